@@ -1,0 +1,57 @@
+"""Cleaning: a source's text made readable and citable, with a map back to the original.
+
+Stages run in order, each proposing edits on the text the previous one left:
+report furniture (JPRS/FBIS collections) -> page furniture -> characters -> wrapped lines and
+split paragraphs -> spacing -> OCR mending."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from chronika.clean import layout, mending, report
+from chronika.model import Source
+from chronika.textmap import MappedText
+
+
+@dataclass
+class Cleaned:
+    """The clean text with its map, and what the source's furniture said about it."""
+
+    mapped: MappedText
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def clean(source: Source, corpus_names: Mapping[str, int] | None = None) -> Cleaned:
+    """Clean one source. `corpus_names` (name -> count in other documents) lends evidence to
+    OCR mending; without it only the document's own evidence is used."""
+    mapped = MappedText.identity(source.text)
+    metadata: dict[str, Any] = {}
+    if report.is_report(source.text):
+        found = report.report_layout(source.text)
+        mapped = mapped.apply(found.edits)
+        metadata.update(found.metadata)
+        metadata["layout"] = "report"
+    page_starts = [mapped.to_clean(p) for p in source.page_starts]
+    mapped = mapped.apply(layout.furniture(mapped.text, page_starts))
+    mapped = mapped.apply(layout.characters(mapped.text))
+    mapped = mapped.apply(layout.joins(mapped.text))
+    mapped = mapped.apply(layout.spacing(mapped.text))
+    header = "\n".join(v for v in metadata.values() if isinstance(v, str))
+    fixes = mending.corrections(mapped.text, corpus_names, also=header, evidence_text=source.text)
+    if fixes:
+        metadata = _mended(metadata, {word: fix[0] for word, fix in fixes.items()})
+        mapped = mapped.apply(mending.mend(mapped.text, fixes))
+    return Cleaned(mapped, metadata)
+
+
+def _mended(metadata: dict[str, Any], table: dict[str, str]) -> dict[str, Any]:
+    """The header's metadata with the body's mendings made in it too (a title page that says
+    "Medvedey" where the body says "Medvedev" throughout)."""
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, table)) + r")\b")
+    return {k: pattern.sub(lambda m: table[m.group(0)], v) if isinstance(v, str) else v for k, v in metadata.items()}

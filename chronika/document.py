@@ -1,0 +1,118 @@
+"""From a source as read to a document ready to store: one pure function, safe to run anywhere
+(a worker, a Spark task), that needs nothing but the source and, optionally, corpus evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Mapping
+
+from chronika.clean import clean
+from chronika.dates import DateInterval, latest_date, parse_date
+from chronika.errors import UsageError
+from chronika.clean.mending import name_counts
+from chronika.model import Change, Document, Passage, Source
+from chronika.segment import passages
+from chronika.textmap import Change as TextChange
+from chronika.textmap import MappedText, encode_map
+
+TITLE_WORDS = 12  # a title made from a document's first sentence keeps at most this many words
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^\n]{4,40}?)\s*(?:\(|[-–—]|:)")
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_document(
+    source: Source,
+    digest: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    corpus_names: Mapping[str, int] | None = None,
+) -> Document:
+    """Clean, date, title and cut one source into a Document. `title` and `date` (YYYY-MM-DD)
+    override what the source says; `corpus_names` lends other documents' evidence to OCR mending."""
+    cleaned = clean(source, corpus_names)
+    text = cleaned.text
+    meta = dict(source.metadata) | cleaned.metadata
+    found_passages, links = passages(text)
+    mapped = cleaned.mapped
+    for passage in found_passages:
+        passage.orig_start, passage.orig_end = mapped.to_original(passage.start, passage.end)
+        passage.page = source.page_at(passage.orig_start)
+    when, provenance = _date(source, meta, text, date)
+    return Document(
+        source=source.path,
+        content_hash=digest,
+        reader=source.reader,
+        title=title or source.title or meta.get("title") or _title_from_text(text, found_passages),
+        text=text,
+        original=source.text,
+        offset_map=encode_map(mapped),
+        language=language(text),
+        words=len(text.split()),
+        date=when,
+        date_provenance=provenance,
+        author=source.author or meta.get("author"),
+        metadata={k: v for k, v in meta.items() if k not in ("title", "author", "date")},
+        passages=found_passages,
+        changes=[_located(c, mapped) for c in mapped.changes],
+        footnote_links=links,
+        names=dict(name_counts(text)),
+    )
+
+
+def stated_date(value: str) -> DateInterval:
+    """The day a user gives with --date (YYYY-MM-DD); UsageError for anything else."""
+    stated = parse_date(value)
+    if stated is None or stated.precision != "day" or stated.text != value.strip() or len(value.strip()) != 10:
+        raise UsageError(f"--date '{value}' is not a date of the form YYYY-MM-DD")
+    return stated
+
+
+def _located(change: TextChange, mapped: MappedText) -> Change:
+    start = mapped.to_clean(change.orig_start)
+    end = start + len(change.replacement)
+    return Change(start, end, change.orig_start, change.orig_end, change.original, change.replacement, change.reason)
+
+
+def _date(source: Source, meta: Mapping[str, object], text: str, override: str | None) -> tuple[DateInterval | None, str | None]:
+    """The document's date and where it came from: the argument, the file's metadata, the
+    report header, a dateline; else the latest date the text states, marked inferred."""
+    if override:
+        return stated_date(override), "argument"
+    for value, provenance in ((source.date, "metadata"), (meta.get("date"), "header")):
+        if isinstance(value, str) and (stated := parse_date(value)) is not None:
+            return stated, provenance
+    if m := _DATELINE.match(text[:200]):
+        if (stated := parse_date(m.group("date"))) is not None:
+            return stated, "dateline"
+    latest = latest_date(text)
+    if latest is None:
+        return None, None
+    return DateInterval(latest.start, latest.end, latest.precision, latest.text, inferred=True), "inferred"
+
+
+def _title_from_text(text: str, found: list[Passage]) -> str:
+    """A title where the source states none: its first heading, else its first sentence cut short."""
+    if not found:
+        return "Untitled"
+    first = found[0]
+    if first.kind == "heading" and len(text[first.start : first.end].split()) >= 2:
+        return text[first.start : first.end].strip()
+    end = first.sentences[0].end if first.sentences else first.end
+    words = text[first.start : end].strip().strip('"').split()
+    return " ".join(words[:TITLE_WORDS]) + (" ..." if len(words) > TITLE_WORDS else "")
+
+
+def language(text: str) -> str:
+    """'ru' where most letters are Cyrillic, else 'en' (the languages Chronika reads)."""
+    sample = text[:20000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return "und"
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    return "ru" if cyrillic / len(letters) > 0.5 else "en"
+

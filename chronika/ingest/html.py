@@ -1,0 +1,43 @@
+"""HTML pages: the main text without navigation and boilerplate, with the page's own title,
+author and date (trafilatura)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import trafilatura
+
+from chronika.errors import SourceError
+from chronika.ingest.registry import register
+from chronika.model import Source
+
+
+@register(
+    "html",
+    (".html", ".htm", ".xhtml"),
+    (b"<!DOCTYPE html", b"<!doctype html", b"<!DOCTYPE HTML", b"<html", b"<HTML"),
+)
+def read_html(path: Path) -> Source:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(str(path), "binary data, not HTML")
+    found = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+    )
+    if found is None or not (found.text or "").strip():
+        raise SourceError(str(path), "no main text found in this HTML page")
+    # trafilatura puts one paragraph a line; Chronika separates paragraphs by a blank line.
+    paragraphs = [line.strip() for line in (found.text or "").splitlines() if line.strip()]
+    return Source(
+        str(path),
+        "\n\n".join(paragraphs) + "\n",
+        "html",
+        title=found.title or None,
+        author=found.author or None,
+        date=found.date or None,
+        metadata={k: v for k, v in {"sitename": found.sitename, "url": found.url}.items() if v},
+    )

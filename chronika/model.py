@@ -1,0 +1,105 @@
+"""The records that flow through Chronika: a source as read, and the document, passages and
+sentences made from it. Plain dataclasses, so extraction can run anywhere and the store decides
+how they are kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronika.dates import DateInterval
+
+
+@dataclass
+class Source:
+    """What a reader got out of one file: its text as read, where its pages start, and what
+    the file itself states about it (title, author, date)."""
+
+    path: str
+    text: str
+    reader: str
+    page_starts: list[int] = field(default_factory=list)  # offsets in `text` where pages 1, 2, ... begin
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # as the file's metadata states it
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page number (from 1) holding offset `offset` of `text`, if the source has pages."""
+        if not self.page_starts:
+            return None
+        page = 0
+        for i, start in enumerate(self.page_starts):
+            if start > offset:
+                break
+            page = i + 1
+        return max(page, 1)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Passage:
+    """A citable stretch of a document's clean text: a paragraph, a part of a long one, a
+    heading or a footnote."""
+
+    n: int
+    start: int
+    end: int
+    kind: str  # "body", "heading", "footnote", "verse"
+    page: int | None = None
+    orig_start: int = 0
+    orig_end: int = 0
+    note: str | None = None  # the footnote's number, for kind == "footnote"
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What cleaning changed, located in both texts: original[orig_start:orig_end] stood where
+    text[start:end] stands now (empty where something was dropped), and why."""
+
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+    original: str
+    replacement: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FootnoteLink:
+    """A footnote marker in the text (e.g. the "4" after a sentence) and the footnote it calls."""
+
+    start: int
+    end: int
+    marker: str
+    passage: int  # n of the footnote passage
+
+
+@dataclass
+class Document:
+    """A source made ready to store: clean text, its map back to the original, and its parts."""
+
+    source: str
+    content_hash: str
+    reader: str
+    title: str
+    text: str
+    original: str
+    offset_map: list[list[int]]
+    language: str
+    words: int
+    date: DateInterval | None
+    date_provenance: str | None  # "argument", "metadata", "header", "dateline" or "inferred"
+    author: str | None
+    metadata: dict[str, Any]
+    passages: list[Passage]
+    changes: list[Change]
+    footnote_links: list[FootnoteLink]
+    names: dict[str, int]  # how often each name occurs: evidence for mending other documents

@@ -1,0 +1,89 @@
+"""Full-text search: a user's query made safe for SQLite FTS5, and hits with their citations.
+
+Users type words, "quoted phrases", AND/OR/NOT, parentheses and prefix* as FTS5 has them; a
+word with punctuation inside ("de-Stalinization", "VKP(b)") is searched as the phrase FTS5
+would make of it, instead of failing on FTS5's own syntax."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from chronika.errors import QueryError
+
+_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+_OPERATORS = {"AND", "OR", "NOT"}
+_BAREWORD = re.compile(r"^\w+\*?$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage that matches a query, with where the query's words stand in it."""
+
+    score: float
+    document: str
+    title: str
+    source: str
+    passage: int
+    start: int
+    end: int
+    page: int | None
+    text: str
+    highlights: list[tuple[int, int]]
+
+    def citation(self) -> dict[str, Any]:
+        cited: dict[str, Any] = {
+            "document": self.document,
+            "title": self.title,
+            "source": self.source,
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.text,
+        }
+        if self.page is not None:
+            cited["page"] = self.page
+        return cited
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "text": self.text,
+            "citation": self.citation(),
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+def fts_query(query: str) -> str:
+    """The FTS5 expression for a user's query; QueryError for one that cannot mean anything."""
+    if not query.strip():
+        raise QueryError("the search query is empty: give a word, a \"phrase\", or words with AND/OR/NOT")
+    if query.count('"') % 2:
+        raise QueryError(f"unbalanced quote in {query!r}: close the phrase with a second \"")
+    parts = []
+    for token in _TOKEN.findall(query):
+        if token in _OPERATORS or token in "()" or token.startswith('"'):
+            parts.append(token)
+        elif _BAREWORD.match(token):
+            parts.append(token)
+        else:
+            words = re.findall(r"\w+", token)
+            if not words:
+                continue
+            prefix = "*" if token.endswith("*") else ""
+            parts.append('"' + " ".join(words) + '"' + prefix)
+    if not parts:
+        raise QueryError(f"nothing to search for in {query!r}: it has no words")
+    return " ".join(parts)
+
+
+def highlights(marked: str) -> list[tuple[int, int]]:
+    """Offsets of the hits in a passage, from FTS5's highlight() output marked with \\x02...\\x03."""
+    spans = []
+    removed = 0
+    for m in re.finditer("\x02([^\x03]*)\x03", marked):
+        start = m.start() - removed
+        spans.append((start, start + len(m.group(1))))
+        removed += 2
+    return spans

@@ -1,0 +1,373 @@
+"""The store: one SQLite file, and the only module that speaks SQL.
+
+Everything Chronika keeps goes through `Store`, so another backend (PostgreSQL for an archive and
+a team) means another implementation of this one class. The schema is versioned: migrations are
+numbered functions, and the versions applied are recorded in `schema_migrations`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from chronika.dates import DateInterval
+from chronika.errors import ChronikaError, QueryError
+from chronika.model import Document
+from chronika.search import Hit, fts_query, highlights
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as listed: what it is, without its text."""
+
+    id: str
+    title: str
+    source: str
+    date: DateInterval | None
+    date_provenance: str | None
+    language: str
+    words: int
+    passages: int
+    content_hash: str
+    reader: str
+    author: str | None
+    metadata: dict[str, Any]
+
+
+# -- schema ------------------------------------------------------------------------------------
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit it)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+def _m1_documents_and_passages(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            title TEXT NOT NULL,
+            author TEXT,
+            language TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+            date_inferred INTEGER, date_provenance TEXT,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL,
+            original TEXT NOT NULL,
+            offset_map TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_hash ON documents(content_hash);
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            page INTEGER,
+            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
+            note TEXT,
+            text TEXT NOT NULL,
+            UNIQUE (document_id, n)
+        );
+        CREATE TABLE sentences (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, passage, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            original TEXT NOT NULL, replacement TEXT NOT NULL, reason TEXT NOT NULL
+        );
+        CREATE INDEX changes_document ON changes(document_id);
+        CREATE TABLE footnote_links (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            marker TEXT NOT NULL,
+            passage INTEGER NOT NULL
+        );
+        CREATE INDEX footnote_links_document ON footnote_links(document_id);
+        CREATE TABLE names (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            n INTEGER NOT NULL
+        );
+        CREATE INDEX names_name ON names(name);
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, content='passages', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        );
+        CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+            INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_documents_and_passages]
+
+
+class Store:
+    """Chronika's SQLite file."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise ChronikaError(f"{self.path} is not a Chronika store ({e}); name another file with --db") from e
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
+        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        for version, migration in enumerate(MIGRATIONS, start=1):
+            if version in done:
+                continue
+            with self.transaction() as db:
+                migration(db)
+                db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    (version, migration.__name__.lstrip("_"), _now()),
+                )
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def status_of(self, source: str, digest: str) -> str:
+        """'unchanged' if this content is stored already, 'replaced' if the source is stored
+        with other content, else 'added'."""
+        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone():
+            return "unchanged"
+        if self.db.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone():
+            return "replaced"
+        return "added"
+
+    def save(self, doc: Document) -> str:
+        """Store a document in one transaction, replacing an older version from the same
+        source (which keeps its id). Returns the document's id."""
+        date = doc.date
+        row = (
+            doc.source, doc.content_hash, doc.reader, doc.title, doc.author, doc.language, doc.words,
+            date.start.isoformat() if date else None, date.end.isoformat() if date else None,
+            date.precision if date else None, date.text if date else None,
+            int(date.inferred) if date else None, doc.date_provenance,
+            json.dumps(doc.metadata, ensure_ascii=False, default=str), doc.text, doc.original,
+            json.dumps(doc.offset_map, separators=(",", ":")), _now(),
+        )
+        with self.transaction() as db:
+            old = db.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
+            if old:
+                db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
+            cur = db.execute(
+                "INSERT INTO documents (id, source, content_hash, reader, title, author, language, words,"
+                " date_start, date_end, date_precision, date_text, date_inferred, date_provenance,"
+                " metadata, text, original, offset_map, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (old["id"] if old else None, *row),
+            )
+            doc_id = cur.lastrowid
+            self._save_parts(db, doc_id, doc)
+        return f"d{doc_id}"
+
+    def _save_parts(self, db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
+        text = doc.text
+        db.executemany(
+            "INSERT INTO passages (document_id, n, kind, start, \"end\", page, orig_start, orig_end, note, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, p.n, p.kind, p.start, p.end, p.page, p.orig_start, p.orig_end, p.note, text[p.start : p.end])
+                for p in doc.passages
+            ],
+        )
+        db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [(doc_id, p.n, i, s.start, s.end) for p in doc.passages for i, s in enumerate(p.sentences, start=1)],
+        )
+        db.executemany(
+            "INSERT INTO changes (document_id, orig_start, orig_end, start, \"end\", original, replacement, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, c.orig_start, c.orig_end, c.start, c.end, c.original, c.replacement, c.reason) for c in doc.changes],
+        )
+        db.executemany(
+            "INSERT INTO footnote_links VALUES (?, ?, ?, ?, ?)",
+            [(doc_id, link.start, link.end, link.marker, link.passage) for link in doc.footnote_links],
+        )
+        db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc_id, name, n) for name, n in doc.names.items()])
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def name_counts(self) -> dict[str, int]:
+        """How often each name occurs across the stored documents (evidence for OCR mending)."""
+        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM names GROUP BY name")}
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute(
+            "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
+            " FROM documents d ORDER BY d.id"
+        )
+        return [_stored(row) for row in rows]
+
+    def document(self, ref: str) -> tuple[StoredDocument, str, list[sqlite3.Row]]:
+        """A document by id ('d3' or '3'): its listing, clean text and passages."""
+        doc_id = _doc_number(ref)
+        row = self.db.execute(
+            "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
+            " FROM documents d WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise ChronikaError(f"no document '{ref}' in {self.path}; `chronika documents` lists them")
+        passages = self.db.execute(
+            'SELECT n, kind, start, "end", page, orig_start, orig_end, note FROM passages WHERE document_id = ? ORDER BY n',
+            (doc_id,),
+        ).fetchall()
+        return _stored(row), row["text"], passages
+
+    def changes(self, ref: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT orig_start, orig_end, start, "end", original, replacement, reason FROM changes'
+            " WHERE document_id = ? ORDER BY orig_start",
+            (_doc_number(ref),),
+        ).fetchall()
+
+    def footnote_links(self, ref: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT start, "end", marker, passage FROM footnote_links WHERE document_id = ? ORDER BY start',
+            (_doc_number(ref),),
+        ).fetchall()
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        """Passages matching a full-text query, best first (BM25), with the hits marked."""
+        match = fts_query(query)
+        try:
+            rows = self.db.execute(
+                "SELECT p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source,"
+                " bm25(passages_fts) AS rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
+                " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                " JOIN documents d ON d.id = p.document_id"
+                " WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"cannot search for {query!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*") from e
+        return [
+            Hit(
+                score=round(-row["rank"], 4),
+                document=f"d{row['document_id']}",
+                title=row["title"],
+                source=row["source"],
+                passage=row["n"],
+                start=row["start"],
+                end=row["end"],
+                page=row["page"],
+                text=row["text"],
+                highlights=highlights(row["marked"]),
+            )
+            for row in rows
+        ]
+
+    def check(self) -> list[str]:
+        """Problems found in the store (an empty list for a consistent one)."""
+        problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        try:
+            self.db.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as e:
+            problems.append(f"full-text index: {e}")
+        orphans = self.db.execute(
+            "SELECT count(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} passages without a document")
+        return problems
+
+
+def _doc_number(ref: str) -> int:
+    digits = ref[1:] if ref[:1] in ("d", "D") else ref
+    if not digits.isdigit():
+        raise ChronikaError(f"'{ref}' is not a document id (ids look like d3); `chronika documents` lists them")
+    return int(digits)
+
+
+def _stored(row: sqlite3.Row) -> StoredDocument:
+    date = None
+    if row["date_start"]:
+        date = DateInterval.from_json(
+            {
+                "start": row["date_start"],
+                "end": row["date_end"],
+                "precision": row["date_precision"],
+                "text": row["date_text"],
+                "inferred": bool(row["date_inferred"]),
+            }
+        )
+    return StoredDocument(
+        id=f"d{row['id']}",
+        title=row["title"],
+        source=row["source"],
+        date=date,
+        date_provenance=row["date_provenance"],
+        language=row["language"],
+        words=row["words"],
+        passages=row["passage_count"],
+        content_hash=row["content_hash"],
+        reader=row["reader"],
+        author=row["author"],
+        metadata=json.loads(row["metadata"]),
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,67 @@
+"""The public JSON shapes (see the README's reference), made from the store's records. The CLI's
+`--json` and the web API both print these, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chronika.dates import DateInterval
+from chronika.store import Store, StoredDocument
+
+
+def date_json(value: DateInterval | None) -> dict[str, Any] | None:
+    return value.to_json() if value else None
+
+
+def date_label(value: dict[str, Any] | None) -> str:
+    """A date as a person reads it: what the source says, and (inferred) where it was guessed."""
+    if not value:
+        return "-"
+    return value["text"] + (" (inferred)" if value.get("inferred") else "")
+
+
+def _listing(d: StoredDocument) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "source": d.source,
+        "date": date_json(d.date),
+        "words": d.words,
+        "passages": d.passages,
+        "date_provenance": d.date_provenance,
+        "language": d.language,
+        "author": d.author,
+        "reader": d.reader,
+    }
+
+
+def documents(store: Store) -> list[dict[str, Any]]:
+    """`documents --json`: every stored document."""
+    return [_listing(d) for d in store.documents()]
+
+
+def document(store: Store, ref: str) -> dict[str, Any]:
+    """`show DOC --json`: one document's clean text, passages, changes and footnote links."""
+    stored, text, passages = store.document(ref)
+    shown = _listing(stored)
+    shown.update(
+        text=text,
+        content_hash=stored.content_hash,
+        metadata=stored.metadata,
+        passages=[
+            {
+                "n": p["n"],
+                "start": p["start"],
+                "end": p["end"],
+                "page": p["page"],
+                "kind": p["kind"],
+                "note": p["note"],
+                "original_start": p["orig_start"],
+                "original_end": p["orig_end"],
+            }
+            for p in passages
+        ],
+        changes=[dict(row) for row in store.changes(ref)],
+        footnotes=[dict(row) for row in store.footnote_links(ref)],
+    )
+    return shown
