@@ -70,7 +70,10 @@ class MappedText:
         """The span of the original text that text[start:end] comes from."""
         if not self.segments:
             return 0, 0
-        return self._orig_point(start, at_end=False), self._orig_point(end, at_end=True)
+        first = self._orig_point(start, at_end=False)
+        if end <= start:  # an empty span (where something is inserted) is a point
+            return first, first
+        return first, self._orig_point(end, at_end=True)
 
     def _orig_point(self, pos: int, *, at_end: bool) -> int:
         probe = pos - 1 if at_end and pos > 0 else pos

@@ -13,10 +13,11 @@ Usage: python scripts/make_samples.py   (needs fpdf2, pypdf, Pillow)
 
 from __future__ import annotations
 
+import io
 import random
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -110,8 +111,11 @@ NOT_AN_IMAGE = "This is not a PNG image. It is plain text saved under a .png nam
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    """Write atomically (temp file + rename), so nobody ever sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
     print(f"{len(data):>9,d}  {path.relative_to(ROOT)}")
 
 
@@ -210,7 +214,10 @@ class SamplePDF(FPDF):
         self.ln(3)
 
     def save(self, path: Path) -> None:
-        write_bytes(path, bytes(self.output()))
+        write_bytes(path, self.to_bytes())
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.output())
 
 
 # --- builders ----------------------------------------------------------------
@@ -231,13 +238,13 @@ def make_katyn(path: Path) -> None:
     pdf.save(path)
 
 
-def make_text_pdf(path: Path, pages: list[str], title: str) -> SamplePDF:
+def text_pdf(pages: list[str], title: str) -> SamplePDF:
+    """One short paragraph per page, page number in the footer."""
     pdf = SamplePDF()
     pdf.set_title(title)
     for text in pages:
         pdf.add_page()
         pdf.paragraph(text)
-    pdf.save(path)
     return pdf
 
 
@@ -247,19 +254,9 @@ def make_scan_only_pdf(path: Path) -> None:
     pdf.set_title("Scan-only fixture")
     for seed, text in enumerate(SCAN_ONLY_PAGES):
         pdf.add_page()
-        img = age(render([text], 1240, 36), seed=100 + seed, noise=0.0)
+        img = age(render([text], 1240, 36), seed=100 + seed, noise=0.0)  # tilt only: keeps PDF small
         pdf.image(img, x=0, y=0, w=210)
     pdf.save(path)
-
-
-def make_encrypted_pdf(path: Path, plain: Path) -> None:
-    """RC4-128 with a pinned file ID, so the output does not change between runs."""
-    writer = PinnedIdWriter(clone_from=PdfReader(plain))
-    writer.encrypt(user_password=ENCRYPTED_PDF_PASSWORD, owner_password="owner", algorithm="RC4-128")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        writer.write(handle)
-    print(f"{path.stat().st_size:>9,d}  {path.relative_to(ROOT)}")
 
 
 class PinnedIdWriter(PdfWriter):
@@ -270,14 +267,27 @@ class PinnedIdWriter(PdfWriter):
         self._ID = ArrayObject([pinned, pinned])
 
 
+def make_encrypted_pdf(path: Path) -> None:
+    """RC4-128 (no random IVs, unlike AES) with a pinned file ID: reproducible bytes."""
+    plain = text_pdf([ENCRYPTED_TEXT], "Encrypted fixture").to_bytes()
+    writer = PinnedIdWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.encrypt(user_password=ENCRYPTED_PDF_PASSWORD, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    write_bytes(path, out.getvalue())
+
+
 def save_image(img: Image.Image, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    options: dict[str, dict[str, object]] = {
-        ".jpg": {"quality": 80},
-        ".tiff": {"compression": "tiff_deflate"},
+    """PNG (optimised), JPEG (quality 80) or TIFF (deflate), tagged as 300 dpi."""
+    formats: dict[str, tuple[str, dict[str, Any]]] = {
+        ".png": ("PNG", {"optimize": True}),
+        ".jpg": ("JPEG", {"quality": 80}),
+        ".tiff": ("TIFF", {"compression": "tiff_deflate"}),
     }
-    img.save(path, dpi=(300, 300), **options.get(path.suffix, {"optimize": True}))
-    print(f"{path.stat().st_size:>9,d}  {path.relative_to(ROOT)}")
+    name, options = formats[path.suffix]
+    out = io.BytesIO()
+    img.save(out, name, dpi=(300, 300), **options)
+    write_bytes(path, out.getvalue())
 
 
 def make_examples() -> None:
@@ -294,7 +304,7 @@ def make_fixtures() -> None:
     write_bytes(good / "russian-koi8r.txt", encode_text(RU_KOI8R, "koi8-r"))
     write_bytes(good / "russian-utf16.txt", encode_text(RU_UTF16, "utf-16"))
     write_bytes(good / "latin1.txt", encode_text(LATIN1, "latin-1"))
-    make_text_pdf(good / "text-layer.pdf", TEXT_LAYER_PAGES, "Text-layer fixture")
+    text_pdf(TEXT_LAYER_PAGES, "Text-layer fixture").save(good / "text-layer.pdf")
     make_scan_only_pdf(good / "scan-only.pdf")
     for seed, (name, sentence) in enumerate(SCAN_SENTENCES.items()):
         save_image(age(render([sentence], 1400, 40), seed=200 + seed), good / name)
@@ -307,15 +317,12 @@ def make_fixtures() -> None:
     write_bytes(broken / "empty.txt", b"")
     write_bytes(broken / "blank.txt", b"   \n\n\t\n  \r\n\n")
     write_bytes(broken / "not-an-image.png", NOT_AN_IMAGE.encode("ascii"))
-    plain = broken / "_plain.pdf"
-    make_text_pdf(plain, [ENCRYPTED_TEXT], "Encrypted fixture")
-    make_encrypted_pdf(broken / "encrypted.pdf", plain)
-    plain.unlink()
+    make_encrypted_pdf(broken / "encrypted.pdf")
 
+    # mixed/: two hand-written good files live there already; add these copies.
     for source in (broken / "corrupt.pdf", broken / "binary.dat", broken / "empty.txt",
                    good / "russian-cp1251.txt"):
-        shutil.copyfile(source, mixed / source.name)
-        print(f"{source.stat().st_size:>9,d}  {(mixed / source.name).relative_to(ROOT)}")
+        write_bytes(mixed / source.name, source.read_bytes())
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:\d{1,4}|[ivxlc]{1,5})[\s\-–—]*$
 _STRAY = re.compile(r"^\W{1,3}$|^\S$")
 _KEEP_REPEATED = re.compile(r"^(footnotes|notes|references|endnotes|\*[\s*]*)$", re.IGNORECASE)
 _LABEL = re.compile(r"^[A-Z][\w ]{0,30}:(\s|$)")  # "Publication: ...", "By:", "Date: ..."
+# A line ending in one of these words goes on in the next line, whatever that looks like.
+_OPEN_END = re.compile(r"\b(the|a|an|of|and|or|to|in|on|for|with|by|at|from|as|that|his|her|its|their)$", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\s*(table of )?contents\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _TERMINAL = re.compile(r"""[.!?:;]["'”’»)\]]*(?:\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))?\s*$""")
@@ -115,8 +117,9 @@ def joins(text: str) -> list[Edit]:
     for block_start, block_end in _blocks(text):
         block_lines = list(lines(text, block_start, block_end))
         verse = _is_verse(text, block_lines)
+        width = max(len(" ".join(text[s:e].split())) for s, e in block_lines)
         for (s1, e1), (s2, e2) in zip(block_lines, block_lines[1:]):
-            edits.append(_line_join(text, s1, e1, s2, verse, vocabulary))
+            edits.append(_line_join(text, s1, e1, s2, verse, width, vocabulary))
     edits.extend(_paragraph_joins(text, vocabulary))
     return [e for e in edits if e.end > e.start or e.replacement]
 
@@ -133,15 +136,31 @@ def _is_verse(text: str, block_lines: list[Line]) -> bool:
     return short * 2 >= len(block_lines)
 
 
-def _line_join(text: str, s1: int, e1: int, s2: int, verse: bool, vocabulary: set[str]) -> Edit:
-    nxt = text[s2:].lstrip(" \t")
-    gap_start = len(text[:e1].rstrip(" \t"))
-    gap_end = s2 + (len(text[s2:]) - len(nxt))
-    if _LIST_ITEM.match(text[s2 : s2 + 8]) or _LABEL.match(nxt) or _LABEL.match(text[s1:e1]):
+def _line_join(text: str, s1: int, e1: int, s2: int, verse: bool, width: int, vocabulary: set[str]) -> Edit:
+    """How the break between two lines of one block is mended: joined (wrapped prose), kept
+    (verse), or made a paragraph break (list items, labels, a paragraph's or heading's end)."""
+    nxt = text[s2 : s2 + 200].lstrip(" \t")
+    gap_start = s1 + len(text[s1:e1].rstrip(" \t"))
+    gap_end = s2 + (len(text[s2 : s2 + 200]) - len(nxt))
+    line = " ".join(text[s1:e1].split())
+    label = (_LABEL.match(nxt) and not _OPEN_END.search(line)) or (
+        _LABEL.match(line) and len(line) <= 60 and not _OPEN_END.search(line)
+    )
+    if _LIST_ITEM.match(text[s2 : s2 + 8]) or label:
         return Edit(gap_start, gap_end, "\n\n")
     if verse and not nxt[:1].islower():
         return Edit(gap_start, gap_end, "\n")
+    if width >= 40 and nxt[:1].isupper() and _ends_paragraph(line, width):
+        return Edit(gap_start, gap_end, "\n\n")
     return _join(text, gap_start, gap_end, vocabulary)
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """In text laid out without blank lines (PDF text layers), a paragraph's last line stops
+    short of the column's width after a full stop, and a heading stops well short of it."""
+    if len(line) < 0.8 * width and re.search(r"""[.!?]["'”’)\]]*$""", line):
+        return True
+    return len(line) < 0.6 * width and not _TERMINAL.search(line) and not line.endswith((",", "-"))
 
 
 def _join(text: str, gap_start: int, gap_end: int, vocabulary: set[str]) -> Edit:

@@ -21,7 +21,10 @@ _BOMS = [
 # Russian text in a single-byte encoding: the detector can mistake one Cyrillic code page for
 # another on short texts, so the candidates are compared by how Russian the result reads.
 _CYRILLIC_CODECS = ("cp1251", "koi8_r", "mac_cyrillic", "cp866", "iso8859_5")
-_COMMON_RUSSIAN = set("оеаинтсрвлОЕАИНТСРВЛ")
+_RUSSIAN_TEXT = set(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    "«»—–№…“”„" + "".join(chr(c) for c in range(32, 127)) + "\n\t\r"
+)
 
 
 @register("text", (".txt", ".text", ".md", ".csv", ".tsv", ""))
@@ -55,11 +58,16 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
 
 
 def _russianness(candidate: tuple[str, str]) -> float:
+    """The share of characters that belong in Russian text: a wrong code page turns capitals
+    (or everything) into symbols and letters of other alphabets."""
     text = candidate[1]
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not text:
         return 0.0
-    return sum(c in _COMMON_RUSSIAN for c in letters) / len(letters) - text.count("\ufffd") / len(text)
+    fitting = sum(c in _RUSSIAN_TEXT for c in text) / len(text)
+    # Swapped code pages (KOI8-R read as cp1251) still give Russian letters, but in the wrong
+    # case and frequency: in Russian prose about half the letters are these common lower-case ones.
+    common = sum(c in "оеаинтсрвлкмдпу" for c in text) / len(text)
+    return fitting * common
 
 
 def _cyrillic_share(text: str) -> float:

@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    ingest the sample corpus in examples/ into chronika.db and show what was found
+#   make test   the whole test suite (type check included)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DB ?= chronika.db
+
+.PHONY: run test setup system-deps bench clean
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+run: setup
+	$(VENV)/bin/chronika --db $(DB) ingest examples
+	$(VENV)/bin/chronika --db $(DB) documents
+	$(VENV)/bin/chronika --db $(DB) search "Kirov OR Katyn" --limit 3
+
+test: setup
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q
+
+bench: setup
+	$(PY) bench/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache
