@@ -118,8 +118,10 @@ def measure(kind: str, corpus: Path, work: Path, repeat: int) -> dict[str, Any]:
     for i in range(repeat):
         db = work / f"{kind}-{corpus.name}-{i}.db"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--corpus", str(corpus), "--db", str(db)]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=REPO).stdout
-        runs.append(json.loads(out.strip().splitlines()[-1]))
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+        if done.returncode != 0:
+            sys.exit(f"{kind} run on {corpus.name} failed:\n{done.stderr}")
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
         for leftover in work.glob(db.name + "*"):
             leftover.unlink()
     seconds = statistics.median(r["seconds"] for r in runs)
@@ -154,7 +156,7 @@ def table(summary: dict[str, Any]) -> str:
     results = summary["results"]
     pinned = all(r["pinned_to_one_core"] for kind in results.values() for r in kind.values())
     lines = [
-        f"Chronika ingestion without NLP: median of {summary['repeat']} runs, each in a fresh process"
+        f"Chronika ingestion without NLP: median of {summary['repeat']} run(s), each in a fresh process"
         f"{' pinned to one core' if pinned else ' (NOT pinned: no CPU affinity here)'}",
         f"{'run':<14}{'words':>12}{'seconds':>10}{'words/s':>12}{'words/min':>14}{'peak RSS MB':>13}",
     ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from chronika.errors import QueryError
 
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+_CHUNK = re.compile(r'"[^"]*"\*?|[^\s"]+')
 _OPERATORS = {"AND", "OR", "NOT"}
 _BAREWORD = re.compile(r"^\w+\*?$")
 
@@ -61,19 +61,24 @@ def fts_query(query: str) -> str:
         raise QueryError("the search query is empty: give a word, a \"phrase\", or words with AND/OR/NOT")
     if query.count('"') % 2:
         raise QueryError(f"unbalanced quote in {query!r}: close the phrase with a second \"")
-    parts = []
-    for token in _TOKEN.findall(query):
-        if token in _OPERATORS or token in "()" or token.startswith('"'):
-            parts.append(token)
-        elif _BAREWORD.match(token):
-            parts.append(token)
-        else:
-            words = re.findall(r"\w+", token)
-            if not words:
-                continue
-            prefix = "*" if token.endswith("*") else ""
-            parts.append('"' + " ".join(words) + '"' + prefix)
-    if not parts:
+    parts: list[str] = []
+    for chunk in _CHUNK.findall(query):
+        if chunk.startswith('"'):
+            parts.append(chunk)
+            continue
+        # Brackets that group ("(Rykov OR Kamenev)") stand apart; those inside a word ("VKP(b)") do not.
+        opening = len(chunk) - len(chunk.lstrip("("))
+        word = chunk[opening:]
+        closing = 0
+        while word.endswith(")") and word.count(")") > word.count("("):
+            word, closing = word[:-1], closing + 1
+        parts.extend("(" * opening)
+        if word in _OPERATORS or _BAREWORD.match(word):
+            parts.append(word)
+        elif words := re.findall(r"\w+", word):
+            parts.append('"' + " ".join(words) + '"' + ("*" if word.endswith("*") else ""))
+        parts.extend(")" * closing)
+    if not any(p not in _OPERATORS and p not in "()" for p in parts):
         raise QueryError(f"nothing to search for in {query!r}: it has no words")
     return " ".join(parts)
 

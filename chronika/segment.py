@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’)\]]*(?:\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s))?(?=\s+["'“‘(\[]?[A-ZА-ЯЁ0-9])"""
 )
+_LAST_WORD = re.compile(r"[\w.]+$")
 _FOOTNOTE_HEADING = re.compile(r"^(?:foot|end)?notes$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?:-\s*)?(\d{1,3})[.)]\s")
 # A note's number after a closing quote ('campaign." 10'), glued to a sentence's end ('e.4 His')
@@ -51,10 +52,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if m is None:
         return False
-    word = m.group(1)
+    word = m.group(0)
     return word.lower().strip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 

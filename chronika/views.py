@@ -17,7 +17,7 @@ def date_label(value: dict[str, Any] | None) -> str:
     """A date as a person reads it: what the source says, and (inferred) where it was guessed."""
     if not value:
         return "-"
-    return value["text"] + (" (inferred)" if value.get("inferred") else "")
+    return str(value["text"]) + (" (inferred)" if value.get("inferred") else "")
 
 
 def _listing(d: StoredDocument) -> dict[str, Any]:

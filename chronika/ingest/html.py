@@ -28,16 +28,18 @@ def read_html(path: Path) -> Source:
         include_tables=True,
         favor_precision=True,
     )
-    if found is None or not (found.text or "").strip():
+    found = {} if found is None else (found if isinstance(found, dict) else found.as_dict())
+    body = found.get("text") or ""
+    if not body.strip():
         raise SourceError(str(path), "no main text found in this HTML page")
     # trafilatura puts one paragraph a line; Chronika separates paragraphs by a blank line.
-    paragraphs = [line.strip() for line in (found.text or "").splitlines() if line.strip()]
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     return Source(
         str(path),
         "\n\n".join(paragraphs) + "\n",
         "html",
-        title=found.title or None,
-        author=found.author or None,
-        date=found.date or None,
-        metadata={k: v for k, v in {"sitename": found.sitename, "url": found.url}.items() if v},
+        title=found.get("title") or None,
+        author=found.get("author") or None,
+        date=found.get("date") or None,
+        metadata={k: found[k] for k in ("sitename", "url") if found.get(k)},
     )

@@ -1,0 +1,143 @@
+"""The seed corpus (../shared/seeds) ingested whole: titles, dates, no furniture, exact citations.
+
+tests/golden/seeds.json holds the reviewed summary of what cleaning makes of each seed (counts of
+passages and changes by kind, every OCR mending, a sample of passages by their first and last
+words); `pytest --regen-golden` rewrites it, and the diff is reviewed like code."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from chronika import views
+from chronika.pipeline import ingest
+from chronika.store import Store
+from conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.seeds
+GOLDEN = ROOT / "tests" / "golden" / "seeds.json"
+FURNITURE = [
+    "END OF FICHE", "DATE FILMED", "U.S. Government publication", "JPRS-UPA-89-042", "SUBSCRIPTION/PROCUREMENT",
+    "[Text]", "pp 159-209", "18300508", "Port Royal Road", "JPRS Report",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed corpus is expected at {SEEDS}")
+    with Store(tmp_path_factory.mktemp("seeds") / "seeds.db") as store:
+        summary = ingest(store, [SEEDS])
+        assert summary.skipped == [] and len(summary.added) == 3
+        yield store
+
+
+def by_file(store: Store) -> dict[str, dict[str, Any]]:
+    return {Path(d["source"]).name[:3]: views.document(store, d["id"]) for d in views.documents(store)}
+
+
+def test_titles_authors_and_dates(corpus: Store) -> None:
+    docs = by_file(corpus)
+    assert docs["002"]["title"] == "ON STALIN AND STALINISM: HISTORICAL ESSAYS"
+    assert docs["002"]["author"] == "Roy Medvedev"
+    assert docs["002"]["metadata"]["report_number"] == "JPRS-UPA-89-042"
+    assert docs["002"]["date"]["start"] == "1989-07-05" and not docs["002"]["date"]["inferred"]
+    assert docs["001"]["title"] == "Putin's Needs and Russian Attitudes Driving Re-Stalinization"
+    assert docs["000"]["title"].startswith("The Katyn crime was committed")
+    for name, year in (("000", "2010"), ("001", "2025")):
+        assert docs[name]["date"]["inferred"] is True
+        assert docs[name]["date"]["start"].startswith(year)
+        assert docs[name]["date_provenance"] == "inferred"
+
+
+def test_no_furniture_or_boilerplate_among_the_passages(corpus: Store) -> None:
+    for doc in by_file(corpus).values():
+        text = doc["text"]
+        for p in doc["passages"]:
+            passage = text[p["start"] : p["end"]]
+            for furniture in FURNITURE:
+                assert furniture not in passage, (doc["id"], p["n"], furniture)
+            assert not re.fullmatch(r"\W*\d{1,4}\W*", passage), (doc["id"], p["n"])
+
+
+def test_citations_are_exact_and_lead_back_to_the_original(corpus: Store) -> None:
+    for doc in by_file(corpus).values():
+        original = corpus.db.execute("SELECT original FROM documents WHERE id = ?", (int(doc["id"][1:]),)).fetchone()[0]
+        text = doc["text"]
+        mended = {c["replacement"] for c in doc["changes"] if c["reason"].startswith("OCR")}
+        for p in doc["passages"]:
+            quote = text[p["start"] : p["end"]]
+            assert quote and quote.strip() == quote
+            source = _kept(original, p["original_start"], p["original_end"], doc["changes"])
+            # the original span holds the passage's very words, layout and recorded drops apart
+            said, written = _words(quote), _words(source)
+            assert len(said) == len(written), (doc["id"], p["n"])
+            assert all(a == b or a in mended for a, b in zip(said, written)), (doc["id"], p["n"])
+
+
+def _kept(original: str, start: int, end: int, changes: list[dict[str, Any]]) -> str:
+    """original[start:end] without what cleaning dropped there, with its reason recorded."""
+    kept, pos = [], start
+    for c in changes:
+        if not c["replacement"] and start <= c["orig_start"] and c["orig_end"] <= end:
+            kept.append(original[pos : c["orig_start"]])
+            pos = c["orig_end"]
+    return "".join(kept) + original[pos:end]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("’", "'").replace("‘", "'"))
+
+
+def test_search_finds_cited_passages(corpus: Store) -> None:
+    for query, expected in (("Katyn", "000"), ("Vyshinskiy", "002")):
+        hits = corpus.search(query, 5)
+        assert hits, query
+        assert any(Path(h.source).name.startswith(expected) for h in hits)
+        for hit in hits:
+            _, text, _ = corpus.document(hit.document)
+            assert text[hit.start : hit.end] == hit.text
+
+
+def test_the_title_page_misreading_is_mended_and_recorded(corpus: Store) -> None:
+    doc = by_file(corpus)["002"]
+    mended = {(c["original"], c["replacement"]) for c in doc["changes"] if c["reason"].startswith("OCR mending")}
+    assert ("Boishevik", "Bolshevik") in mended
+    assert "Medvedey" not in doc["text"]
+
+
+def test_footnotes_are_kept_and_linked(corpus: Store) -> None:
+    doc = by_file(corpus)["002"]
+    notes = [p for p in doc["passages"] if p["kind"] == "footnote"]
+    assert len(notes) >= 30
+    numbers = {p["n"] for p in notes}
+    assert doc["footnotes"] and all(link["passage"] in numbers for link in doc["footnotes"])
+
+
+def summary(doc: dict[str, Any]) -> dict[str, Any]:
+    text = doc["text"]
+
+    def ends(p: dict[str, Any]) -> str:
+        words = text[p["start"] : p["end"]].split()
+        return " ".join(words[:4]) + " ... " + " ".join(words[-4:]) if len(words) > 8 else " ".join(words)
+
+    return {
+        "title": doc["title"],
+        "date": doc["date"],
+        "passages": dict(sorted(Counter(p["kind"] for p in doc["passages"]).items())),
+        "changes": dict(sorted(Counter(c["reason"].split(":")[0] for c in doc["changes"]).items())),
+        "mendings": sorted({f"{c['original']} -> {c['replacement']}" for c in doc["changes"] if c["reason"].startswith("OCR")}),
+        "sample": {str(p["n"]): [p["kind"], ends(p)] for p in doc["passages"][::100]},
+    }
+
+
+def test_cleaning_matches_the_reviewed_golden_file(corpus: Store, regen_golden: bool) -> None:
+    found = {name: summary(doc) for name, doc in sorted(by_file(corpus).items())}
+    if regen_golden:
+        GOLDEN.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))

@@ -1,0 +1,91 @@
+"""The store: documents saved whole, replaced in one step, found again by full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from chronika.document import build_document, content_hash
+from chronika.errors import QueryError
+from chronika.model import Source
+from chronika.store import MIGRATIONS, Store
+
+
+def add(store: Store, text: str, path: str = "doc.txt") -> str:
+    source = Source(path, text, "text")
+    return store.save(build_document(source, content_hash(text.encode())))
+
+
+def test_migrations_are_recorded_and_the_file_is_plain_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        add(store, "The Solovetsky Stone stands on Lubyanka Square.")
+    with Store(path) as again:  # reopening applies nothing twice
+        assert again.schema_version() == len(MIGRATIONS)
+    plain = sqlite3.connect(path)
+    assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {row[0] for row in plain.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "passages", "sentences", "changes", "schema_migrations"} <= tables
+    assert plain.execute("SELECT title FROM documents").fetchone()[0].startswith("The Solovetsky Stone")
+
+
+def test_saving_again_from_the_same_source_replaces_and_keeps_the_id(store: Store) -> None:
+    first = add(store, "Yezhov headed the NKVD from 1936.")
+    assert store.status_of("doc.txt", content_hash(b"Yezhov was shot in 1940.")) == "replaced"
+    second = add(store, "Yezhov was shot in 1940.")
+    assert first == second
+    assert [d.id for d in store.documents()] == [first]
+    assert store.search("headed") == []
+    assert len(store.search("shot")) == 1
+    assert store.check() == []
+
+
+def test_search_ignores_case_and_diacritics_and_reads_cyrillic(store: Store) -> None:
+    add(store, "President Lech Kaczyński died near Smolensk in April 2010.", "a.txt")
+    add(store, "Николай Ежов был расстрелян 4 февраля 1940 года.", "b.txt")
+    assert len(store.search("kaczynski")) == 1
+    assert len(store.search("KACZYŃSKI")) == 1
+    assert len(store.search("ежов")) == 1
+    assert len(store.search("Ежов")) == 1
+
+
+def test_search_speaks_fts_syntax(store: Store) -> None:
+    add(store, "Bukharin and Rykov were tried in March 1938.", "a.txt")
+    add(store, "Zinoviev and Kamenev were tried in August 1936.", "b.txt")
+    add(store, "Tukhachevsky was tried in June 1937 by a special court.", "c.txt")
+    assert len(store.search("tried")) == 3
+    assert len(store.search('"tried in March"')) == 1
+    assert len(store.search("tried NOT Bukharin")) == 2
+    assert len(store.search("Rykov OR Kamenev")) == 2
+    assert len(store.search("Tukhach*")) == 1
+    assert len(store.search("(Rykov OR Kamenev) AND 1938")) == 1
+
+
+def test_hits_carry_highlights_and_exact_citations(store: Store) -> None:
+    doc = add(store, "Stalin's Heading\n\nThe Katyn massacre of 1940 was admitted in 1990.\n\nKatyn again.")
+    hits = store.search("katyn")
+    assert [h.passage for h in hits] == [3, 2] or [h.passage for h in hits] == [2, 3]
+    _, text, _ = store.document(doc)
+    for hit in hits:
+        cited = hit.citation()
+        assert cited["quote"] == text[cited["start"] : cited["end"]]
+        assert cited["document"] == doc
+        for s, e in hit.highlights:
+            assert hit.text[s:e].lower() == "katyn"
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "", "AND", "NOT NOT"])
+def test_bad_queries_get_a_clear_error(store: Store, query: str) -> None:
+    add(store, "Some text about the camps.")
+    with pytest.raises(QueryError) as refused:
+        store.search(query)
+    assert "search" in str(refused.value) or "query" in str(refused.value) or "quote" in str(refused.value)
+
+
+def test_punctuated_words_are_searched_as_phrases(store: Store) -> None:
+    add(store, "The de-Stalinization campaign of 2010 and the VKP(b) Central Committee.")
+    assert len(store.search("de-Stalinization")) == 1
+    assert len(store.search("VKP(b)")) == 1
