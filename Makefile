@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine:
-#   make run    ingest the sample corpus in examples/ into chronika.db and show what was found
+#   make run    ingest the sample corpus in examples/ into chronika.db and open the reading room
 #   make test   the whole test suite (type check included)
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -21,7 +21,8 @@ $(VENV)/.installed: pyproject.toml
 run: setup
 	$(VENV)/bin/chronika --db $(DB) ingest examples
 	$(VENV)/bin/chronika --db $(DB) documents
-	$(VENV)/bin/chronika --db $(DB) search "Kirov OR Katyn" --limit 3
+	$(VENV)/bin/chronika --db $(DB) entities --type person
+	$(VENV)/bin/chronika --db $(DB) serve
 
 test: setup
 	$(VENV)/bin/mypy

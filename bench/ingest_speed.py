@@ -67,7 +67,7 @@ def run_chronika(corpus: Path, db: Path) -> tuple[int, float]:
 
     with Store(db) as store:
         started = time.perf_counter()
-        summary = ingest(store, _files(corpus))
+        summary = ingest(store, _files(corpus), extract=False)
         seconds = time.perf_counter() - started
     if summary.skipped:
         raise SystemExit(f"chronika skipped files: {summary.to_json()['skipped']}")

@@ -21,7 +21,11 @@ from chronika import views
 from chronika.errors import ChronikaError, UsageError
 from chronika.pipeline import ingest as run_ingest
 from chronika.pipeline import source_files
+from chronika.finding import SearchResult
+from chronika.finding import search as find
+from chronika.search import SearchFilters
 from chronika.store import Store
+from chronika.store.core import doc_number
 
 app = typer.Typer(
     add_completion=False,
@@ -154,16 +158,39 @@ def show(doc: str = typer.Argument(..., help="A document id, e.g. d3."), as_json
 def search(
     query: str = typer.Argument(..., help='Words, "phrases", AND/OR/NOT, prefix*.'),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many passages."),
+    exact: bool = typer.Option(False, "--exact", help="Search the words as typed: no expansion of names to their other forms."),
+    document: Optional[str] = typer.Option(None, "--document", help="Only in this document (an id such as d3)."),
+    year_from: Optional[int] = typer.Option(None, "--from", help="Only passages stating a date in or after this year."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="Only passages stating a date in or before this year."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only passages naming this entity (any alias)."),
+    source_type: Optional[str] = typer.Option(None, "--source-type", help="Only sources read as text, html, pdf or ocr."),
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over the passages, best first, each hit with its citation."""
-    hits = _guarded(lambda: _with_store(lambda store: store.search(query, limit)))
+
+    def work(store: Store) -> SearchResult:
+        filters = SearchFilters(
+            document=doc_number(document) if document else None,
+            year_from=year_from,
+            year_to=year_to,
+            entity=views.resolve_name(store, entity) if entity else None,
+            reader=source_type,
+        )
+        return find(store, query, limit, exact=exact, filters=filters)
+
+    result = _guarded(lambda: _with_store(work))
     if as_json:
-        _print_json([h.to_json() for h in hits])
+        _print_json(result.to_json())
         return
-    if not hits:
+    for expansion in result.expansions:
+        if expansion.forms:
+            err.print(f"searched '{escape(expansion.term)}' as: {escape(' | '.join(expansion.forms))}", style="dim")
+        else:
+            err.print(f"'{escape(expansion.term)}' may be any of {escape('; '.join(expansion.candidates))}: "
+                      "not expanded (name one)", style="yellow")
+    if not result.hits:
         out.print(f"No passage matches {escape(query)!r}.")
-    for hit in hits:
+    for hit in result.hits:
         marked, pos = [], 0
         for s, e in hit.highlights:
             marked.append(escape(hit.text[pos:s]) + "[bold yellow]" + escape(hit.text[s:e]) + "[/bold yellow]")
@@ -177,3 +204,8 @@ def search(
 
 def main() -> None:
     app()
+
+
+# The commands over extracted names, times and figures register themselves on `app`.
+from chronika import cli_chronicle  # noqa: E402,F401
+from chronika import cli_web  # noqa: E402,F401

@@ -1,7 +1,8 @@
 """Date intervals with their precision, and the explicit calendar dates a text states.
 
-This module knows absolute dates only ("5 JULY 1989", "Oct. 30, 2009", "February 2010", "1989");
-it is what a document's date is found or inferred from."""
+`explicit_dates` knows absolute dates only ("5 JULY 1989", "Oct. 30, 2009", "February 2010", "1989");
+it is what a document's date is found or inferred from. The interval helpers below (seasons, decades,
+centuries, Julian dates) serve the time-expression tagger in `chronika.extract.timex`."""
 
 from __future__ import annotations
 
@@ -123,4 +124,40 @@ def latest_date(text: str) -> DateInterval | None:
 
 
 def _rank(value: DateInterval) -> int:
-    return {"day": 0, "month": 1, "year": 2}.get(value.precision, 3)
+    return PRECISIONS.index(value.precision) if value.precision in PRECISIONS else len(PRECISIONS)
+
+
+PRECISIONS = ("day", "month", "season", "year", "decade", "century")  # finest first
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}  # first and last month
+
+
+def season_interval(year: int, season: str, *, text: str) -> DateInterval:
+    """A season of a year, by meteorological months (spring March-May ...); "the winter of 1932"
+    is the winter that begins in December 1932 and ends in February 1933, as TIMEX3 "1932-WI"."""
+    first, last = SEASONS[season]
+    end_year = year + 1 if last < first else year
+    return DateInterval(
+        date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1]), "season", text
+    )
+
+
+def decade_interval(first_year: int, *, text: str) -> DateInterval:
+    """The decade that begins with `first_year` ("the 1930s": 1930-1939)."""
+    return DateInterval(date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade", text)
+
+
+def century_interval(ordinal: int, *, text: str) -> DateInterval:
+    """The `ordinal`th century as TIMEX3 counts it: "the 19th century" is "18", 1800-1899 (not the
+    strict 1801-1900), as readers mean it."""
+    first = (ordinal - 1) * 100
+    return DateInterval(date(max(first, 1), 1, 1), date(first + 99, 12, 31), "century", text)
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> date:
+    """The Gregorian (New Style) date of a Julian (Old Style) one: 25 October 1917 O.S. is
+    7 November 1917. Russia used the Julian calendar until 31 January 1918 (O.S.)."""
+    a = (14 - month) // 12
+    y = year + 4800 - a
+    m = month + 12 * a - 3
+    julian_day_number = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return date.fromordinal(julian_day_number - 1721425)

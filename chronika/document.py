@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from typing import Mapping
@@ -11,7 +12,8 @@ from chronika.clean import clean
 from chronika.dates import DateInterval, latest_date, parse_date
 from chronika.errors import UsageError
 from chronika.clean.mending import name_counts
-from chronika.model import Change, Document, Passage, Source
+from chronika.extract.run import extract as run_extract
+from chronika.model import Change, Document, Extracted, Passage, Source
 from chronika.segment import passages
 from chronika.textmap import Change as TextChange
 from chronika.textmap import MappedText, encode_map
@@ -31,9 +33,11 @@ def build_document(
     title: str | None = None,
     date: str | None = None,
     corpus_names: Mapping[str, int] | None = None,
+    extract: bool = True,
 ) -> Document:
     """Clean, date, title and cut one source into a Document. `title` and `date` (YYYY-MM-DD)
-    override what the source says; `corpus_names` lends other documents' evidence to OCR mending."""
+    override what the source says; `corpus_names` lends other documents' evidence to OCR mending;
+    `extract` runs the NLP stages (names, times, figures)."""
     cleaned = clean(source, corpus_names)
     text = cleaned.text
     meta = dict(source.metadata) | cleaned.metadata
@@ -43,6 +47,14 @@ def build_document(
         passage.orig_start, passage.orig_end = mapped.to_original(passage.start, passage.end)
         passage.page = source.page_at(passage.orig_start)
     when, provenance = _date(source, meta, text, date)
+    lang = language(text)
+    extracted = None
+    if extract:
+        extracted = run_extract(text, found_passages, lang, _anchor(when))
+        later = _later_inferred(when, provenance, extracted)
+        if later is not None:  # a date the narrative pins down ("Nov. 26" after "2010") dates the document better
+            when = later
+            extracted = run_extract(text, found_passages, lang, _anchor(when))
     return Document(
         source=source.path,
         content_hash=digest,
@@ -51,7 +63,7 @@ def build_document(
         text=text,
         original=source.text,
         offset_map=encode_map(mapped),
-        language=language(text),
+        language=lang,
         words=len(text.split()),
         date=when,
         date_provenance=provenance,
@@ -60,7 +72,8 @@ def build_document(
         passages=found_passages,
         changes=[_located(c, mapped) for c in mapped.changes],
         footnote_links=links,
-        names=dict(name_counts(text)),
+        name_counts=dict(name_counts(text)),
+        extracted=extracted,
     )
 
 
@@ -70,6 +83,27 @@ def stated_date(value: str) -> DateInterval:
     if stated is None or stated.precision != "day" or stated.text != value.strip() or len(value.strip()) != 10:
         raise UsageError(f"--date '{value}' is not a date of the form YYYY-MM-DD")
     return stated
+
+
+def _anchor(when: DateInterval | None) -> datetime.date | None:
+    """The day relative expressions ("this month", "last year") count from: the document's date,
+    its last day where only the month or year is known."""
+    if when is None:
+        return None
+    return when.start if when.precision == "day" else when.end
+
+
+def _later_inferred(when: DateInterval | None, provenance: str | None, found: Extracted) -> DateInterval | None:
+    """For an inferred date: the latest date the text pins down, if later than the one inferred."""
+    if provenance != "inferred" or when is None:
+        return None
+    pinned = [t.date for t in found.times if t.date is not None and t.anchor != "document" and t.type == "DATE"]
+    if not pinned:
+        return None
+    latest = max(pinned, key=lambda d: (d.end, -(d.end - d.start).days))
+    if latest.end <= when.end or latest.end.year > when.end.year + 1:
+        return None
+    return DateInterval(latest.start, latest.end, latest.precision, latest.text, inferred=True)
 
 
 def _located(change: TextChange, mapped: MappedText) -> Change:

@@ -5,9 +5,14 @@ how they are kept."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronika.dates import DateInterval
+
+if TYPE_CHECKING:
+    from chronika.extract.figures import FigureMention
+    from chronika.extract.names import AliasDeclaration, NameMention
+    from chronika.extract.timex import TimeMention
 
 
 @dataclass
@@ -83,6 +88,16 @@ class FootnoteLink:
 
 
 @dataclass
+class Extracted:
+    """What extraction found in a document's clean text, offsets into that text."""
+
+    names: list[NameMention] = field(default_factory=list)
+    aliases: list[AliasDeclaration] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    figures: list[FigureMention] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """A source made ready to store: clean text, its map back to the original, and its parts."""
 
@@ -102,4 +117,5 @@ class Document:
     passages: list[Passage]
     changes: list[Change]
     footnote_links: list[FootnoteLink]
-    names: dict[str, int]  # how often each name occurs: evidence for mending other documents
+    name_counts: dict[str, int]  # how often each name occurs: evidence for mending other documents
+    extracted: Extracted | None = None  # names, times and figures (None when built without NLP)

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from chronika.document import build_document, content_hash, stated_date
 from chronika.errors import SourceError, UsageError
 from chronika.ingest import read
+from chronika.resolve import Correction, resolve
 from chronika.store import Store
 
 
@@ -84,8 +85,10 @@ def ingest(
     title: str | None = None,
     date: str | None = None,
     progress: Progress | None = None,
+    extract: bool = True,
 ) -> IngestSummary:
-    """Store every document found under `paths`; `title` and `date` override what the sources say."""
+    """Store every document found under `paths`; `title` and `date` override what the sources say.
+    `extract=False` stores text, passages and the search index only (no names, times or figures)."""
     started = time.perf_counter()
     if date is not None:
         stated_date(date)  # a bad --date is a usage error before anything is read
@@ -93,16 +96,38 @@ def ingest(
     names = Counter(store.name_counts())
     ignored: list[Path] = []
     for path in source_files(paths, ignored):
-        words = _ingest_one(store, path, summary, title, date, names)
+        words = _ingest_one(store, path, summary, title, date, names, extract)
         if progress:
             progress(path, words)
     summary.ignored = [source_name(p) for p in ignored]
+    if summary.added or summary.replaced:
+        resolve_entities(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def resolve_entities(store: Store) -> int:
+    """Rebuild the entities (and events) from every stored mention, the user's corrections applied."""
+    entities = resolve(store.mention_records(), store.alias_records(), store.corrections())
+    store.save_entities(entities)
+    return len(entities)
+
+
+def correct(store: Store, correction: Correction) -> None:
+    """Record a user's correction and rebuild the entities with it (it is re-applied after every
+    later ingest too)."""
+    store.add_correction(correction)
+    resolve_entities(store)
+
+
 def _ingest_one(
-    store: Store, path: Path, summary: IngestSummary, title: str | None, date: str | None, names: Counter[str]
+    store: Store,
+    path: Path,
+    summary: IngestSummary,
+    title: str | None,
+    date: str | None,
+    names: Counter[str],
+    extract: bool,
 ) -> int:
     name = source_name(path)
     try:
@@ -121,9 +146,9 @@ def _ingest_one(
         summary.skipped.append(SourceError(name, e.reason))
         return 0
     source.path = name
-    doc = build_document(source, digest, title=title, date=date, corpus_names=names)
+    doc = build_document(source, digest, title=title, date=date, corpus_names=names, extract=extract)
     doc_id = store.save(doc)
-    names.update(doc.names)
+    names.update(doc.name_counts)
     (summary.replaced if status == "replaced" else summary.added).append(doc_id)
     summary.words += doc.words
     return doc.words

@@ -1,23 +1,23 @@
-"""The store: one SQLite file, and the only module that speaks SQL.
-
-Everything Chronika keeps goes through `Store`, so another backend (PostgreSQL for an archive and
-a team) means another implementation of this one class. The schema is versioned: migrations are
-numbered functions, and the versions applied are recorded in `schema_migrations`."""
+"""The store's core: the connection, migrations, documents, passages and full-text search."""
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from chronika.dates import DateInterval
 from chronika.errors import ChronikaError, QueryError
 from chronika.model import Document
-from chronika.search import Hit, fts_query, highlights
+from chronika.search import Hit, SearchFilters, fts_query, highlights
+from chronika.store.chronology import ChronologyStore
+from chronika.store.entities import EntityStore
+from chronika.store.schema import MIGRATIONS
 
 
 @dataclass(frozen=True)
@@ -38,97 +38,7 @@ class StoredDocument:
     metadata: dict[str, Any]
 
 
-# -- schema ------------------------------------------------------------------------------------
-
-
-def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run several statements inside the caller's transaction (executescript would commit it)."""
-    statement = ""
-    for line in sql.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            db.execute(statement)
-            statement = ""
-
-
-def _m1_documents_and_passages(db: sqlite3.Connection) -> None:
-    _script(
-        db,
-        """
-        CREATE TABLE documents (
-            id INTEGER PRIMARY KEY,
-            source TEXT NOT NULL,
-            content_hash TEXT NOT NULL,
-            reader TEXT NOT NULL,
-            title TEXT NOT NULL,
-            author TEXT,
-            language TEXT NOT NULL,
-            words INTEGER NOT NULL,
-            date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
-            date_inferred INTEGER, date_provenance TEXT,
-            metadata TEXT NOT NULL DEFAULT '{}',
-            text TEXT NOT NULL,
-            original TEXT NOT NULL,
-            offset_map TEXT NOT NULL,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE UNIQUE INDEX documents_source ON documents(source);
-        CREATE INDEX documents_hash ON documents(content_hash);
-        CREATE TABLE passages (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            n INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            page INTEGER,
-            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
-            note TEXT,
-            text TEXT NOT NULL,
-            UNIQUE (document_id, n)
-        );
-        CREATE TABLE sentences (
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            passage INTEGER NOT NULL,
-            n INTEGER NOT NULL,
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            PRIMARY KEY (document_id, passage, n)
-        ) WITHOUT ROWID;
-        CREATE TABLE changes (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            original TEXT NOT NULL, replacement TEXT NOT NULL, reason TEXT NOT NULL
-        );
-        CREATE INDEX changes_document ON changes(document_id);
-        CREATE TABLE footnote_links (
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            marker TEXT NOT NULL,
-            passage INTEGER NOT NULL
-        );
-        CREATE INDEX footnote_links_document ON footnote_links(document_id);
-        CREATE TABLE names (
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            name TEXT NOT NULL,
-            n INTEGER NOT NULL
-        );
-        CREATE INDEX names_name ON names(name);
-        CREATE VIRTUAL TABLE passages_fts USING fts5(
-            text, content='passages', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
-        );
-        CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
-            INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        END;
-        """
-    )
-
-
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_documents_and_passages]
-
-
-class Store:
+class Store(EntityStore, ChronologyStore):
     """Chronika's SQLite file."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
@@ -244,13 +154,17 @@ class Store:
             "INSERT INTO footnote_links VALUES (?, ?, ?, ?, ?)",
             [(doc_id, link.start, link.end, link.marker, link.passage) for link in doc.footnote_links],
         )
-        db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc_id, name, n) for name, n in doc.names.items()])
+        db.executemany(
+            "INSERT INTO name_counts VALUES (?, ?, ?)", [(doc_id, name, n) for name, n in doc.name_counts.items()]
+        )
+        if doc.extracted is not None:
+            _save_extracted(db, doc_id, doc)
 
     # -- reading -------------------------------------------------------------------------------
 
     def name_counts(self) -> dict[str, int]:
         """How often each name occurs across the stored documents (evidence for OCR mending)."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM names GROUP BY name")}
+        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM name_counts GROUP BY name")}
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(
@@ -261,7 +175,7 @@ class Store:
 
     def document(self, ref: str) -> tuple[StoredDocument, str, list[sqlite3.Row]]:
         """A document by id ('d3' or '3'): its listing, clean text and passages."""
-        doc_id = _doc_number(ref)
+        doc_id = doc_number(ref)
         row = self.db.execute(
             "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
             " FROM documents d WHERE d.id = ?",
@@ -279,29 +193,37 @@ class Store:
         return self.db.execute(
             'SELECT orig_start, orig_end, start, "end", original, replacement, reason FROM changes'
             " WHERE document_id = ? ORDER BY orig_start",
-            (_doc_number(ref),),
+            (doc_number(ref),),
         ).fetchall()
 
     def footnote_links(self, ref: str) -> list[sqlite3.Row]:
         return self.db.execute(
             'SELECT start, "end", marker, passage FROM footnote_links WHERE document_id = ? ORDER BY start',
-            (_doc_number(ref),),
+            (doc_number(ref),),
         ).fetchall()
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """Passages matching a full-text query, best first (BM25), with the hits marked."""
-        match = fts_query(query)
+    def search(self, query: str, limit: int = 10, filters: SearchFilters | None = None) -> list[Hit]:
+        """Passages matching a user's full-text query, best first (BM25), with the hits marked."""
+        return self.search_fts(fts_query(query), limit, filters, shown=query)
+
+    def search_fts(
+        self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None
+    ) -> list[Hit]:
+        """Passages matching an FTS5 expression. The index is asked for the best `limit` rows
+        first and only those are joined, so a common word costs no more than in bare FTS5."""
+        where, args = (filters or SearchFilters()).sql()
         try:
             rows = self.db.execute(
-                "SELECT p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source,"
-                " bm25(passages_fts) AS rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
-                " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-                " JOIN documents d ON d.id = p.document_id"
-                " WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit),
+                "WITH top AS (SELECT rowid AS id, rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
+                " FROM passages_fts WHERE passages_fts MATCH ?" + where + " ORDER BY rank LIMIT ?)"
+                " SELECT p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank, top.marked"
+                " FROM top JOIN passages p ON p.id = top.id JOIN documents d ON d.id = p.document_id ORDER BY top.rank",
+                (match, *args, limit),
             ).fetchall()
         except sqlite3.OperationalError as e:
-            raise QueryError(f"cannot search for {query!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*") from e
+            raise QueryError(
+                f"cannot search for {shown or match!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*"
+            ) from e
         return [
             Hit(
                 score=round(-row["rank"], 4),
@@ -333,7 +255,61 @@ class Store:
         return problems
 
 
-def _doc_number(ref: str) -> int:
+def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
+    found = doc.extracted
+    if found is None:
+        return
+    starts = [p.start for p in doc.passages]
+    sentence_starts = [s.start for p in doc.passages for s in p.sentences]
+
+    def passage(offset: int) -> int:
+        return doc.passages[max(0, bisect_right(starts, offset) - 1)].n if starts else 0
+
+    def sentence(offset: int) -> int:
+        return sentence_starts[max(0, bisect_right(sentence_starts, offset) - 1)] if sentence_starts else 0
+
+    db.executemany(
+        'INSERT INTO name_mentions (document_id, passage, start, "end", sentence_start, text, normal, type, evidence)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, passage(m.start), m.start, m.end, sentence(m.start), m.text, m.normal, m.type, json.dumps(m.evidence))
+            for m in found.names
+        ],
+    )
+    text = doc.text
+    db.executemany(
+        "INSERT INTO alias_declarations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, a.name_start, a.name_end, a.alias_start, a.alias_end, a.kind,
+             text[a.name_start : a.name_end], text[a.alias_start : a.alias_end])
+            for a in found.aliases
+        ],
+    )
+    db.executemany(
+        'INSERT INTO time_mentions (document_id, passage, start, "end", sentence_start, text, value, type, date_start,'
+        " date_end, precision, inferred, old_style_start, old_style_end, anchor)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, passage(t.start), t.start, t.end, sentence(t.start), t.text, t.value, t.type,
+             t.date.start.isoformat() if t.date else None, t.date.end.isoformat() if t.date else None,
+             t.date.precision if t.date else None, int(t.date.inferred) if t.date else None,
+             t.old_style.start.isoformat() if t.old_style else None,
+             t.old_style.end.isoformat() if t.old_style else None, t.anchor)
+            for t in found.times
+        ],
+    )
+    db.executemany(
+        'INSERT INTO figure_mentions (document_id, passage, start, "end", sentence_start, text, value, low, high,'
+        " approximate, unit, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, passage(f.start), f.start, f.end, sentence(f.start), f.text, f.value, f.low, f.high,
+             int(f.approximate), f.unit, f.counted)
+            for f in found.figures
+        ],
+    )
+
+
+def doc_number(ref: str) -> int:
     digits = ref[1:] if ref[:1] in ("d", "D") else ref
     if not digits.isdigit():
         raise ChronikaError(f"'{ref}' is not a document id (ids look like d3); `chronika documents` lists them")

@@ -1,5 +1,4 @@
-"""The public JSON shapes (see the README's reference), made from the store's records. The CLI's
-`--json` and the web API both print these, so the two cannot drift apart."""
+"""Documents: the shapes of `documents --json` and `show DOC --json`."""
 
 from __future__ import annotations
 

@@ -1,0 +1,217 @@
+"""The `chronika` commands over what extraction found: entities, corrections, tagging, the
+timeline, figures and conflicts. Thin, like `cli.py`: parse, call the library, print."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from chronika import views
+from chronika.ask import ask as ask_question
+from chronika.document import stated_date
+from chronika.errors import UsageError
+from chronika.export import timeline_csv, timeline_js
+from chronika.extract.tag import tag as tag_text
+from chronika.ingest import read
+from chronika.cli import JSON, _guarded, _print_json, _with_store, app, out
+from chronika.pipeline import correct
+from chronika.resolve import Correction
+from chronika.store import Store
+
+TYPES = ("person", "place", "org")
+
+
+@app.command()
+def entities(
+    kind: Optional[str] = typer.Option(None, "--type", help="Only people, places or organisations: person|place|org."),
+    as_json: bool = JSON,
+) -> None:
+    """List the people, places and organisations, most mentioned first."""
+    if kind is not None and kind not in TYPES:
+        _guarded(lambda: _raise(UsageError(f"--type must be one of {', '.join(TYPES)}, not '{kind}'")))
+    listed = _guarded(lambda: _with_store(lambda store: views.entities(store, kind)))
+    if as_json:
+        _print_json(listed)
+        return
+    table = Table("id", "name", "type", "mentions", "documents", "aliases")
+    for e in listed:
+        table.add_row(e["id"], escape(e["name"]), e["type"], str(e["mentions"]), str(e["documents"]),
+                      escape(", ".join(e["aliases"][:6])))
+    out.print(table)
+
+
+@app.command()
+def entity(name: str = typer.Argument(..., help="A name in any spelling or script, an alias, or an id."), as_json: bool = JSON) -> None:
+    """Show one entity: aliases, mentions, related entities, events, what happened to it."""
+    shown = _guarded(lambda: _with_store(lambda store: views.entity(store, name)))
+    if as_json:
+        _print_json(shown)
+        return
+    out.print(f"[bold]{escape(shown['name'])}[/bold] ({shown['type']}, {shown['id']}): "
+              f"{shown['mention_count']} mentions in {shown['documents']} documents")
+    if shown["note"]:
+        out.print(f"[yellow]{escape(shown['note'])}[/yellow]")
+    if shown["aliases"]:
+        out.print("also: " + escape(", ".join(shown["aliases"])))
+    if shown["related"]:
+        out.print("named with: " + escape(", ".join(f"{r['name']} ({r['count']})" for r in shown["related"])))
+    for h in shown["happenings"][:20]:
+        out.print(f"- {escape(h['text'])} [dim]({_where(h['citation'])})[/dim]")
+
+
+def _where(cited: dict[str, Any]) -> str:
+    page = f", p. {cited['page']}" if cited.get("page") else ""
+    return f"{cited['document']} §{cited['passage']}{page}"
+
+
+def _correct(correction: Correction, as_json: bool) -> None:
+    def work(store: Store) -> dict[str, Any]:
+        correct(store, correction)
+        return views.entity(store, correction.names[-1] if correction.kind == "split" else correction.names[0])
+
+    shown = _guarded(lambda: _with_store(work))
+    if as_json:
+        _print_json({k: shown[k] for k in ("id", "name", "type", "aliases", "mention_count", "documents")})
+    else:
+        out.print(f"{escape(shown['name'])} ({shown['type']}, {shown['id']}): {shown['mention_count']} mentions; "
+                  f"also {escape(', '.join(shown['aliases']) or '-')}")
+
+
+@app.command()
+def merge(names: list[str] = typer.Argument(..., help="Two or more names of what is one entity."), as_json: bool = JSON) -> None:
+    """Merge entities into one; the correction is kept and re-applied after every ingest."""
+    if len(names) < 2:
+        _guarded(lambda: _raise(UsageError("merge needs two names or more")))
+    _correct(Correction("merge", tuple(names)), as_json)
+
+
+@app.command()
+def split(
+    name: str = typer.Argument(..., help="The entity (any of its names)."),
+    variant: str = typer.Argument(..., help="The name to split off into an entity of its own."),
+    as_json: bool = JSON,
+) -> None:
+    """Split a name off an entity; the correction is kept and re-applied after every ingest."""
+    _correct(Correction("split", (name, variant)), as_json)
+
+
+@app.command()
+def retype(
+    name: str = typer.Argument(..., help="The entity (any of its names)."),
+    kind: str = typer.Argument(..., help="person, place or org."),
+    as_json: bool = JSON,
+) -> None:
+    """Change an entity's type; the correction is kept and re-applied after every ingest."""
+    if kind not in TYPES:
+        _guarded(lambda: _raise(UsageError(f"the type must be one of {', '.join(TYPES)}, not '{kind}'")))
+    _correct(Correction("retype", (name,), kind), as_json)
+
+
+@app.command()
+def tag(
+    file: Path = typer.Argument(..., help="A file whose text is analysed exactly as given."),
+    date: Optional[str] = typer.Option(None, "--date", help="The document's date (YYYY-MM-DD) for relative expressions."),
+    as_json: bool = JSON,
+) -> None:
+    """Tag one text (dates in TIMEX3, entities, figures) without cleaning or storing it."""
+
+    def work() -> dict[str, Any]:
+        anchor = stated_date(date).start if date else None
+        source = read(file)
+        return tag_text(source.text, anchor, "ru" if _mostly_cyrillic(source.text) else "en")
+
+    tagged = _guarded(work)
+    if as_json:
+        _print_json(tagged)
+        return
+    for kind in ("dates", "entities", "figures"):
+        out.print(f"[bold]{kind}[/bold]")
+        for item in tagged[kind]:
+            extra = item.get("value") if kind == "dates" else item.get("type") if kind == "entities" else item.get("counted")
+            out.print(f"  {item['start']}-{item['end']} {escape(item['text'])!s}  [dim]{escape(str(extra))}[/dim]")
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    from chronika.document import language
+
+    return language(text) == "ru"
+
+
+@app.command()
+def timeline(
+    about: Optional[str] = typer.Option(None, "--about", help="Only events naming this entity (any alias or spelling)."),
+    year_from: Optional[int] = typer.Option(None, "--from", help="From this year."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="To this year."),
+    export: Optional[str] = typer.Option(None, "--export", help="Print as csv or timelinejs instead."),
+    as_json: bool = JSON,
+) -> None:
+    """Events in date order, each a dated sentence with its entities and citation."""
+    if export not in (None, "csv", "timelinejs"):
+        _guarded(lambda: _raise(UsageError(f"--export is csv or timelinejs, not '{export}'")))
+    events = _guarded(lambda: _with_store(lambda store: views.timeline(store, about, year_from, year_to)))
+    if export == "csv":
+        typer.echo(timeline_csv(events), nl=False)
+    elif export == "timelinejs":
+        typer.echo(json.dumps(timeline_js(events), ensure_ascii=False))
+    elif as_json:
+        _print_json(events)
+    else:
+        for e in events:
+            out.print(f"[bold]{escape(e['date']['text'])}[/bold] [dim]{e['date']['start']}..{e['date']['end']} "
+                      f"({_where(e['citation'])})[/dim] {escape(e['text'])}")
+
+
+@app.command()
+def figures(
+    about: Optional[str] = typer.Option(None, "--about", help="Only figures whose counted words or sentence hold this word."),
+    as_json: bool = JSON,
+) -> None:
+    """Numbers the sources give, with their bounds, what they count and when."""
+    found = _guarded(lambda: _with_store(lambda store: views.figures(store, about)))
+    if as_json:
+        _print_json(found)
+        return
+    for f in found:
+        when = f" ({f['date']['text']})" if f["date"] else ""
+        out.print(f"[bold]{escape(f['text'])}[/bold] {escape(f['counted'] or '')}{escape(when)} "
+                  f"[dim]{_where(f['citation'])}[/dim]")
+
+
+@app.command()
+def conflicts(as_json: bool = JSON) -> None:
+    """Where documents agree (corroborated) or disagree (conflict) about the same thing; conflicts first."""
+    found = _guarded(lambda: _with_store(views.conflicts))
+    if as_json:
+        _print_json(found)
+        return
+    for group in found:
+        style = "red" if group["status"] == "conflict" else "green"
+        out.print(f"[{style}]{group['status']}[/{style}] {escape(group['subject'])}: {escape(group['attribute'])}")
+        for claim in group["claims"]:
+            out.print(f"   {escape(claim['value'])}: {escape(claim['text'])} [dim]({_where(claim['citation'])})[/dim]")
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="A question: who, when, where, how many, why or what."),
+    limit: int = typer.Option(5, "--limit", min=1, help="At most this many answers."),
+    as_json: bool = JSON,
+) -> None:
+    """Answer a question with sentences quoted verbatim from the sources, each cited."""
+    answered = _guarded(lambda: _with_store(lambda store: ask_question(store, question, limit)))
+    if as_json:
+        _print_json(answered)
+        return
+    if not answered["answers"]:
+        out.print(answered["note"])
+    for a in answered["answers"]:
+        out.print(f"- {escape(a['text'])} [dim]({_where(a['citation'])}, {escape(a['citation']['title'])})[/dim]")
+
+
+def _raise(error: Exception) -> None:
+    raise error

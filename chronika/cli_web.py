@@ -1,0 +1,38 @@
+"""`chronika serve`: the web reading room over the store. Thin, like `cli.py`: options in, the
+app from `chronika.web`, uvicorn to serve it."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import typer
+from rich.markup import escape
+
+from chronika.cli import _State, app, err
+from chronika.web import Settings, create_app, is_loopback
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; other than loopback, corrections need --token."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(
+        None, "--token", help="Corrections need this token (Authorization: Bearer T); default $CHRONIKA_TOKEN.",
+    ),
+) -> None:
+    """Open the reading room: search, documents, entities, timeline, figures and conflicts in a browser."""
+    import uvicorn
+
+    settings = Settings(db=_State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None)
+    if not os.path.exists(settings.db):
+        err.print(f"chronika: no store at {escape(settings.db)}; run `chronika ingest PATH` first or name one with --db",
+                  style="red")
+        raise typer.Exit(1)
+    if not is_loopback(host):
+        state = "need the token" if settings.token else "are read-only (no --token given)"
+        err.print(f"warning: listening on {escape(host)}: other machines can read this store; corrections {state}",
+                  style="yellow")
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"Chronika reading room on http://{escape(shown)}:{port}/ over {escape(settings.db)} (Ctrl+C stops it)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -1,0 +1,49 @@
+"""Exports of the timeline: CSV for spreadsheets, TimelineJS JSON for display."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+_FIELDS = ["date_start", "date_end", "precision", "date_text", "text", "entities", "document", "passage", "start", "end", "page", "source"]
+
+
+def timeline_csv(events: list[dict[str, Any]]) -> str:
+    """One row an event, with its date as written and as an interval, and its citation."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_FIELDS)
+    writer.writeheader()
+    for e in events:
+        cited = e["citation"]
+        writer.writerow(
+            {
+                "date_start": e["date"]["start"], "date_end": e["date"]["end"], "precision": e["date"]["precision"],
+                "date_text": e["date"]["text"], "text": e["text"], "entities": "; ".join(e["entities"]),
+                "document": cited["document"], "passage": cited["passage"], "start": cited["start"],
+                "end": cited["end"], "page": cited.get("page", ""), "source": cited["source"],
+            }
+        )
+    return out.getvalue()
+
+
+def timeline_js(events: list[dict[str, Any]], title: str = "Chronika timeline") -> dict[str, Any]:
+    """TimelineJS's JSON: each event's date only as precise as its source says."""
+    return {"title": {"text": {"headline": title}}, "events": [_slide(e) for e in events]}
+
+
+def _slide(e: dict[str, Any]) -> dict[str, Any]:
+    start = e["date"]["start"].split("-")
+    end = e["date"]["end"].split("-")
+    precision = e["date"]["precision"]
+    keep = 3 if precision == "day" else 2 if precision in ("month", "season") else 1
+    names = ("year", "month", "day")
+    cited = e["citation"]
+    slide: dict[str, Any] = {
+        "start_date": {k: v.lstrip("0") or "0" for k, v in zip(names[:keep], start[:keep])},
+        "text": {"headline": e["date"]["text"], "text": f"{e['text']} [{cited['title']}, {cited['document']} §{cited['passage']}]"},
+        "group": ", ".join(e["entities"][:3]),
+    }
+    if precision not in ("day", "month"):
+        slide["end_date"] = {k: v.lstrip("0") or "0" for k, v in zip(names[:keep], end[:keep])}
+    return slide

@@ -1,0 +1,234 @@
+"""Figures: the numbers a text states about the world ("about 22,000 Poles", "72 percent of
+Russians", "hundreds of thousands", "seven in ten", "between 600,000 and 700,000"), each with its
+best value, the bounds its wording implies, whether it is approximate, its unit and what it counts.
+
+Bounds are only what the words say: "over 20,000" has low 20000 and no high; "nearly 100" high
+100; "about 22,000" is approximate with no bounds (we do not invent a margin); a range has both
+bounds and its midpoint as value; a vague plural ("hundreds of thousands") has the bounds of its
+order of magnitude and its low bound as value (the least the text asserts). Shares ("seven in ten",
+"a third", "half", "60 percent") have unit "percent" and their value in percent.
+
+Not figures: years, dates, durations and other time expressions (pass `times`, or they are found
+here), page, volume, footnote, report and order numbers, ordinals ("the 19th Party Congress"),
+numbers inside identifiers, compound modifiers ("a four-volume epic", "a 6,000-word study": they
+measure a thing, they count nothing) and "one" on its own (mostly a pronoun: "one of the greatest")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from chronika.extract.figures_counted import TIME_UNITS, counted_after
+from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
+from chronika.extract.timex import TimeMention, tag_times
+from chronika.extract.timex_grammar import lowered, matches_near
+
+__all__ = ["FigureMention", "tag_figures"]
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """One figure: `text == given[start:end]` is the whole expression (bound, number, unit and
+    what is counted), `value` its best single value, `low`/`high` the bounds its words imply."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    approximate: bool
+    unit: str | None
+    counted: str | None
+
+
+# bound words: (approximate, which bound the number is: "low", "high" or None)
+_BOUNDS: dict[str, tuple[bool, str | None]] = {
+    **dict.fromkeys(("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
+                     "approx.", "c.", "около", "примерно", "приблизительно", "порядка"), (True, None)),
+    **dict.fromkeys(("nearly", "almost", "up to", "as many as", "почти"), (True, "high")),
+    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most"), (False, "high")),
+    **dict.fromkeys(("over", "more than", "upwards of", "in excess of", "just over", "well over", "более", "свыше",
+                     "больше"), (False, "low")),
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of", "не менее"),
+                    (False, "low")),
+    **dict.fromkeys(("fewer than", "less than", "under", "just under", "менее", "меньше"), (False, "high")),
+    **dict.fromkeys(("only", "just", "a mere", "barely", "a total of", "exactly"), (False, None)),
+}
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+    "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
+}
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 999_999_999), "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999), "billions": (2_000_000_000, 999_999_999_999),
+    "dozens of thousands": (24_000, 99_999), "scores of thousands": (40_000, 99_999),
+    "dozens of millions": (24_000_000, 99_999_999), "scores of millions": (40_000_000, 99_999_999),
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "тысяч": 1e3, "тыс.": 1e3,
+           "тысячи": 1e3, "тысяча": 1e3, "млн": 1e6, "млн.": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6}
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a\s+hundred|one\s+hundred|100|[1-9][0-9]?)"
+_NUM = rf"(?:{DIGITS}|\b{WORD_NUMBER}\b)"
+_BOUND_WORDS = alternation(_BOUNDS)
+_FRACTION_WORDS = alternation([k for k in _FRACTIONS if " " in k] + [k.replace(" ", "-") for k in _FRACTIONS if " " in k])
+_VAGUE_WORDS = alternation(_VAGUE)
+_BOUND = rf"(?P<bound>(?:{_BOUND_WORDS})\s+|[\"“]?a\s+(?:minimum|maximum)[\"”]?\s+of\s+)?"
+_SCALE = rf"(?P<scale>\s+(?:{alternation(_SCALES)})(?!\w))?"
+_FIGURE = re.compile(
+    rf"""{_BOUND}(?:
+        (?P<between>between|from)\s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:thousand|million|billion))?\s+(?:and|to)\s+(?P<hi>{_NUM})
+      | (?P<in_n>{_SMALL})\s+(?:in|out\s+of)\s+(?P<in_m>{_SMALL})(?![\w,])
+      | (?P<a>{DIGITS})\s?[-–—]\s?(?P<b>{DIGITS})
+      | (?P<a2>{_NUM})\s+(?:to|or)\s+(?P<b2>{_NUM})
+      | half\s+an?\s+(?P<half_of>million|billion|thousand|hundred|dozen)\b
+      | (?P<frac>(?:{_FRACTION_WORDS})\b|\bhalf\b)
+      | (?P<vague>{_VAGUE_WORDS})\b
+      | (?P<n>{_NUM})
+    ){_SCALE}(?P<half>\s+and\s+a\s+half)?
+    (?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b|\s+процент\w*)?""",
+    re.VERBOSE,
+)
+_TRIGGER = re.compile(
+    rf"\d+|\b(?:{alternation(['half', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])})\b"
+)
+_MARKER = re.compile(
+    r"(?:\b(?:p|pp|pages?|vols?|volume|nos?|numbers?|nr|issue|item|art|articles?|fig|figure|notes?|fn|footnote|"
+    r"tables?|chapters?|ch|sec|sections?|paragraphs?|para|part|point|clause|appendix|annex|series|file|fond|"
+    r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#)\s*[:#]?\s*$"
+)
+_HALF_CONTEXT = re.compile(r"\s+(?:of|the|a|an|his|her|their|its|all|them|those|these|our)\b")
+_OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,.]*")
+_CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|o'clock)")
+_REACH = 30  # characters: how far before its number a figure may begin ("no fewer than", "a minimum of")
+
+
+def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[FigureMention]:
+    """Every figure in `text`, sorted by start and non-overlapping. `times` are the text's time
+    expressions (`tag_times(text)` when not given): what they cover is no figure."""
+    if times is None:
+        times = tag_times(text)
+    low = lowered(text)
+    taken = sorted((t.start, t.end) for t in times)
+    found = sorted(
+        (m for _, m in matches_near([(_FIGURE, _REACH)], low, (t.start() for t in _TRIGGER.finditer(low)))),
+        key=lambda m: (m.start(), -m.end()),
+    )
+    figures: list[FigureMention] = []
+    end = 0
+    for m in found:
+        if m.start() < end or _covered(m.start(), m.end(), taken) or not _is_figure(m, text, low):
+            continue
+        figure = _figure(m, text, figures)
+        if figure is not None:
+            figures.append(figure)
+            end = figure.end
+    return figures
+
+
+def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans `taken`."""
+    index = bisect_left(taken, (end, end)) - 1
+    return index >= 0 and taken[index][1] > start
+
+
+def _is_figure(m: re.Match[str], text: str, low: str) -> bool:
+    """False for a number that is a reference, an identifier, a footnote mark, an ordinal, a
+    compound modifier, a quoted name ("the word "37""), a clock time or a pronoun."""
+    core = m.start("bound") if m.group("bound") else m.start()
+    start, end = (m.end("bound") if m.group("bound") else m.start()), m.end()
+    previous, following = low[start - 1 : start] if start else "", low[end : end + 1]
+    if _MARKER.search(low, max(0, core - 20), core):
+        return False
+    opening = previous in "\"“" and (start < 2 or low[start - 2].isspace() or low[start - 2] in "([")
+    if previous and not opening and (previous.isalpha() or previous in ".,;:\"”’)]'-/"):
+        return False  # a footnote mark (materials."1), an identifier (UPA-89) or a year ('33)
+    if following.isalpha() or following == "-" and low[end + 1 : end + 2].isalpha():
+        return False  # an ordinal (22d) or a compound modifier (four-volume, 6,000-word)
+    if following and following in "”\"" and previous and previous in "“\"":
+        return False  # a quoted name: the word "37"
+    if _CLOCK.match(low, end) or _layout(low, start, end):
+        return False
+    digits = m.group("n") or ""
+    if digits.isdigit() and (len(digits) >= 7 or digits.startswith("0")):
+        return False  # an identifier ("18300508") or an order's number ("00447")
+    if m.group("n") and not (m.group("scale") or m.group("pct") or m.group("half")):
+        if m.group("n") in ("one", "a"):
+            return False
+    if m.group("frac") and m.group("frac") in ("half", "a half", "a third", "a quarter", "a fifth"):
+        return bool(m.group("bound")) or bool(_HALF_CONTEXT.match(low, end)) or bool(m.group("pct"))
+    return True
+
+
+def _layout(low: str, start: int, end: int) -> bool:
+    """Whether the number is layout, not text: alone on its line (a page or section number), a
+    list item's number ("- 1. V.I. Lenin"), a table of contents' page (after a tab) or a footnote
+    mark ending a paragraph (crime." 10)."""
+    line_start = low.rfind("\n", 0, start) + 1
+    line_end = low.find("\n", end)
+    line = low[line_start : line_end if line_end >= 0 else len(low)]
+    number = low[start:end].strip()
+    if line.strip(" \t.)") == number or low[start - 1 : start] == "\t" or low[end : end + 2] == "\n\t":
+        return True
+    if re.fullmatch(r"[\s\-–•*]*", low[line_start:start]) and low[end : end + 1] in ".)":
+        return True
+    ends_line = line_end == end or line_end < 0 and not low[end : end + 2].strip()
+    return ends_line and bool(re.search(r"[.?!\"”]\s?$", low[line_start:start]))
+
+
+def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> FigureMention | None:
+    g = m.groupdict()
+    scale = _SCALES[re.sub(r"\s+", "", g["scale"])] if g["scale"] else 1.0
+    unit = "percent" if g["pct"] else None
+    approximate, bound = _BOUNDS.get(re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", g["bound"] or "")).strip(), (False, None))
+    low: float | None = None
+    high: float | None = None
+    if g["between"] or g["a"] or g["a2"]:
+        lo_text, hi_text = (g["lo"], g["hi"]) if g["between"] else (g["a"], g["b"]) if g["a"] else (g["a2"], g["b2"])
+        lo_value, hi_value = number_value(lo_text), number_value(hi_text)
+        if lo_value is None or hi_value is None:
+            return None
+        lo_scale = _SCALES[g["lo_scale"].strip()] if g["lo_scale"] else scale
+        low, high = lo_value * lo_scale, hi_value * scale
+        if high <= low:
+            return None
+        value = (low + high) / 2
+    elif g["in_n"]:
+        n, of = number_value(g["in_n"]), number_value(g["in_m"])
+        if n is None or not of or n >= of:
+            return None
+        value, unit = round(100 * n / of, 1), "percent"
+    elif g["half_of"]:
+        value = 0.5 * (_SCALES.get(g["half_of"]) or {"hundred": 100.0, "dozen": 12.0}[g["half_of"]])
+    elif g["frac"]:
+        value, unit = round(_FRACTIONS[re.sub(r"[\s-]+", " ", g["frac"])], 1), "percent"
+    elif g["vague"]:
+        low, high = (float(v) for v in _VAGUE[re.sub(r"\s+", " ", g["vague"])])
+        value, approximate = low, True
+    else:
+        number = number_value(g["n"])
+        if number is None:
+            return None
+        if g["half"]:
+            last = g["n"].split()[-1]
+            number += 0.5 * (_SCALES.get(last) or 1.0) if last in _SCALES else 0.5
+        value = number * scale
+    if bound == "low" and low is None:
+        low = value
+    elif bound == "high" and high is None:
+        high = value
+    share = bool(g["in_n"] or g["frac"]) and not g["pct"]
+    counted, end = counted_after(text, m.end(), percent=unit == "percent", share=share)
+    if counted is not None and counted.split()[0].lower() in TIME_UNITS:
+        return None  # "hundreds of years": a duration
+    if counted is not None and counted.lower() == "ones" and previous and previous[-1].counted:
+        counted = previous[-1].counted  # "15 new ones" after "213 new monuments"
+    whole = _OF_NUMBER.match(text, m.end())
+    if counted is None and whole is not None:  # "1,108 of 1,966 delegates"
+        counted, _ = counted_after(text, whole.end())
+    start = m.start()
+    end = max(end, m.end())
+    return FigureMention(start, end, text[start:end], value, low, high, approximate, unit, counted)

@@ -1,0 +1,31 @@
+"""Extraction of one document: names per passage (spaCy), time expressions over the whole text
+(relative ones need the narrative), figures, and the aliases the text declares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chronika.extract.figures import tag_figures
+from chronika.extract.names import declared_aliases, name_mentions
+from chronika.extract.timex import tag_times
+from chronika.model import Extracted, Passage
+from chronika.extract.names import NameMention
+
+
+def extract(text: str, passages: list[Passage], language: str, document_date: date | None) -> Extracted:
+    """Everything extraction finds in a document's clean text, with offsets into that text."""
+    spans = [(p.start, p.end) for p in passages]
+    names: list[NameMention] = []
+    for (start, end), found in zip(spans, name_mentions([text[s:e] for s, e in spans], language=language)):
+        names.extend(_shifted(m, start) for m in found)
+    times = tag_times(text, document_date)
+    return Extracted(
+        names=names,
+        aliases=declared_aliases(text, names),
+        times=times,
+        figures=tag_figures(text, times),
+    )
+
+
+def _shifted(m: NameMention, offset: int) -> NameMention:
+    return NameMention(m.start + offset, m.end + offset, m.text, m.type, m.normal, m.evidence)

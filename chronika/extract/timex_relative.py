@@ -1,0 +1,247 @@
+"""Relative time expressions, and what they resolve against; with the durations and sets of
+`timex_durations`, the candidates `tag_times` takes besides calendar points.
+
+Against the narrative's last date: "three days later", "five days after his death", "the next
+morning", "the following spring", "that same day", "the beginning of the century", "on Tuesday"
+(in a narrative of days). Against the document's date: "this month", "last year", "two years
+ago", "early next year", "today". Spans leave out a leading preposition ("for 17 years" is "17
+years") but keep the quantity's modifier ("more than 25 years", mod MORE_THAN)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+from typing import Callable, Iterable, Iterator
+
+from chronika.dates import DateInterval, century_interval, season_interval
+from chronika.extract.timex_durations import (
+    ANCHORED_DURATION, DURATION, HALF, MOD, NOT_DURATIONS, PRECISION, QUANTITY, SET, UNITS, anchored_duration,
+    count_of, document_day, duration, duration_value, mod_of, set_of, unit_of,
+)
+from chronika.extract.timex_grammar import matches_near
+from chronika.extract.timex_resolve import (
+    Context, Reading, Resolver, common_value, narrow, period_of, season_of, season_year, shift, value_of,
+)
+
+_OFFSET = re.compile(
+    rf"\b{MOD}{QUANTITY}{HALF}\s+{UNITS}{HALF.replace('half>', 'half2>')}\s+"
+    r"(?P<dir>later|earlier|afterwards?|ago|before|after|previously|prior\s+to|hence)\b",
+)
+_SEASONS = r"spring|summer|autumn|fall|winter"
+_NARRATIVE = re.compile(
+    r"\b(?:(?:the|that)\s+(?:very\s+)?(?P<rel>next|following|previous|preceding|same)|(?P<that>that)(?:\s+same)?)\s+"
+    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|year|{_SEASONS})\b(?!\s+of\b)"
+    r"|\bthe\s+day\s+(?P<dayrel>before|after)\b",
+)
+_DOCUMENT = re.compile(
+    r"\b(?:(?P<part>earlier|later|early|late)\s+(?:in\s+)?)?(?<!the\s)(?P<rel>this|last|next|past|coming|current)\s+"
+    rf"(?P<unit>week|month|year|decade|century|{_SEASONS})\b(?!\s+of\b)"
+    r"|\b(?P<ref>today|nowadays|at\s+present|at\s+the\s+present\s+time|the\s+present(?:\s+(?:day|time))?(?![\w-]|\s+[a-z])"
+    r"|yesterday|tomorrow|сегодня|ныне)\b"
+    r"|(?P<ru>(?:прошл|эт|текущ|следующ|будущ)(?:ом|ий)\s+году)\b",
+)
+_THE_CENTURY = re.compile(r"\bthe\s+(?P<part>beginning|start|middle|end|turn)\s+of\s+the\s+century\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<pre>on|by|until|since|from)\s+|(?P<rel>last|next|this|that)\s+)"
+    rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?P<plural>s)?\b",
+)
+_TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "month": ("day", 30)}
+
+Found = tuple[int, int, Resolver]
+# the words every relative expression, duration or set contains: where `candidates` looks
+TRIGGER_WORDS = {
+    *(unit + plural for unit in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
+      for plural in ("", "s")),
+    "century", "centuries", "morning", "afternoon", "evening", "night", *_SEASONS.split("|"), "annually", "yearly",
+    "today", "nowadays", "present", "yesterday", "tomorrow", "сегодня", "ныне", "году", *_WEEKDAYS,
+    *(day + "s" for day in _WEEKDAYS),
+}
+
+
+def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
+    """Every relative expression, duration and set in `text` (`low` is `lowered(text)`), each
+    with how to resolve it; `triggers` are the positions of the `TRIGGER_WORDS`."""
+    for index, m in matches_near(_PATTERNS, low, triggers):
+        pattern = _PATTERNS[index][0]
+        if pattern is _WEEKDAY:
+            if text[m.start("wd")].isupper():
+                yield (m.start("wd") if m.group("pre") else m.start()), m.end(), _weekday(m)
+        elif pattern is _OFFSET and count_of(m) is None and m.group("dir") in ("before", "after", "prior to"):
+            continue  # "several years prior to the RSDRP": a duration before an event the text does not date
+        elif pattern is DURATION and (m.group("n"), m.group("unit")) in NOT_DURATIONS:
+            continue
+        else:
+            yield m.start(), m.end(), _BUILDERS[index](m)
+
+
+def _offset(m: re.Match[str]) -> Resolver:
+    """"three days later", "two years ago", "five days after": counted from the narrative's date
+    (from the document's for "ago" and "hence")."""
+    unit, count = unit_of(m), count_of(m)
+    if unit == "week" and count is not None:  # "a week later" is a day, as precise as its anchor
+        unit, count = "day", count * 7
+    while count is not None and count % 1 and unit in _FINER:  # "half a century later" is 50 years on
+        unit, factor = _FINER[unit]
+        count *= factor
+    direction = m.group("dir").lower()
+    sign = -1 if direction in ("earlier", "ago", "before", "previously", "prior to") else 1
+    from_document = direction in ("ago", "hence")
+
+    def resolve(ctx: Context) -> Reading | None:
+        anchor = document_day(ctx) if from_document else ctx.anchor(PRECISION.get(unit, unit))
+        kind = "document" if from_document else "narrative"
+        if anchor is None:
+            return Reading(duration_value(count, unit), "DURATION", None, mod=mod_of(m))
+        if count is None:  # "several days later": two to nine days on
+            near, far = (_shifted(anchor, sign * n, unit, m.group(0)) for n in (2, 9))
+            first, last = (near, far) if sign > 0 else (far, near)
+            when = DateInterval(first.start, last.end, first.precision, m.group(0), True)
+            return Reading(common_value(when.start, when.end), "DATE", when, anchor=kind)
+        when = _shifted(anchor, sign * count, unit, m.group(0))
+        return Reading(_value(when, unit), "DATE", when, anchor=kind, mod=mod_of(m))
+
+    return resolve
+
+
+def _narrative(m: re.Match[str]) -> Resolver:
+    """"the next day", "the following spring", "that same day", "the day before": one step from
+    the narrative's date."""
+    unit = (m.group("unit") or "day").lower()
+    rel = (m.group("rel") or m.group("dayrel") or "same").lower()
+    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+
+    def resolve(ctx: Context) -> Reading | None:
+        anchor = ctx.anchor("season" if unit in _SEASONS.split("|") else PRECISION.get(unit, unit))
+        if anchor is None:
+            return None
+        if unit in _SEASONS.split("|"):
+            return _season(anchor, unit, step, m.group(0), "narrative")
+        base = "day" if unit in _TIME_OF_DAY else unit
+        when = _shifted(anchor, step, base, m.group(0))
+        value = _value(when, base)
+        if unit in _TIME_OF_DAY and when.precision == "day" and when.start == when.end:
+            return Reading(f"{value}T{_TIME_OF_DAY[unit]}", "TIME", when, anchor="narrative")
+        return Reading(value, "DATE", when, anchor="narrative")
+
+    return resolve
+
+
+def _document(m: re.Match[str]) -> Resolver:
+    """"this month", "last year", "early next year", "today": from the document's date."""
+    ref = (m.group("ref") or "").lower()
+    ru = (m.group("ru") or "").lower()
+    unit = (m.group("unit") or "year").lower()
+    rel = (m.group("rel") or "this").lower()
+    if ru:
+        rel = "last" if ru.startswith("прошл") else "next" if ru.startswith(("следующ", "будущ")) else "this"
+    part = {"earlier": None, "later": None, "early": "START", "late": "END"}.get((m.group("part") or "").lower())
+
+    def resolve(ctx: Context) -> Reading | None:
+        doc = document_day(ctx)
+        if ref in ("yesterday", "tomorrow"):
+            if doc is None:
+                return None
+            day = doc.start + timedelta(-1 if ref == "yesterday" else 1)
+            return Reading(day.isoformat(), "DATE", DateInterval(day, day, "day", m.group(0), True), anchor="document")
+        if ref:
+            return Reading("PRESENT_REF", "DATE", doc, anchor="document")
+        if doc is None:
+            return None
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit in _SEASONS.split("|"):
+            return _season(doc, unit, step, m.group(0), "document")
+        when = _shifted(doc, step, unit, m.group(0))
+        return Reading(_value(when, unit), "DATE", when, anchor="document", mod=part)
+
+    return resolve
+
+
+def _the_century(m: re.Match[str]) -> Resolver:
+    """"the beginning of the century": the century of the narrative's date."""
+    part = {"beginning": "START", "start": "START", "turn": "START", "middle": "MID", "end": "END"}[m.group("part")]
+
+    def resolve(ctx: Context) -> Reading | None:
+        anchor = ctx.anchor("century")
+        if anchor is None:
+            return None
+        number = anchor.start.year // 100 + 1
+        when = narrow(century_interval(number, text=m.group(0)), part)
+        return Reading(f"{number - 1:02d}", "DATE", replace(when, inferred=True), anchor="narrative", mod=part)
+
+    return resolve
+
+
+def _weekday(m: re.Match[str]) -> Resolver:
+    """"on Tuesday": the next such day in a narrative of days, else the last one before the
+    document's date ("next Tuesday" ahead, "this Tuesday" in its week)."""
+    weekday = _WEEKDAYS.index(m.group("wd").lower())
+    rel = (m.group("rel") or "").lower()
+    if m.group("plural"):
+        return lambda ctx: Reading(f"XXXX-WXX-{weekday + 1}", "SET", None)
+
+    def resolve(ctx: Context) -> Reading | None:
+        recent = ctx.anchor("day")
+        narrative = recent is not None and recent.precision == "day" and rel != "this"
+        anchor = recent if narrative else document_day(ctx)
+        if anchor is None:
+            return Reading(f"XXXX-WXX-{weekday + 1}", "DATE", None, anchor="document")
+        day = anchor.start
+        if rel == "this":
+            found = day + timedelta(weekday - day.weekday())
+        elif narrative or rel == "next":  # a narrative moves forward; "next Tuesday" is ahead
+            found = day + timedelta((weekday - day.weekday()) % 7 or (7 if rel == "next" else 0))
+        else:  # "on Tuesday" in a report is the last one
+            back = (day.weekday() - weekday) % 7
+            found = day - timedelta(back or (7 if rel == "last" else 0))
+        return Reading(found.isoformat(), "DATE", DateInterval(found, found, "day", m.group(0), True),
+                       anchor="narrative" if narrative else "document")
+
+    return resolve
+
+
+def _shifted(anchor: DateInterval, count: float, unit: str, text: str) -> DateInterval:
+    """The period `count` units from `anchor`: the whole unit when the anchor is as fine as the
+    unit ("three days later" after a day), else the anchor's span moved (its precision kept)."""
+    finer = ("day", "week", "month", "season", "year", "decade", "century")
+    unit_rank = finer.index(unit) if unit in finer else 0
+    anchor_rank = finer.index(anchor.precision) if anchor.precision in finer else 0
+    if anchor_rank <= unit_rank or anchor.precision == "season" and unit == "season":
+        base = anchor.end if count > 0 else anchor.start  # the day after a stretch of days is after its end
+        return period_of(shift(base, count, unit), unit, text)
+    return DateInterval(shift(anchor.start, count, unit), shift(anchor.end, count, unit), anchor.precision, text, True)
+
+
+def _value(when: DateInterval, unit: str) -> str:
+    """A shifted period's TIMEX3 value: at the unit's granularity, or the coarse span's own."""
+    whole_unit = when.precision == ("day" if unit in ("hour", "minute", "second", "week") else unit)
+    return value_of(when.start, unit if whole_unit else when.precision)
+
+
+def _season(anchor: DateInterval, unit: str, step: int, text: str, kind: str) -> Reading:
+    """"the following spring": the first such season after the anchor; "the previous" the last
+    before it; "this" or "that" the one of the anchor's year."""
+    code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[unit]
+    year = anchor.start.year if code != "WI" or anchor.start.month >= 12 else anchor.start.year - 1
+    if step == 0 and anchor.precision in ("day", "month", "season") and season_of(anchor.start) == code:
+        year = season_year(anchor.start)
+    elif step == 0 and code == "WI":
+        year = anchor.start.year
+    found = season_interval(year, code, text=text)
+    while step > 0 and found.start <= anchor.end:
+        found = season_interval(found.start.year + 1, code, text=text)
+    while step < 0 and found.end >= anchor.start:
+        found = season_interval(found.start.year - 1, code, text=text)
+    found = DateInterval(found.start, found.end, "season", text, True)
+    return Reading(f"{found.start.year:04d}-{code}", "DATE", found, anchor=kind)
+
+
+
+# each pattern with how far before its trigger word it may begin ("more than three hundred and fifty years")
+_PATTERNS = ((_OFFSET, 70), (DURATION, 70), (ANCHORED_DURATION, 50), (_NARRATIVE, 30), (_DOCUMENT, 30),
+             (SET, 50), (_WEEKDAY, 8), (_THE_CENTURY, 30))
+_BUILDERS: tuple[Callable[[re.Match[str]], Resolver], ...] = (
+    _offset, duration, anchored_duration, _narrative, _document, set_of, _weekday, _the_century,
+)

@@ -1,0 +1,104 @@
+"""Search that knows every spelling: a name in the query is expanded, through the entity index, to
+every alias, transliteration and Cyrillic form of the one entity it stands for ("Ezhov" finds
+"Yezhov" and "Ежов"; "Koba" finds Stalin). A name several entities bear is not expanded, and the
+result says so; `exact` turns expansion off."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronika.search import Hit, SearchFilters, fts_query
+from chronika.store import Store
+
+_CHUNK = re.compile(r'"[^"]*"|[^\s"()]+|[()]')
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """How one name in the query was read: the entity it stands for and the forms searched, or
+    the entities it may stand for when it is ambiguous."""
+
+    term: str
+    entity: str | None = None
+    forms: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"term": self.term, "entity": self.entity, "forms": list(self.forms), "ambiguous": list(self.candidates)}
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    expansions: list[Expansion] = field(default_factory=list)
+    match: str = ""
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The contract's list of hits; each also says how the query was expanded."""
+        expansions = [e.to_json() for e in self.expansions]
+        return [hit.to_json() | {"expansions": expansions} for hit in self.hits]
+
+
+def search(store: Store, query: str, limit: int = 10, exact: bool = False, filters: SearchFilters | None = None) -> SearchResult:
+    """Passages for a query, names expanded to all their forms unless `exact`."""
+    base = fts_query(query)
+    if exact:
+        return SearchResult(store.search_fts(base, limit, filters, shown=query), [], base)
+    match, expansions = expand(store, query)
+    return SearchResult(store.search_fts(match, limit, filters, shown=query), expansions, match)
+
+
+def expand(store: Store, query: str) -> tuple[str, list[Expansion]]:
+    """The FTS5 expression with each name replaced by (form OR form ...), and what was done."""
+    chunks = _CHUNK.findall(query)
+    parts: list[str] = []
+    expansions: list[Expansion] = []
+    i = 0
+    while i < len(chunks):
+        taken, expansion = _longest_name(store, chunks, i)
+        if expansion is not None and expansion.forms:
+            parts.append("(" + " OR ".join(phrase(f) for f in expansion.forms) + ")")
+            expansions.append(expansion)
+            i += taken
+            continue
+        if expansion is not None:
+            expansions.append(expansion)
+        parts.append(chunks[i])
+        i += 1
+    return fts_query(" ".join(parts)), expansions
+
+
+def _longest_name(store: Store, chunks: list[str], i: int) -> tuple[int, Expansion | None]:
+    """The longest run of words from chunks[i] that names an entity (at most four words)."""
+    for size in range(min(4, len(chunks) - i), 0, -1):
+        words = chunks[i : i + size]
+        if any(w in _OPERATORS or w in "()" or w.endswith("*") for w in words):
+            continue
+        if size > 1 and any(w.startswith('"') for w in words):
+            continue
+        term = " ".join(w.strip('"') for w in words)
+        if not re.search(r"\w", term):
+            continue
+        found = store.find_entities(term)
+        if len(found) == 1:
+            return size, Expansion(term, found[0], tuple(_forms(store, found[0], term)))
+        if len(found) > 1 and size == 1:
+            names = store.entity_names_by_id()
+            return 1, Expansion(term, None, (), tuple(f"{names.get(e, e)} ({e})" for e in found))
+    return 1, None
+
+
+def _forms(store: Store, entity_id: str, term: str) -> list[str]:
+    """Every form of an entity the documents use (surface forms, case forms, spellings)."""
+    rows = store.db.execute("SELECT DISTINCT text FROM name_mentions WHERE entity_id = ?", (entity_id,))
+    forms = {term} | {row[0] for row in rows} | {row[0] for row in store.db.execute(
+        "SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
+    return sorted(forms, key=lambda f: (len(f), f))
+
+
+def phrase(form: str) -> str:
+    words = re.findall(r"\w+", form)
+    return '"' + " ".join(words) + '"'

@@ -1,0 +1,292 @@
+"""Resolution: name mentions from every document made into entities, one per person, place or
+organisation, however the sources spell them; namesakes kept apart; the user's corrections applied.
+
+A pure function of all mentions, declared aliases and corrections, so it can be re-run after every
+ingest and gives the same entities for the same input. The rules, in order:
+1. a name's type is voted by the evidence of all its mentions in the corpus, not one sentence;
+2. a person is a surname (compared by romanisation-insensitive keys, so Yezhov = Ezhov = Ежов)
+   plus, where known, a given name: "Roy Medvedev" and "Dmitry Medvedev" are two people;
+3. a bare surname joins the one person of that surname its document names in full; where its
+   document names two, or the corpus knows two and its document none, it stays apart, marked;
+4. aliases the texts declare ("born Iosif Dzhugashvili", "(Soso)", "aliases included Koba") join;
+5. the user's merge, split and retype corrections are applied last."""
+
+from __future__ import annotations
+
+import re
+
+import iuliia
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from chronika.extract.names import type_from_evidence
+from chronika.extract.translit import name_keys, surname_key
+
+# English forms of Russian given names, so "Joseph Stalin" and "I. V. Stalin" agree.
+_GIVEN_EQUIVALENTS = {
+    "joseph": "iosif", "josef": "iosif", "osip": "iosif", "nicholas": "nikolai", "nicolai": "nikolai",
+    "alexander": "aleksandr", "alexandr": "aleksandr", "michael": "mikhail", "peter": "pyotr", "petr": "pyotr",
+    "paul": "pavel", "gregory": "grigory", "grigoriy": "grigory", "leo": "lev", "jacob": "yakov",
+    "andrew": "andrei", "andrey": "andrei", "basil": "vasily", "catherine": "yekaterina", "helen": "yelena",
+    "george": "georgy", "eugene": "yevgeny", "anatole": "anatoly", "sergey": "sergei", "dimitri": "dmitry",
+    "dmitri": "dmitry", "dmitriy": "dmitry", "alexei": "aleksei", "alexey": "aleksei", "mathias": "matvei",
+}
+# Initial sounds romanised in several ways: Yekaterina/Ekaterina, Yakov/Iakov, Yuri/Iurii.
+_INITIAL_SOUNDS = [(("ye", "yo", "e"), "e"), (("ya", "ia", "ja"), "ya"), (("yu", "iu", "ju"), "yu")]
+DOMINANT = 3  # a named person this many times as frequent as namesakes takes the bare surname
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]?\.?$")
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """A stored name mention, as resolution sees it."""
+
+    id: int
+    document: int
+    normal: str
+    type: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AliasRecord:
+    document: int
+    name: str
+    alias: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A user's correction: merge names into one entity, split a name off, or retype."""
+
+    kind: str  # "merge" | "split" | "retype"
+    names: tuple[str, ...]  # merge: every name to join; split: (entity name, name to split off); retype: (name,)
+    type: str | None = None  # retype: the new type
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[int] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    documents: set[int] = field(default_factory=set)
+    note: str | None = None
+
+
+class _Groups:
+    """Union-find over cluster labels."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, label: str) -> str:
+        self.parent.setdefault(label, label)
+        while self.parent[label] != label:
+            self.parent[label] = self.parent[self.parent[label]]
+            label = self.parent[label]
+        return label
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(
+    mentions: Sequence[MentionRecord], aliases: Iterable[AliasRecord] = (), corrections: Iterable[Correction] = ()
+) -> list[Entity]:
+    """The entities the mentions stand for, biggest first."""
+    types = _corpus_types(mentions)
+    labels = {m.id: _label(m, types[_form(m.normal)]) for m in mentions}
+    labels = _attach_bare_surnames(mentions, labels, types)
+    groups = _Groups()
+    for label in labels.values():
+        groups.find(label)
+    _join_aliases(aliases, mentions, labels, groups)
+    splits: dict[str, str] = {}
+    retypes: dict[str, str] = {}
+    for correction in corrections:
+        _apply(correction, mentions, labels, groups, splits, retypes)
+    return _entities(mentions, labels, groups, types, splits, retypes)
+
+
+@lru_cache(maxsize=65536)
+def _keys(normal: str) -> frozenset[str]:
+    return name_keys(normal) | {normal.lower()}
+
+
+def _form(normal: str) -> str:
+    """One key for all spellings of a whole name (the smallest of its keys is enough to compare)."""
+    return min(_keys(normal))
+
+
+def _corpus_types(mentions: Sequence[MentionRecord]) -> dict[str, str]:
+    """Each name's type, voted by the cues of all its mentions (the mentions' own types where
+    no mention carries a cue)."""
+    pooled: dict[str, list[str]] = defaultdict(list)
+    stated: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        form = _form(m.normal)
+        pooled[form].extend(m.evidence)
+        stated[form][m.type] += 1
+    return {
+        form: type_from_evidence(pooled[form]) if pooled[form] else counts.most_common(1)[0][0]
+        for form, counts in stated.items()
+    }
+
+
+def _given(normal: str) -> str | None:
+    """The given-name key of a person's name ("i" for Iosif, Joseph and "I. V."), if it has one.
+    Only the initial is compared, since the sources often give no more."""
+    tokens = normal.replace(".", ". ").split()
+    if len(tokens) < 2:
+        return None
+    first = iuliia.WIKIPEDIA.translate(tokens[0].strip(".")).lower()
+    first = _GIVEN_EQUIVALENTS.get(first, first)
+    for prefixes, initial in _INITIAL_SOUNDS:
+        if first.startswith(prefixes):
+            return initial
+    return first[:1] or None
+
+
+def _label(m: MentionRecord, kind: str) -> str:
+    if kind != "person":
+        return f"{kind}:{_form(m.normal)}"
+    given = _given(m.normal)
+    return f"person:{surname_key(m.normal)}:{given or ''}"
+
+
+def _attach_bare_surnames(
+    mentions: Sequence[MentionRecord], labels: dict[int, str], types: dict[str, str]
+) -> dict[int, str]:
+    """A bare surname takes the given name of the person of that surname its document (else the
+    corpus) names in full — the only one, or one named at least DOMINANT times as often as all
+    the others together (Stalin beside his sons Yakov and Vasily); otherwise it stays apart,
+    marked ambiguous."""
+    in_doc: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    in_corpus: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        label = labels[m.id]
+        if label.startswith("person:") and not label.endswith(":"):
+            surname = label.split(":")[1]
+            in_doc[(m.document, surname)][label] += 1
+            in_corpus[surname][label] += 1
+    out = dict(labels)
+    for m in mentions:
+        label = labels[m.id]
+        if not (label.startswith("person:") and label.endswith(":")):
+            continue
+        surname = label.split(":")[1]
+        candidates = in_doc.get((m.document, surname)) or in_corpus.get(surname, Counter())
+        if not candidates:
+            continue
+        # Weigh a document's candidates by the whole corpus's evidence too.
+        weighed = Counter({c: n + in_corpus[surname][c] for c, n in candidates.items()})
+        (best, n), *rest = weighed.most_common()
+        out[m.id] = best if n >= DOMINANT * sum(k for _, k in rest) else f"person:{surname}:?"
+    return out
+
+
+def _join_aliases(
+    aliases: Iterable[AliasRecord], mentions: Sequence[MentionRecord], labels: dict[int, str], groups: _Groups
+) -> None:
+    by_document: dict[tuple[int, str], str] = {}
+    for m in mentions:
+        by_document.setdefault((m.document, _form(m.normal)), labels[m.id])
+    for alias in aliases:
+        a = by_document.get((alias.document, _form(alias.name)))
+        b = by_document.get((alias.document, _form(alias.alias)))
+        same_type = a is not None and b is not None and a.split(":")[0] == b.split(":")[0]
+        if same_type and a and b and not a.endswith(":?") and not b.endswith(":?"):
+            groups.union(a, b)
+
+
+def _apply(
+    correction: Correction,
+    mentions: Sequence[MentionRecord],
+    labels: dict[int, str],
+    groups: _Groups,
+    splits: dict[str, str],
+    retypes: dict[str, str],
+) -> None:
+    """Apply one correction. Corrections name entities by their names (any alias, any spelling),
+    so they hold across re-ingests, when entity ids may change."""
+    wanted = [_keys(n) for n in correction.names]
+
+    def matching(keys: frozenset[str]) -> list[int]:
+        return [m.id for m in mentions if _keys(m.normal) & keys]
+
+    if correction.kind == "merge":
+        roots = [groups.find(labels[ids[0]]) for keys in wanted if (ids := matching(keys))]
+        for other in roots[1:]:
+            groups.union(roots[0], other)
+    elif correction.kind == "split" and len(wanted) == 2:
+        for mention_id in matching(wanted[1]):
+            new = f"split:{correction.names[1].lower()}"
+            labels[mention_id] = new
+            groups.find(new)
+            splits[new] = correction.names[1]
+    elif correction.kind == "retype" and correction.type:
+        for mention_id in matching(wanted[0]):
+            retypes[groups.find(labels[mention_id])] = correction.type
+
+
+def _entities(
+    mentions: Sequence[MentionRecord],
+    labels: dict[int, str],
+    groups: _Groups,
+    types: dict[str, str],
+    splits: dict[str, str],
+    retypes: dict[str, str],
+) -> list[Entity]:
+    clusters: dict[str, list[MentionRecord]] = defaultdict(list)
+    for m in mentions:
+        clusters[groups.find(labels[m.id])].append(m)
+    out: list[Entity] = []
+    taken: Counter[str] = Counter()
+    for root, members in sorted(clusters.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        names = Counter(m.normal for m in members)
+        kind = retypes.get(root) or Counter(types[_form(m.normal)] for m in members).most_common(1)[0][0]
+        name = splits.get(root) or _canonical(names)
+        slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "entity"
+        taken[slug] += 1
+        entity = Entity(
+            id=slug if taken[slug] == 1 else f"{slug}-{taken[slug]}",
+            name=name,
+            type=kind,
+            mentions=[m.id for m in members],
+            names=names,
+            documents={m.document for m in members},
+        )
+        if root.endswith(":?"):
+            entity.note = "ambiguous: a bare surname shared by several people; kept apart"
+        out.append(entity)
+    return out
+
+
+def _canonical(names: Counter[str]) -> str:
+    """The fullest well-attested form: of the most mentioned surname, the form with the most
+    spelt-out words (not initials), then the most mentions, then the longest."""
+    by_surname: Counter[str] = Counter()
+    for name, n in names.items():
+        by_surname[surname_key(name)] += n
+    surname = by_surname.most_common(1)[0][0]
+    forms = [(name, n) for name, n in names.items() if surname_key(name) == surname] or list(names.items())
+    # In the script most mentions use (an English corpus names Yezhov, not Ежов, first).
+    latin = sum(n for name, n in forms if _is_latin(name))
+    forms = [f for f in forms if _is_latin(f[0]) == (latin * 2 >= sum(n for _, n in forms))] or forms
+
+    def fullness(form: tuple[str, int]) -> tuple[int, int, int, str]:
+        words = [w for w in form[0].replace(".", ". ").split() if not _INITIAL.match(w)]
+        return (min(len(words), 2), form[1], len(form[0]), form[0])
+
+    return max(forms, key=fullness)[0]
+
+
+def _is_latin(name: str) -> bool:
+    return not any("\u0400" <= c <= "\u04ff" for c in name)

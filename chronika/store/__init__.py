@@ -1,0 +1,10 @@
+"""The store: one SQLite file, and the only package that speaks SQL.
+
+Everything Chronika keeps goes through `Store`, so another backend (PostgreSQL for an archive and
+a team) means another implementation of this one class. The schema is versioned: migrations are
+numbered functions (`schema.py`), and the versions applied are recorded in `schema_migrations`."""
+
+from chronika.store.core import Store, StoredDocument
+from chronika.store.schema import MIGRATIONS
+
+__all__ = ["MIGRATIONS", "Store", "StoredDocument"]

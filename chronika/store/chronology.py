@@ -1,0 +1,98 @@
+"""The store's time expressions, sentences and figures, as the chronology views read them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class ChronologyStore:
+    """Chronology tables of `Store` (a mixin: `Store` provides the connection)."""
+
+    db: sqlite3.Connection
+
+    def figure_rows(self, about: str | None = None) -> list[sqlite3.Row]:
+        """Figures in document order; with `about`, those whose counted words or sentence hold it."""
+        rows = self.db.execute("SELECT * FROM figure_mentions ORDER BY document_id, start").fetchall()
+        if not about:
+            return rows
+        word = about.lower()
+        kept = []
+        for row in rows:
+            start, end = self.sentence_at(row["document_id"], row["start"])
+            sentence = self.db.execute(
+                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, row["document_id"])
+            ).fetchone()[0]
+            if word in (row["counted"] or "").lower() or word in sentence.lower():
+                kept.append(row)
+        return kept
+
+    def sentence_at(self, doc_id: int, offset: int) -> tuple[int, int]:
+        """The sentence holding an offset of a document's text (start, end)."""
+        row = self.db.execute(
+            'SELECT start, "end" FROM sentences WHERE document_id = ? AND start <= ? ORDER BY start DESC LIMIT 1',
+            (doc_id, offset),
+        ).fetchone()
+        return (row[0], row[1]) if row else (offset, offset)
+
+    def times_between(self, doc_id: int, start: int, end: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT * FROM time_mentions WHERE document_id = ? AND start >= ? AND "end" <= ? AND date_start IS NOT NULL'
+            " ORDER BY start",
+            (doc_id, start, end),
+        ).fetchall()
+
+    def sentences_naming(self, entity_id: str) -> list[tuple[int, int, int]]:
+        """(document, start, end) of every sentence that names an entity."""
+        rows = self.db.execute(
+            """
+            SELECT DISTINCT s.document_id, s.start, s."end" FROM name_mentions m
+            JOIN sentences s ON s.document_id = m.document_id AND s.start = m.sentence_start
+            WHERE m.entity_id = ? ORDER BY s.document_id, s.start
+            """,
+            (entity_id,),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def dated_person_sentences(self) -> list[tuple[str, int, int, int, int]]:
+        """(person's name, document, sentence start, sentence end, mention end) for every mention of
+        a person in a sentence that also holds a dated time expression."""
+        rows = self.db.execute(
+            """
+            SELECT e.name, m.document_id, s.start, s."end", m."end" FROM name_mentions m
+            JOIN entities e ON e.id = m.entity_id AND e.type = 'person'
+            JOIN sentences s ON s.document_id = m.document_id AND s.start = m.sentence_start
+            WHERE EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = m.document_id
+                          AND t.sentence_start = m.sentence_start AND t.date_start IS NOT NULL)
+            ORDER BY m.document_id, m.start
+            """
+        )
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    def person_mention_starts(self, doc_id: int, start: int, end: int) -> list[int]:
+        rows = self.db.execute(
+            "SELECT m.start FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
+            ' WHERE m.document_id = ? AND m.start >= ? AND m."end" <= ? ORDER BY m.start',
+            (doc_id, start, end),
+        )
+        return [r[0] for r in rows]
+
+    def places_in_passage(self, doc_id: int, passage: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'place'"
+            " WHERE m.document_id = ? AND m.passage = ? ORDER BY e.name",
+            (doc_id, passage),
+        )
+        return [r[0] for r in rows]
+
+    def document_mentions(self, doc_id: int) -> list[sqlite3.Row]:
+        """A document's resolved name mentions in text order (start, end, entity_id)."""
+        return self.db.execute(
+            'SELECT start, "end", entity_id FROM name_mentions WHERE document_id = ? AND entity_id IS NOT NULL ORDER BY start',
+            (doc_id,),
+        ).fetchall()
+
+    def document_figures(self, doc_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM figure_mentions WHERE document_id = ? ORDER BY start", (doc_id,)).fetchall()
+
+    def document_text(self, doc_id: int) -> str:
+        return str(self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])

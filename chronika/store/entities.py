@@ -1,0 +1,164 @@
+"""The store's entities, corrections and events: what resolution derives from the mentions, and
+the user's corrections it must re-apply every time."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from chronika.extract.translit import name_keys
+from chronika.resolve import AliasRecord, Correction, Entity, MentionRecord
+
+
+class EntityStore:
+    """Entity tables of `Store` (a mixin: `Store` provides the connection and transactions)."""
+
+    db: sqlite3.Connection
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+    # -- what resolution reads -----------------------------------------------------------------
+
+    def mention_records(self) -> list[MentionRecord]:
+        return [
+            MentionRecord(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])))
+            for row in self.db.execute("SELECT id, document_id, normal, type, evidence FROM name_mentions ORDER BY id")
+        ]
+
+    def alias_records(self) -> list[AliasRecord]:
+        return [AliasRecord(*row) for row in self.db.execute("SELECT document_id, name, alias, kind FROM alias_declarations")]
+
+    def add_correction(self, correction: Correction) -> int:
+        payload = {"names": list(correction.names), "type": correction.type}
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO corrections (kind, payload, created_at) VALUES (?, ?, ?)",
+                (correction.kind, json.dumps(payload, ensure_ascii=False), datetime.now(timezone.utc).isoformat()),
+            )
+        return int(cur.lastrowid or 0)
+
+    def corrections(self) -> list[Correction]:
+        out = []
+        for kind, payload in self.db.execute("SELECT kind, payload FROM corrections ORDER BY id"):
+            data = json.loads(payload)
+            out.append(Correction(kind, tuple(data["names"]), data.get("type")))
+        return out
+
+    # -- what resolution writes ----------------------------------------------------------------
+
+    def save_entities(self, entities: list[Entity]) -> None:
+        """Replace the derived entity tables and events in one transaction."""
+        with self.transaction() as db:
+            for table in ("events", "name_keys", "entity_names", "entities"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("UPDATE name_mentions SET entity_id = NULL")
+            first_seen = _first_seen(db)
+            for e in entities:
+                db.execute(
+                    "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                    (e.id, e.name, e.type, len(e.mentions), len(e.documents), e.note),
+                )
+                db.executemany(
+                    "INSERT INTO entity_names VALUES (?, ?, ?, ?, ?, ?)",
+                    [(e.id, name, n, *first_seen[name]) for name, n in e.names.items() if name in first_seen],
+                )
+                keys = {k for name in e.names for k in name_keys(name) | {name.lower()}}
+                db.executemany("INSERT INTO name_keys VALUES (?, ?)", [(k, e.id) for k in sorted(keys)])
+                db.executemany("UPDATE name_mentions SET entity_id = ? WHERE id = ?", [(e.id, m) for m in e.mentions])
+            _rebuild_events(db)
+
+    # -- what users read -----------------------------------------------------------------------
+
+    def entity_rows(self, kind: str | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT * FROM entities" + (" WHERE type = ?" if kind else "") + " ORDER BY mentions DESC, name"
+        return self.db.execute(sql, (kind,) if kind else ()).fetchall()
+
+    def entity_names(self, entity_id: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT name, mentions, document_id, start, "end" FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name',
+            (entity_id,),
+        ).fetchall()
+
+    def find_entities(self, name: str) -> list[str]:
+        """Ids of the entities a name may stand for: an id, or any alias in any spelling or script."""
+        if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+            return [name]
+        keys = sorted(name_keys(name) | {name.lower().strip()})
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT k.entity_id FROM name_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks})"
+            " GROUP BY k.entity_id ORDER BY max(e.mentions) DESC",
+            keys,
+        )
+        return [row[0] for row in rows]
+
+    def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = (
+            'SELECT document_id, passage, start, "end", text FROM name_mentions WHERE entity_id = ?'
+            " ORDER BY document_id, start" + (" LIMIT ?" if limit else "")
+        )
+        return self.db.execute(sql, (entity_id, limit) if limit else (entity_id,)).fetchall()
+
+    def related(self, entity_id: str, limit: int = 10) -> list[tuple[str, str, int]]:
+        """Entities named in the same sentences, most often first: (id, name, count)."""
+        rows = self.db.execute(
+            """
+            SELECT e.id, e.name, count(DISTINCT a.document_id || ':' || a.sentence_start) AS n
+            FROM name_mentions a
+            JOIN name_mentions b ON b.document_id = a.document_id AND b.sentence_start = a.sentence_start
+            JOIN entities e ON e.id = b.entity_id
+            WHERE a.entity_id = ? AND b.entity_id != ?
+            GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
+            """,
+            (entity_id, entity_id, limit),
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def event_rows(self, entity_id: str | None = None, year_from: int | None = None, year_to: int | None = None) -> list[sqlite3.Row]:
+        where, args = [], []
+        if entity_id:
+            where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) WHERE json_each.value = ?)")
+            args.append(entity_id)
+        if year_from is not None:
+            where.append("ev.date_end >= ?")
+            args.append(f"{year_from:04d}-01-01")
+        if year_to is not None:
+            where.append("ev.date_start <= ?")
+            args.append(f"{year_to:04d}-12-31")
+        sql = (
+            "SELECT ev.*, t.text AS date_text, t.value, t.inferred, t.old_style_start, t.old_style_end,"
+            " t.start AS date_at, t.\"end\" AS date_until"
+            " FROM events ev JOIN time_mentions t ON t.id = ev.time_mention"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start"
+        )
+        return self.db.execute(sql, args).fetchall()
+
+    def entity_names_by_id(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM entities")}
+
+
+def _first_seen(db: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+    seen: dict[str, tuple[int, int, int]] = {}
+    for normal, doc, start, end in db.execute('SELECT normal, document_id, start, "end" FROM name_mentions ORDER BY document_id, start'):
+        seen.setdefault(normal, (doc, start, end))
+    return seen
+
+
+def _rebuild_events(db: sqlite3.Connection) -> None:
+    """An event is a sentence with a dated time expression, its participants the entities named in it."""
+    db.execute(
+        """
+        INSERT INTO events (document_id, passage, start, "end", time_mention, date_start, date_end, precision, entities)
+        SELECT t.document_id, s.passage, s.start, s."end", t.id, t.date_start, t.date_end, t.precision,
+               (SELECT json_group_array(entity_id) FROM (
+                    SELECT DISTINCT m.entity_id FROM name_mentions m
+                    WHERE m.document_id = t.document_id AND m.sentence_start = t.sentence_start
+                      AND m.entity_id IS NOT NULL ORDER BY m.entity_id))
+        FROM time_mentions t
+        JOIN sentences s ON s.document_id = t.document_id AND s.start = t.sentence_start
+        WHERE t.type = 'DATE' AND t.date_start IS NOT NULL
+        """
+    )

@@ -1,0 +1,182 @@
+"""The schema, as numbered migrations. Each is a function applied once, in its own transaction,
+and recorded in `schema_migrations`; a released migration is never edited, only followed."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit it)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+def _m1_documents_and_passages(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            title TEXT NOT NULL,
+            author TEXT,
+            language TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+            date_inferred INTEGER, date_provenance TEXT,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL,
+            original TEXT NOT NULL,
+            offset_map TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_hash ON documents(content_hash);
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            page INTEGER,
+            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
+            note TEXT,
+            text TEXT NOT NULL,
+            UNIQUE (document_id, n)
+        );
+        CREATE TABLE sentences (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, passage, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            orig_start INTEGER NOT NULL, orig_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            original TEXT NOT NULL, replacement TEXT NOT NULL, reason TEXT NOT NULL
+        );
+        CREATE INDEX changes_document ON changes(document_id);
+        CREATE TABLE footnote_links (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            marker TEXT NOT NULL,
+            passage INTEGER NOT NULL
+        );
+        CREATE INDEX footnote_links_document ON footnote_links(document_id);
+        CREATE TABLE name_counts (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            n INTEGER NOT NULL
+        );
+        CREATE INDEX name_counts_name ON name_counts(name);
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, content='passages', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        );
+        CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        """
+    )
+
+
+def _m2_mentions_entities_and_chronology(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE name_mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            text TEXT NOT NULL, normal TEXT NOT NULL, type TEXT NOT NULL, evidence TEXT NOT NULL,
+            entity_id TEXT
+        );
+        CREATE INDEX sentences_start ON sentences(document_id, start);
+        CREATE INDEX name_mentions_document ON name_mentions(document_id, start);
+        CREATE INDEX name_mentions_sentence ON name_mentions(document_id, sentence_start);
+        CREATE INDEX name_mentions_entity ON name_mentions(entity_id);
+        CREATE TABLE alias_declarations (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name_start INTEGER NOT NULL, name_end INTEGER NOT NULL,
+            alias_start INTEGER NOT NULL, alias_end INTEGER NOT NULL,
+            kind TEXT NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL
+        );
+        CREATE TABLE time_mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            text TEXT NOT NULL, value TEXT NOT NULL, type TEXT NOT NULL,
+            date_start TEXT, date_end TEXT, precision TEXT, inferred INTEGER,
+            old_style_start TEXT, old_style_end TEXT, anchor TEXT NOT NULL
+        );
+        CREATE INDEX time_mentions_document ON time_mentions(document_id, start);
+        CREATE INDEX time_mentions_date ON time_mentions(date_start);
+        CREATE INDEX time_mentions_sentence ON time_mentions(document_id, sentence_start);
+        CREATE TABLE figure_mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            text TEXT NOT NULL, value REAL NOT NULL, low REAL, high REAL,
+            approximate INTEGER NOT NULL, unit TEXT, counted TEXT
+        );
+        CREATE INDEX figure_mentions_document ON figure_mentions(document_id, start);
+        CREATE INDEX figure_mentions_sentence ON figure_mentions(document_id, sentence_start);
+        -- Derived by resolution from the mentions above and the corrections; rebuilt after each ingest.
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL, type TEXT NOT NULL,
+            mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+            note TEXT
+        );
+        CREATE TABLE entity_names (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, mentions INTEGER NOT NULL,
+            document_id INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+        );
+        CREATE INDEX entity_names_entity ON entity_names(entity_id);
+        CREATE TABLE name_keys (
+            key TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+        );
+        CREATE INDEX name_keys_key ON name_keys(key);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            time_mention INTEGER NOT NULL REFERENCES time_mentions(id) ON DELETE CASCADE,
+            date_start TEXT NOT NULL, date_end TEXT NOT NULL, precision TEXT NOT NULL,
+            entities TEXT NOT NULL
+        );
+        CREATE INDEX events_date ON events(date_start);
+        -- The user's corrections: never touched by ingest or resolution, re-applied by every resolution.
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m1_documents_and_passages,
+    _m2_mentions_entities_and_chronology,
+]
+
+

@@ -1,0 +1,12 @@
+"""The public JSON shapes (see the README's reference), made from the store's records. The CLI's
+`--json` and the web API both print these, so the two cannot drift apart."""
+
+from chronika.views.chronology import conflicts, figures, timeline
+from chronika.views.citations import Citer
+from chronika.views.documents import date_json, date_label, document, documents
+from chronika.views.entities import entities, entity, resolve_name
+
+__all__ = [
+    "Citer", "conflicts", "date_json", "date_label", "document", "documents", "entities", "entity", "figures",
+    "resolve_name", "timeline",
+]

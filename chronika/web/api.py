@@ -1,0 +1,124 @@
+"""The JSON API under /api/: the same shapes as the CLI's `--json`, made by the same `chronika.views`
+functions, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from fastapi import APIRouter, Body, Query, Request
+from pydantic import BaseModel, Field
+from starlette.responses import JSONResponse
+
+from chronika import views
+from chronika.ask import ask as ask_question
+from chronika.finding import search as find
+from chronika.search import SearchFilters
+from chronika.web import corrections, lookup
+from chronika.web.context import open_store
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+# The shapes are the README's; FastAPI only documents that each route answers JSON.
+JSON_ANSWER: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {}}}}
+
+
+def _json(value: Any) -> JSONResponse:
+    return JSONResponse(value)
+
+
+@router.get("/search", response_class=JSONResponse, responses=JSON_ANSWER,
+            summary="Full-text search: `search QUERY --limit N --exact --document D --from Y --to Y --entity NAME --source-type T --json`")
+def search(
+    request: Request,
+    q: str = Query(..., description='Words, "phrases", AND/OR/NOT, prefix*; names match all their spellings.'),
+    limit: int = Query(10, ge=1, le=1000),
+    exact: bool = Query(False, description="Search the words as typed: no expansion of names."),
+    document: Optional[str] = Query(None, description="Only in this document (an id such as d3)."),
+    year_from: Optional[int] = Query(None, alias="from", description="Only passages stating a date in or after this year."),
+    year_to: Optional[int] = Query(None, alias="to", description="Only passages stating a date in or before this year."),
+    entity: Optional[str] = Query(None, description="Only passages naming this entity (any alias)."),
+    source_type: Optional[str] = Query(None, description="Only sources read as text, html, pdf or ocr."),
+) -> JSONResponse:
+    with open_store(request) as store:
+        filters = SearchFilters(
+            document=lookup.document_number(store, document) if document else None,
+            year_from=year_from,
+            year_to=year_to,
+            entity=lookup.entity_id(store, entity) if entity else None,
+            reader=source_type,
+        )
+        return _json(find(store, q, limit, exact=exact, filters=filters).to_json())
+
+
+@router.get("/ask", response_class=JSONResponse, responses=JSON_ANSWER,
+            summary="`ask QUESTION --limit N --json`: sentences quoted verbatim from the sources, each cited")
+def ask(request: Request, q: str = Query(..., description="A question: who, when, where, how many, why or what."),
+        limit: int = Query(5, ge=1, le=100)) -> JSONResponse:
+    with open_store(request) as store:
+        return _json(ask_question(store, q, limit))
+
+
+@router.get("/documents", response_class=JSONResponse, responses=JSON_ANSWER, summary="`documents --json`")
+def documents(request: Request) -> JSONResponse:
+    with open_store(request) as store:
+        return _json(views.documents(store))
+
+
+@router.get("/documents/{doc}", response_class=JSONResponse, responses=JSON_ANSWER, summary="`show DOC --json`")
+def document(request: Request, doc: str) -> JSONResponse:
+    with open_store(request) as store:
+        return _json(lookup.document(store, doc))
+
+
+@router.get("/entities", response_class=JSONResponse, responses=JSON_ANSWER, summary="`entities --type T --json`")
+def entities(request: Request, type: Optional[Literal["person", "place", "org"]] = None) -> JSONResponse:  # noqa: A002
+    with open_store(request) as store:
+        return _json(views.entities(store, type))
+
+
+@router.get("/entities/{name}", response_class=JSONResponse, responses=JSON_ANSWER,
+            summary="`entity NAME --json` (an id, or any alias or spelling)")
+def entity(request: Request, name: str) -> JSONResponse:
+    with open_store(request) as store:
+        lookup.entity_id(store, name)
+        return _json(views.entity(store, name))
+
+
+@router.get("/timeline", response_class=JSONResponse, responses=JSON_ANSWER,
+            summary="`timeline --about NAME --from Y --to Y --json`")
+def timeline(request: Request, about: Optional[str] = None,
+             year_from: Optional[int] = Query(None, alias="from"),
+             year_to: Optional[int] = Query(None, alias="to")) -> JSONResponse:
+    with open_store(request) as store:
+        if about:
+            lookup.entity_id(store, about)
+        return _json(views.timeline(store, about, year_from, year_to))
+
+
+@router.get("/figures", response_class=JSONResponse, responses=JSON_ANSWER, summary="`figures --about WORD --json`")
+def figures(request: Request, about: Optional[str] = None) -> JSONResponse:
+    with open_store(request) as store:
+        return _json(views.figures(store, about))
+
+
+@router.get("/conflicts", response_class=JSONResponse, responses=JSON_ANSWER, summary="`conflicts --json`")
+def conflicts(request: Request) -> JSONResponse:
+    with open_store(request) as store:
+        return _json(views.conflicts(store))
+
+
+class CorrectionIn(BaseModel):
+    """A correction: merge names into one entity, split a name off an entity, or retype one."""
+
+    kind: Literal["merge", "split", "retype"]
+    names: list[str] = Field(description="merge: every name to join; split: the entity, then the name to split off; retype: the name")
+    type: Optional[Literal["person", "place", "org"]] = Field(None, description="retype: the new type")
+
+
+@router.post("/corrections", response_class=JSONResponse, responses=JSON_ANSWER,
+             summary="`merge`/`split`/`retype --json`: record a correction, re-resolve, return the entity")
+def correct(request: Request, body: CorrectionIn = Body(...)) -> JSONResponse:
+    corrections.check_allowed(request, corrections.bearer(request))
+    wanted = corrections.correction(body.kind, body.names, body.type)
+    with open_store(request) as store:
+        return _json(corrections.apply(store, wanted))

@@ -1,0 +1,97 @@
+"""What every route needs: the server's settings, one store connection per request, the templates."""
+
+from __future__ import annotations
+
+import ipaddress
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from chronika.store import Store
+from chronika.views import date_label
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html templates
+STATIC = HERE / "static"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the reading room was started: the store it reads and who may correct it."""
+
+    db: str
+    host: str = "127.0.0.1"
+    token: str | None = None
+
+    @property
+    def local(self) -> bool:
+        return is_loopback(self.host)
+
+    @property
+    def read_only(self) -> bool:
+        """Corrections are refused when the server is reachable from other machines and no token guards it."""
+        return not self.local and not self.token
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def settings(request: Request) -> Settings:
+    found: Settings = request.app.state.settings
+    return found
+
+
+@contextmanager
+def open_store(request: Request) -> Iterator[Store]:
+    """One connection for this request, opened and closed in the thread that uses it (SQLite
+    connections are not shared across threads)."""
+    store = Store(settings(request).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+    """A page from a template; every value is escaped by Jinja2's autoescape unless marked safe."""
+    context.setdefault("settings", settings(request))
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def cite_href(citation: dict[str, Any]) -> str:
+    """The link that opens a citation's document scrolled to, and marking, the cited words."""
+    return f"/documents/{quote(str(citation['document']))}#c-{citation['start']}-{citation['end']}"
+
+
+def entity_href(entity_id: str) -> str:
+    return "/entities/" + quote(entity_id, safe="")
+
+
+def where(citation: dict[str, Any]) -> str:
+    """A citation as a reader writes it: document, passage, page."""
+    page = f", p. {citation['page']}" if citation.get("page") is not None else ""
+    return f"{citation['document']} §{citation['passage']}{page}"
+
+
+def number(value: Any) -> str:
+    """A figure as a reader writes it: 22,000, not 22000.0."""
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return f"{value:,.0f}"
+    return str(value)
+
+
+TEMPLATES.env.globals.update(cite_href=cite_href, entity_href=entity_href, where=where)
+TEMPLATES.env.filters.update(date_label=date_label, number=number)

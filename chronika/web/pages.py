@@ -1,0 +1,95 @@
+"""The corpus pages: at a glance, search, ask, timeline, figures, conflicts, the list of entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from chronika import views
+from chronika.ask import ask as ask_question
+from chronika.errors import QueryError
+from chronika.finding import search as find
+from chronika.search import SearchFilters
+from chronika.web import charts, lookup
+from chronika.web.context import open_store, render
+
+router = APIRouter(include_in_schema=False)
+TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
+FACETED = 200  # hits counted for the by-document facets
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    with open_store(request) as store:
+        counts = {kind: len(store.entity_rows(kind)) for kind in TYPE_NAMES}
+        rows = store.event_rows()
+        span = (min(r["date_start"] for r in rows), max(r["date_end"] for r in rows)) if rows else None
+        return render(
+            request, "home.html", documents=views.documents(store), counts=counts, type_names=TYPE_NAMES,
+            span=span, bars=charts.histogram(r["date_start"] for r in rows), events=len(rows),
+            people=store.entity_rows("person")[:12],
+        )
+
+
+@router.get("/search")
+def search(request: Request, q: str = "", doc: Optional[str] = None, exact: bool = False,
+           limit: int = Query(20, ge=1, le=200)) -> Response:
+    if not q.strip():
+        return render(request, "search.html", q="", exact=exact, hits=[], facets=[], doc=None)
+    with open_store(request) as store:
+        try:
+            found = find(store, q, FACETED, exact=exact)
+        except QueryError as e:
+            return render(request, "search.html", status_code=400, q=q, exact=exact, hits=[], facets=[], doc=None,
+                          error=str(e))
+        hits = found.hits[:limit]
+        if doc:
+            only = SearchFilters(document=lookup.document_number(store, doc))
+            hits = find(store, q, limit, exact=exact, filters=only).hits
+        facets = Counter((h.document, h.title) for h in found.hits)
+        return render(request, "search.html", q=q, exact=exact, hits=hits, total=len(found.hits), doc=doc,
+                      expansions=found.expansions, names=store.entity_names_by_id(), most=FACETED,
+                      facets=[(d, t, n) for (d, t), n in facets.most_common()])
+
+
+@router.get("/ask")
+def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50)) -> Response:
+    if not q.strip():
+        return render(request, "ask.html", q="", answered=None)
+    with open_store(request) as store:
+        return render(request, "ask.html", q=q, answered=ask_question(store, q, limit), names=store.entity_names_by_id())
+
+
+@router.get("/timeline")
+def timeline(request: Request, about: Optional[str] = None,
+             year_from: Optional[int] = Query(None, alias="from"), year_to: Optional[int] = Query(None, alias="to")) -> Response:
+    with open_store(request) as store:
+        subject = None
+        if about:
+            subject = store.entity_names_by_id()[lookup.entity_id(store, about)]
+        events = views.timeline(store, about, year_from, year_to)
+        return render(request, "timeline.html", about=about, subject=subject, year_from=year_from, year_to=year_to,
+                      events=events, items=charts.timeline_items(events), precisions=charts.PRECISIONS)
+
+
+@router.get("/figures")
+def figures(request: Request, about: Optional[str] = None) -> Response:
+    with open_store(request) as store:
+        return render(request, "figures.html", about=about, figures=views.figures(store, about))
+
+
+@router.get("/conflicts")
+def conflicts(request: Request) -> Response:
+    with open_store(request) as store:
+        groups = views.conflicts(store)
+        return render(request, "conflicts.html", groups=groups,
+                      tally=Counter(g["status"] for g in groups))
+
+
+@router.get("/entities")
+def entities(request: Request, type: Optional[Literal["person", "place", "org"]] = None) -> Response:  # noqa: A002
+    with open_store(request) as store:
+        return render(request, "entities.html", kind=type, type_names=TYPE_NAMES, entities=views.entities(store, type))

@@ -1,0 +1,82 @@
+"""The pages of one record: a document (its text with names, dates, figures and mended words
+marked) and an entity (aliases, happenings, timeline, network, mentions, correction forms)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, Request
+from starlette.responses import RedirectResponse, Response
+
+from chronika import views
+from chronika.web import charts, corrections, lookup
+from chronika.web.context import entity_href, open_store, render
+from chronika.web.marks import document_marks
+from chronika.web.markup import annotate, within
+
+router = APIRouter(include_in_schema=False)
+DONE = {"merge": "Merged.", "split": "Split off.", "retype": "Retyped."}
+
+
+@router.get("/documents/{doc}")
+def document(request: Request, doc: str) -> Response:
+    with open_store(request) as store:
+        shown = lookup.document(store, doc)
+        marks = document_marks(store, shown)
+    starts = [m.start for m in marks]
+    text = shown["text"]
+    passages, page = [], None
+    for p in shown["passages"]:
+        new_page = p["page"] is not None and p["page"] != page
+        page = p["page"] if p["page"] is not None else page
+        pieces = annotate(text, p["start"], p["end"], within(marks, starts, p["start"], p["end"]))
+        passages.append({**p, "pieces": pieces, "new_page": new_page})
+    mended = [c for c in shown["changes"] if c["replacement"].strip()]
+    return render(request, "document.html", doc=shown, passages=passages, mended=mended,
+                  dropped=len(shown["changes"]) - len(mended))
+
+
+@router.get("/entities/{ref}")
+def entity(request: Request, ref: str, done: str | None = None) -> Response:
+    with open_store(request) as store:
+        entity_id = lookup.entity_id(store, ref)
+        if entity_id != ref:
+            return RedirectResponse(entity_href(entity_id), status_code=307)
+        shown = views.entity(store, entity_id)
+        nodes, edges = charts.network(store, shown)
+        others = [row["name"] for row in store.entity_rows()[:500] if row["id"] != entity_id]
+    return render(
+        request, "entity.html", entity=shown, nodes=nodes, edges=edges, others=others, types=corrections.TYPES,
+        items=charts.timeline_items(shown["events"]), precisions=charts.PRECISIONS,
+        by_document=_by_document(shown["mentions"]), done=DONE.get(done or ""),
+    )
+
+
+def _by_document(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions grouped by the document they are in, in document order."""
+    grouped: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    for m in mentions:
+        cited = m["citation"]
+        group = grouped.setdefault(cited["document"], {"document": cited["document"], "title": cited["title"], "mentions": []})
+        group["mentions"].append(m)
+    return list(grouped.values())
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A form's fields (application/x-www-form-urlencoded), the last value of each."""
+    body = (await request.body()).decode("utf-8", "replace")
+    return {k: v[-1] for k, v in parse_qs(body).items()}
+
+
+@router.post("/entities/{ref}/corrections")
+def correct(request: Request, ref: str, form: dict[str, str] = Depends(form_fields)) -> Response:
+    """The entity page's forms (merge, split, retype): form fields in, the corrected entity's page out."""
+    corrections.check_allowed(request, form.get("token") or corrections.bearer(request))
+    kind = form.get("kind", "")
+    with open_store(request) as store:
+        this = lookup.entity_id(store, ref)  # an id: recorded as the entity's name by `corrections.apply`
+        names = {"merge": [this, form.get("other", "")], "split": [this, form.get("name", "")]}.get(kind, [this])
+        shown = corrections.apply(store, corrections.correction(kind, names, form.get("type")))
+    return RedirectResponse(f"{entity_href(shown['id'])}?done={kind}", status_code=303)

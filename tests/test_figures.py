@@ -1,0 +1,190 @@
+"""Figures: every written form of a number `tag_figures` reads, the value and bounds its words imply,
+what it counts, what it refuses (years, pages, order numbers, ordinals, pronouns), and its scores
+on the hand-checked seed gold (tests/gold/seed-figures.json)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from chronika.extract.figures import FigureMention, tag_figures
+from chronika.extract.timex import tag_times
+from conftest import ROOT, SEEDS
+
+GOLD = ROOT / "tests" / "gold" / "seed-figures.json"
+Shape = tuple[str, float, float | None, float | None, bool, str | None, str | None]
+
+
+def shape(f: FigureMention) -> Shape:
+    return f.text, round(f.value, 1), f.low, f.high, f.approximate, f.unit, f.counted
+
+
+def one(text: str) -> FigureMention:
+    figures = tag_figures(text)
+    assert len(figures) == 1, [shape(f) for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The execution of about 22,000 Poles was recorded.", ("about 22,000 Poles", 22000, None, None, True, None, "Poles")),
+        ("In all 21,857 prisoners died.", ("21,857 prisoners", 21857, None, None, False, None, "prisoners")),
+        ("Some 680,000 people shot by the NKVD.", ("Some 680,000 people shot", 680000, None, None, True, None,
+                                                   "people shot")),
+        ("1.5 million peasants were deported.", ("1.5 million peasants", 1.5e6, None, None, False, None, "peasants")),
+        ("a million and a half kulaks", ("a million and a half kulaks", 1.5e6, None, None, False, None, "kulaks")),
+        ("half a million people", ("half a million people", 5e5, None, None, False, None, "people")),
+        ("only three persons survived", ("only three persons", 3, None, None, False, None, "persons")),
+        ("thirteen delegates protested", ("thirteen delegates", 13, None, None, False, None, "delegates")),
+        ("three hundred and fifty thousand peasants", ("three hundred and fifty thousand peasants", 350000, None, None,
+                                                        False, None, "peasants")),
+        ("22 тысячи поляков", ("22 тысячи поляков", 22000, None, None, False, None, "поляков")),
+    ],
+)
+def test_numbers_in_digits_and_words(text: str, expected: Shape) -> None:
+    assert shape(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("where over 20,000 people were killed", ("over 20,000 people", 20000, 20000, None, False, None, "people")),
+        ("more than 300,000 rubles", ("more than 300,000 rubles", 300000, 300000, None, False, None, "rubles")),
+        ("at least 213 monuments", ("at least 213 monuments", 213, 213, None, False, None, "monuments")),
+        ("nearly 100 other Polish officials", ("nearly 100 other Polish officials", 100, None, 100, True, None,
+                                               "Polish officials")),
+        ("almost 40 generals", ("almost 40 generals", 40, None, 40, True, None, "generals")),
+        ("up to 4 billion poods", ("up to 4 billion poods", 4e9, None, 4e9, True, None, "poods")),
+        ("fewer than 50 survivors", ("fewer than 50 survivors", 50, None, 50, False, None, "survivors")),
+        ("less than 1 million centners", ("less than 1 million centners", 1e6, None, 1e6, False, None, "centners")),
+        ("roughly 5 million victims", ("roughly 5 million victims", 5e6, None, None, True, None, "victims")),
+        ("around 80 printer's pages", ("around 80 printer's pages", 80, None, None, True, None, "printer's pages")),
+        ("between 600,000 and 700,000 prisoners", ("between 600,000 and 700,000 prisoners", 650000, 600000, 700000,
+                                                   False, None, "prisoners")),
+        ("only 400-440 billion poods", ("only 400-440 billion poods", 4.2e11, 4e11, 4.4e11, False, None, "poods")),
+        ("from 5 to 8 million peasants", ("from 5 to 8 million peasants", 6.5e6, 5e6, 8e6, False, None, "peasants")),
+        ("two or three letters", ("two or three letters", 2.5, 2, 3, False, None, "letters")),
+    ],
+)
+def test_bounds_follow_the_words(text: str, expected: Shape) -> None:
+    assert shape(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of thousands were exterminated.", ("Hundreds of thousands", 200000, 200000, 999999, True, None, None)),
+        ("millions of people were sent to camps", ("millions of people", 2e6, 2e6, 999999999, True, None, "people")),
+        ("dozens of cases were handed over", ("dozens of cases", 24, 24, 99, True, None, "cases")),
+        ("thousands of communists", ("thousands of communists", 2000, 2000, 9999, True, None, "communists")),
+        ("tens of thousands of officers", ("tens of thousands of officers", 20000, 20000, 99999, True, None, "officers")),
+    ],
+)
+def test_vague_plurals_have_the_bounds_of_their_magnitude(text: str, expected: Shape) -> None:
+    assert shape(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("72 percent of Russians described them as crimes", ("72 percent of Russians", 72, None, None, False, "percent",
+                                                             "percent of Russians")),
+        ("60% of the vote", ("60% of the vote", 60, None, None, False, "percent", "percent of vote")),
+        ("60 per cent agreed", ("60 per cent", 60, None, None, False, "percent", None)),
+        ("Seven in ten Russians approve.", ("Seven in ten Russians", 70, None, None, False, "percent",
+                                            "percent of Russians")),
+        ("About one-third tend to think so.", ("About one-third", 33.3, None, None, True, "percent", None)),
+        ("a third of the delegates", ("a third of the delegates", 33.3, None, None, False, "percent",
+                                      "percent of delegates")),
+        ("two-thirds of the members", ("two-thirds of the members", 66.7, None, None, False, "percent",
+                                       "percent of members")),
+        ("but roughly half refused", ("roughly half", 50, None, None, True, "percent", None)),
+        ("half of the Central Committee", ("half of the Central Committee", 50, None, None, False, "percent",
+                                           "percent of Central Committee")),
+        ("up to 30-35 percent", ("up to 30-35 percent", 32.5, 30, 35, True, "percent", None)),
+    ],
+)
+def test_shares_are_percentages(text: str, expected: Shape) -> None:
+    assert shape(one(text)) == expected
+
+
+def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> None:
+    figures = tag_figures("a minimum of 213 new monuments; 15 new ones this year; 1,108 of 1,966 delegates voted")
+    assert [(f.value, f.counted) for f in figures] == [
+        (213, "monuments"), (15, "monuments"), (1108, "delegates"), (1966, "delegates"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The execution in 1940 was recorded on Nov. 26 and in 1937-1938.",
+        "See PSS, Vol 45, p 161; Ibid., pp 380-381; Part 1: The Rise.",
+        "Order No. 00447 and report 18300508 were signed.",
+        "At the 19th Party Congress, on the 70th anniversary, at the 22d Congress.",
+        "It is one of the greatest tragedies; one is equally free.",
+        "a four-volume epic and a 6,000-word study",
+        'having collected all the materials."1',
+        'the word "37" implies persecution',
+        "He spent 17 years in camps, and hundreds of years passed.",
+        "a third party entered; a half-hearted attempt",
+        "at 5 p.m. the train left",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert tag_figures(text) == []
+
+
+def test_time_expressions_passed_in_are_excluded() -> None:
+    text = "In 1940, 22,000 were shot."
+    assert [f.text for f in tag_figures(text, tag_times(text))] == ["22,000"]
+    assert [f.text for f in tag_figures(text)] == ["22,000"]  # found here when not given
+    assert [f.text for f in tag_figures(text, [])] == ["1940", "22,000"]
+
+
+def test_figures_are_sorted_disjoint_and_exact() -> None:
+    text = "About 22,000 Poles; over 20,000 people; 72 percent of Russians; roughly half; two-thirds of them."
+    figures = tag_figures(text)
+    assert len(figures) == 5
+    assert all(text[f.start : f.end] == f.text for f in figures)
+    assert all(a.end <= b.start for a, b in zip(figures, figures[1:]))
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, object]]:
+    return json.loads(GOLD.read_text(encoding="utf-8"))["figures"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.seeds
+def test_the_gold_still_matches_the_seeds(gold: list[dict[str, object]]) -> None:
+    for item in gold:
+        text = (SEEDS / str(item["file"])).read_text(encoding="utf-8")
+        assert text[int(str(item["start"])) : int(str(item["end"]))] == item["text"], item
+
+
+@pytest.mark.seeds
+def test_the_seed_figures(gold: list[dict[str, object]]) -> None:
+    """Span F1 (overlap) >= 0.85 against the gold, and the gold's values, bounds and counted
+    things for every match; the brief's cases by name."""
+    found: list[tuple[str, FigureMention]] = []
+    documents = {"000_67138d7392bc7285.txt": date(2010, 12, 1), "001_560cda054e0d3336.txt": date(2025, 9, 15)}
+    for name, when in documents.items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        found += [(name, f) for f in tag_figures(text, tag_times(text, when))]
+    matched = []
+    for g in gold:
+        hits = [f for name, f in found if name == g["file"] and f.start < int(str(g["end"])) and int(str(g["start"])) < f.end]
+        if hits:
+            matched.append((g, hits[0]))
+    precision, recall = len(matched) / len(found), len(matched) / len(gold)
+    assert 2 * precision * recall / (precision + recall) >= 0.85
+    assert sum(round(f.value, 1) == g["value"] for g, f in matched) / len(matched) >= 0.85
+    by_text = {f.text: f for _, f in found}
+    assert shape(by_text["about 22,000 Poles"]) == ("about 22,000 Poles", 22000, None, None, True, None, "Poles")
+    assert by_text["“a minimum” of 213 new monuments"].low == 213
+    assert by_text["15 new ones"].value == 15 and by_text["15 new ones"].counted == "monuments"
+    assert by_text["72 percent of Russians"].unit == "percent"
+    assert round(by_text["About one-third"].value, 1) == 33.3

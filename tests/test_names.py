@@ -1,0 +1,217 @@
+"""Names in passages: people, places and organisations typed by their cues, Russian initials and
+patronymics kept whole, fragments and groups dropped, Russian case forms normalised, declared
+aliases found; and, on the seeds, the hand-annotated gold (tests/gold/seed-names.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from chronika.errors import UsageError
+from chronika.extract.names import (
+    AliasDeclaration,
+    NameMention,
+    declared_aliases,
+    name_mentions,
+    pipeline,
+    type_from_evidence,
+)
+from conftest import ROOT, SEEDS
+
+GOLD = ROOT / "tests" / "gold" / "seed-names.json"
+PEOPLE = ROOT / "tests" / "gold" / "seed-people.json"
+
+
+def names(text: str, language: str = "en") -> list[NameMention]:
+    return next(name_mentions([text], language=language))
+
+
+def typed(text: str) -> dict[str, str]:
+    return {m.text: m.type for m in names(text)}
+
+
+def test_soviet_leaders_spacy_calls_places_are_people() -> None:
+    found = typed("Bukharin, Kamenev and Beria were at the meeting; Yagoda and Tomskiy came later with Ordzhonikidze.")
+    for person in ("Bukharin", "Kamenev", "Beria", "Yagoda", "Tomskiy", "Ordzhonikidze"):
+        assert found.get(person) == "person", (person, found)
+
+
+def test_camps_and_cities_spacy_calls_people_are_places() -> None:
+    found = typed("He was sent to Kolyma in 1938, and his wife stayed in Leningrad.")
+    assert found == {"Kolyma": "place", "Leningrad": "place"}
+
+
+def test_party_and_police_bodies_are_organisations() -> None:
+    found = typed("The Politburo approved the lists that the NKVD sent, and the OGPU had done the same.")
+    assert found == {"Politburo": "org", "NKVD": "org", "OGPU": "org"}
+
+
+def test_initials_and_patronymics_stay_in_one_mention() -> None:
+    text = ("A. Ya. Vyshinskiy read the charges; Ye. S. Ginzburg wrote of it later, as did V.I. Lenin's sister, "
+            "and Sergei Mironovich Kirov was already dead.")
+    found = names(text)
+    assert [m.text for m in found] == ["A. Ya. Vyshinskiy", "Ye. S. Ginzburg", "V.I. Lenin", "Sergei Mironovich Kirov"]
+    assert all(m.type == "person" for m in found)
+    assert "initials:A. Ya." in found[0].evidence
+    assert any(c.startswith("patronymic:") for c in found[3].evidence)
+
+
+def test_fragments_numbers_groups_and_ideologies_are_not_names() -> None:
+    found = names("Old Bolsheviks, Mensheviks and Russians argued about Stalinism and Leninism in 1937; Ye. and Ya. "
+                  "were only initials, and 37 is a number.")
+    assert found == []
+
+
+def test_a_title_is_evidence_not_part_of_the_name() -> None:
+    (marshal,) = names("Marshal Tukhachevskiy was shot.")
+    assert (marshal.text, marshal.type) == ("Tukhachevskiy", "person")
+    assert "title:Marshal" in marshal.evidence and "surname:-skiy" in marshal.evidence
+
+
+def test_place_context_decides_an_unknown_name() -> None:
+    (town,) = names("He was born in the small town of Zlatopol.")
+    assert (town.text, town.type) == ("Zlatopol", "place")
+    assert "context:the town of" in town.evidence
+
+
+def test_offsets_point_into_the_text_given_and_normal_forms_are_clean() -> None:
+    text = "Stalin's order reached Bukha-\nrin at night.\nTHE TRIAL OF BUKHARIN"
+    found = names(text)
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [(m.text, m.normal, m.type) for m in found] == [
+        ("Stalin", "Stalin", "person"), ("Bukha-\nrin", "Bukharin", "person"), ("BUKHARIN", "BUKHARIN", "person")]
+
+
+def test_numbered_congresses_are_events_but_the_party_in_them_is_named() -> None:
+    found = typed("At the 17th Party Congress and the 15th VKP(b) Congress the Central Committee Plenum met.")
+    assert found == {"VKP(b)": "org", "Central Committee": "org"}
+
+
+def test_a_document_gives_one_name_one_type_and_finds_its_missed_mentions() -> None:
+    passages = ["N. I. Bukharin spoke first.", "Then Bukharin left for Moscow.", "The Kremlin said nothing of Bukharin."]
+    found = list(name_mentions(passages))
+    assert [[(m.text, m.type) for m in ms if m.normal.endswith("Bukharin")] for ms in found] == [
+        [("N. I. Bukharin", "person")], [("Bukharin", "person")], [("Bukharin", "person")]]
+
+
+def test_russian_case_forms_are_normalised_to_the_nominative() -> None:
+    text = "Сталина боялись. Встреча со Сталиным. Арестовали Николая Ивановича Ежова и Анну Ахматову в Москве."
+    found = names(text, language="ru")
+    assert [(m.text, m.normal, m.type) for m in found] == [
+        ("Сталина", "Сталин", "person"), ("Сталиным", "Сталин", "person"),
+        ("Николая Ивановича Ежова", "Николай Иванович Ежов", "person"),
+        ("Анну Ахматову", "Анна Ахматова", "person"), ("Москве", "Москва", "place")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert type_from_evidence(found[0].evidence) == "person"
+
+
+def aliases(text: str) -> list[tuple[str, str, str]]:
+    found = declared_aliases(text, names(text))
+    assert all(isinstance(d, AliasDeclaration) for d in found)
+    return [(text[d.name_start : d.name_end], text[d.alias_start : d.alias_end], d.kind) for d in found]
+
+
+def test_declared_aliases() -> None:
+    assert aliases("Joseph Stalin, born Iosif Dzhugashvili in Gori, rose fast.") == [
+        ("Joseph Stalin", "Iosif Dzhugashvili", "birth name")]
+    assert aliases("The boy Stalin (Soso) grew up poor.") == [("Stalin", "Soso", "alias")]
+    assert aliases("Stalin used many names. His aliases included Koba.") == [("Stalin", "Koba", "alias")]
+    assert aliases("His mother, Yekaterina Georgiyevna, née Geladze, was a seamstress.") == [
+        ("Yekaterina Georgiyevna", "Geladze", "maiden name")]
+    assert aliases("Stalin went to Tiflis (Tbilisi) and was born in 1879.") == []
+
+
+def test_type_from_evidence_pools_cues() -> None:
+    assert type_from_evidence(["spacy:GPE", "surname:-in", "spacy:PERSON"]) == "person"
+    assert type_from_evidence(["spacy:PERSON", "known:place"]) == "place"
+    assert type_from_evidence(["spacy:GPE", "org-word:Committee"]) == "org"
+    assert type_from_evidence(["spacy:GPE", "spacy:ORG", "spacy:GPE"]) == "place"
+    with pytest.raises(ValueError):
+        type_from_evidence([])
+
+
+def test_the_pipeline_runs_only_what_it_needs() -> None:
+    nlp = pipeline()
+    assert nlp is pipeline()
+    assert nlp.pipe_names == ["ner", "chronika_name_candidates", "chronika_name_types"]
+    doc = nlp("Comrade Yezhov went to Kolyma.")
+    assert [(s.text, s.label_) for s in doc.spans["names"]] == [("Yezhov", "person"), ("Kolyma", "place")]
+
+
+def test_two_processes_find_what_one_finds() -> None:
+    passages = ["Yezhov and Yagoda ran the NKVD.", "Kirov was killed in Leningrad.", "Beria came from Georgia."] * 3
+    one = list(name_mentions(passages, n_process=1, batch_size=2))
+    two = list(name_mentions(passages, n_process=2, batch_size=2))
+    assert one == two and sum(map(len, one)) == 21
+
+
+def test_unsupported_language_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="English"):
+        list(name_mentions(["Bonjour"], language="fr"))
+
+
+# -- the seeds -------------------------------------------------------------------------------------
+
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _passages(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in [*_BLANK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
+        start = m.end() if m else end
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, list[dict[str, object]]]:
+    return json.loads(GOLD.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _raw(name: object) -> str:
+    return (SEEDS / str(name)).read_text(encoding="utf-8")
+
+
+@pytest.mark.seeds
+def test_gold_offsets_still_match_the_seeds(gold: dict[str, list[dict[str, object]]]) -> None:
+    raws = {f: _raw(f) for f in {s["file"] for s in gold["sentences"]}}
+    assert len(gold["sentences"]) >= 300 and set(raws) == {p.name for p in Path(SEEDS).glob("0*.txt")}
+    for name in gold["names"]:
+        assert raws[str(name["file"])][int(name["start"]) : int(name["end"])] == name["text"], name  # type: ignore[call-overload]
+        assert any(s["file"] == name["file"] and s["start"] <= name["start"] < s["end"] for s in gold["sentences"])  # type: ignore[operator]
+
+
+@pytest.mark.seeds
+def test_seed_people_are_found_with_person_f1_above_093(gold: dict[str, list[dict[str, object]]]) -> None:
+    """Person F1 (exact span and type) over the annotated sentences, found by running the passages
+    that hold them. Measured 0.973 (P 0.976, R 0.970) when this test was written; the threshold
+    sits a little under it so that rule changes cannot quietly lose people."""
+    tp = fp = fn = 0
+    for file in sorted({str(s["file"]) for s in gold["sentences"]}):
+        raw = _raw(file)
+        sentences = [(int(s["start"]), int(s["end"])) for s in gold["sentences"] if s["file"] == file]  # type: ignore[call-overload]
+        held = [(o, p) for o, p in _passages(raw) if any(o <= a < o + len(p) for a, _ in sentences)]
+        predicted = {(o + m.start, o + m.end) for (o, _), ms in zip(held, name_mentions(p for _, p in held))
+                     for m in ms if m.type == "person" and any(a <= o + m.start < b for a, b in sentences)}
+        expected = {(int(n["start"]), int(n["end"])) for n in gold["names"]  # type: ignore[call-overload]
+                    if n["file"] == file and n["type"] == "person"}
+        tp, fp, fn = tp + len(predicted & expected), fp + len(predicted - expected), fn + len(expected - predicted)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95, (f1, tp, fp, fn)
+
+
+@pytest.mark.seeds
+def test_seed_people_list_keeps_the_three_medvedevs_apart() -> None:
+    people = json.loads(PEOPLE.read_text(encoding="utf-8"))["people"]
+    medvedevs = [p for p in people if any(v.startswith(("Medved", "Roy Medved", "Dmitry Medved", "F. Medved"))
+                                          for v in p["variants"])]
+    assert {p["canonical"] for p in medvedevs} == {"Roy Medvedev", "Dmitry Medvedev", "F. Medved"}
+    raws = "\n".join(_raw(p.name) for p in sorted(Path(SEEDS).glob("0*.txt")))
+    for person in people:
+        for variant in person["variants"]:
+            assert variant in raws, (person["canonical"], variant)

@@ -1,0 +1,65 @@
+"""Romanisation-insensitive name keys: one name's spellings share a key, different names do not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chronika.extract.translit import name_keys, surname_key
+
+SAME = [
+    ("Yezhov", "Ezhov"),
+    ("Yezhov", "Ежов"),
+    ("Zinovyev", "Zinoviev"),
+    ("Zinoviev", "Зиновьев"),
+    ("Zinov'yev", "Zinovyev"),
+    ("Tukhachevskiy", "Tukhachevsky"),
+    ("Tukhachevsky", "Тухачевский"),
+    ("Vyshinskiy", "Vyshinsky"),
+    ("Vyshinsky", "Вышинский"),
+    ("Dzhugashvili", "Djugashvili"),
+    ("Djugashvili", "Джугашвили"),
+    ("Khrushchev", "Хрущёв"),
+    ("Beria", "Берия"),
+    ("Ordzhonikidze", "Orjonikidze"),
+    ("Yekaterina", "Ekaterina"),
+    ("Nikolai Yezhov", "Николай Ежов"),
+    ("Lavrentiy Beria", "Lavrenty Beria"),
+]
+DIFFERENT = [
+    ("Medvedev", "Medved"),  # Roy and Dmitry Medvedev are not F. Medved of the NKVD
+    ("Kirov", "Kirova"),  # a woman's name (or a genitive) is not the man's
+    ("Kamenev", "Kamenov"),
+    ("Yezhov", "Yagoda"),
+    ("Stalin", "Stalina"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SAME)
+def test_spellings_of_one_name_share_a_key(one: str, other: str) -> None:
+    assert name_keys(one) & name_keys(other)
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT)
+def test_different_names_keep_different_keys(one: str, other: str) -> None:
+    assert not name_keys(one) & name_keys(other)
+
+
+def test_keys_are_lowercase_ascii_words() -> None:
+    for name in ("Хрущёв", "Zinov’yev", "A. Ya. Vyshinskiy", "Ježov", "Джугашвили"):
+        for key in name_keys(name):
+            assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", key), key
+
+
+def test_a_cyrillic_name_has_a_key_per_distinct_romanisation_at_most() -> None:
+    assert len(name_keys("Ягода")) <= 3
+    assert "iagoda" in name_keys("Ягода")
+
+
+def test_surname_key_is_the_last_words_key() -> None:
+    assert surname_key("A. Ya. Vyshinskiy") == surname_key("Vyshinsky") == surname_key("Андрей Вышинский")
+    assert surname_key("Николай Иванович Ежов") == surname_key("N. I. Yezhov") == "ejov"
+    assert surname_key("Roy Medvedev") != surname_key("F. Medved")
+    assert surname_key("A.") == ""
+    assert name_keys("") == frozenset()

@@ -1,0 +1,545 @@
+"""The reading room over HTTP, in process: every page and API route, the API's shapes against the
+CLI's (`chronika.views`), escaping of untrusted text, error pages, and who may correct."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chronika import views
+from chronika.ask import ask
+from chronika.finding import search as find
+from chronika.search import SearchFilters
+from chronika.pipeline import ingest
+from chronika.store import Store
+from chronika.web import Settings, create_app
+from chronika.web.markup import Mark, annotate, plain
+from conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.slow
+
+# Texts written for these tests: a hostile one, and two people of one surname ("Medvedev" is ambiguous).
+HOSTILE = (
+    "A hostile page\n\nThe page said <script>alert(1)</script> and <img src=x onerror=alert(2)> about "
+    "Nikolai Bukharin, who was arrested in Moscow in February 1937 and shot on 15 March 1938.\n"
+)
+MISREAD = (  # one OCR misreading ("Boishevik") beside the name read right six times: cleaning mends it
+    "The Bolshevik party\n\nThe Bolshevik leaders met in Petrograd. Every Bolshevik delegate voted. The Bolshevik "
+    "press reported it. A Boishevik newspaper in Moscow printed the decree. Later the Bolshevik congress approved it, "
+    "and Bolshevik members cheered.\n"
+)
+ROY = (
+    "The historian Roy Medvedev\n\nRoy Medvedev wrote about the purges in Moscow in 1971. "
+    "Medvedev had collected the memoirs of survivors for years.\n"
+)
+DMITRY = (
+    "The president Dmitry Medvedev\n\nDmitry Medvedev spoke about the victims of the purges in Moscow on "
+    "30 October 2009. Medvedev called the repressions a crime.\n"
+)
+
+
+def _json(value: Any) -> Any:
+    """A view's value as it looks after a JSON round trip (tuples become lists)."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store made from the examples/ folder and the texts above (built once, then copied)."""
+    folder = tmp_path_factory.mktemp("sources")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "misread.txt").write_text(MISREAD, encoding="utf-8")
+    (folder / "roy.txt").write_text(ROY, encoding="utf-8")
+    (folder / "dmitry.txt").write_text(DMITRY, encoding="utf-8")
+    db = tmp_path_factory.mktemp("store") / "built.db"
+    with Store(db) as store:
+        summary = ingest(store, [EXAMPLES, folder])
+    assert not summary.skipped, summary.skipped
+    return db
+
+
+@pytest.fixture
+def db(built: Path, tmp_path: Path) -> Path:
+    """A private copy of the built store, for tests that change it."""
+    copy = tmp_path / "c.db"
+    shutil.copy(built, copy)
+    return copy
+
+
+def client_for(db: Path, host: str = "127.0.0.1", token: str | None = None) -> TestClient:
+    return TestClient(create_app(Settings(str(db), host, token)), base_url="http://127.0.0.1",
+                      raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def web(built: Path) -> Iterator[TestClient]:
+    with client_for(built) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def store(built: Path) -> Iterator[Store]:
+    with Store(built) as opened:
+        yield opened
+
+
+def doc_id(store: Store, name: str) -> str:
+    return next(d["id"] for d in views.documents(store) if d["source"].endswith(name))
+
+
+def person(store: Store, name: str) -> dict[str, Any]:
+    return views.entity(store, name)
+
+
+class Text(HTMLParser):
+    """Collects the text content of each element with data-start/data-end, and every link and attribute."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.spans: list[tuple[int, int, str]] = []
+        self.links: list[str] = []
+        self.scripts: list[str] = []
+        self._open: list[list[Any]] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and found.get("href"):
+            self.links.append(str(found["href"]))
+        if tag == "script" and found.get("src"):
+            self.scripts.append(str(found["src"]))
+        self._depth += 1
+        if "data-start" in found:
+            self._open.append([int(str(found["data-start"])), int(str(found["data-end"])), "", self._depth])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1][3] == self._depth:
+            start, end, text, _ = self._open.pop()
+            self.spans.append((start, end, text))
+        self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        for span in self._open:
+            span[2] += data
+
+
+def parse(html: str) -> Text:
+    parser = Text()
+    parser.feed(html)
+    return parser
+
+
+# -- the API mirrors the CLI's --json shapes -------------------------------------------------------
+
+
+def test_api_shapes_equal_the_cli_views(web: TestClient, store: Store) -> None:
+    kirov = doc_id(store, "kirov-1934.txt")
+    stalin = person(store, "Stalin")["id"]
+    expected = {
+        "/api/documents": views.documents(store),
+        f"/api/documents/{kirov}": views.document(store, kirov),
+        "/api/entities": views.entities(store),
+        "/api/entities?type=person": views.entities(store, "person"),
+        "/api/entities?type=place": views.entities(store, "place"),
+        f"/api/entities/{stalin}": views.entity(store, stalin),
+        "/api/timeline": views.timeline(store),
+        f"/api/timeline?about={stalin}&from=1900&to=1960": views.timeline(store, stalin, 1900, 1960),
+        "/api/figures": views.figures(store),
+        "/api/figures?about=shot": views.figures(store, "shot"),
+        "/api/conflicts": views.conflicts(store),
+        "/api/search?q=Kirov&limit=3": find(store, "Kirov", 3).to_json(),
+        "/api/search?q=Ezhov&exact=true": find(store, "Ezhov", exact=True).to_json(),
+        f"/api/search?q=shot&document={kirov}&from=1930&to=1940": find(
+            store, "shot", filters=SearchFilters(document=int(kirov[1:]), year_from=1930, year_to=1940)).to_json(),
+        f"/api/search?q=shot&entity={stalin}": find(store, "shot", filters=SearchFilters(entity=stalin)).to_json(),
+        "/api/ask?q=When+was+Kirov+murdered%3F": ask(store, "When was Kirov murdered?", 5),
+        "/api/ask?q=How+many+people+were+shot%3F&limit=2": ask(store, "How many people were shot?", 2),
+    }
+    for url, value in expected.items():
+        answer = web.get(url)
+        assert answer.status_code == 200, url
+        assert answer.headers["content-type"].startswith("application/json"), url
+        assert answer.json() == _json(value), url
+    assert expected["/api/timeline"] and expected["/api/figures"] and expected["/api/conflicts"]
+
+
+def test_api_entity_by_alias_and_citations_quote_the_text(web: TestClient, store: Store) -> None:
+    stalin = person(store, "Stalin")
+    for alias in stalin["aliases"]:
+        if store.find_entities(alias) == [stalin["id"]]:
+            assert web.get(f"/api/entities/{alias}").json()["id"] == stalin["id"]
+    for event in web.get("/api/timeline").json():
+        cited = event["citation"]
+        assert cited["quote"] == views.document(store, cited["document"])["text"][cited["start"]:cited["end"]]
+
+
+def test_openapi_describes_the_api_only(web: TestClient) -> None:
+    schema = web.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/api/search", "/api/ask", "/api/documents", "/api/documents/{doc}", "/api/entities", "/api/entities/{name}",
+            "/api/timeline", "/api/figures", "/api/conflicts", "/api/corrections"} <= paths
+    assert all(p.startswith("/api/") for p in paths)
+    assert web.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+
+
+# -- pages ------------------------------------------------------------------------------------------
+
+
+def test_every_page_answers(web: TestClient, store: Store) -> None:
+    kirov = doc_id(store, "kirov-1934.txt")
+    stalin = person(store, "Stalin")["id"]
+    for url in ["/", "/search", "/search?q=Kirov", "/ask", "/ask?q=When+was+Kirov+murdered%3F", f"/documents/{kirov}",
+                f"/entities/{stalin}", "/entities", "/entities?type=place", "/timeline", f"/timeline?about={stalin}",
+                "/timeline?from=1930&to=1940", "/figures", "/figures?about=shot", "/conflicts"]:
+        answer = web.get(url)
+        assert answer.status_code == 200, url
+        assert answer.headers["content-type"].startswith("text/html"), url
+        assert '<main id="main"' in answer.text and "<nav" in answer.text, url
+        assert "http://" not in re.sub(r'href="http://127\.0\.0\.1[^"]*"', "", answer.text).replace("http://www.w3.org", ""), url
+
+
+def test_home_shows_the_corpus_at_a_glance(web: TestClient, store: Store) -> None:
+    page = web.get("/").text
+    assert f"<strong>{len(views.documents(store))}</strong> documents" in page
+    assert f"<strong>{len(views.entities(store, 'person'))}</strong> people" in page
+    assert "<svg" in page and "/timeline?from=" in page
+    assert person(store, "Stalin")["name"] in page
+
+
+def test_search_highlights_facets_and_cites(web: TestClient, store: Store) -> None:
+    page = web.get("/search?q=Yezhov").text
+    hits = find(store, "Yezhov", 200).hits
+    assert hits and "<mark>" in page
+    for hit in hits[:3]:
+        assert f'href="/documents/{hit.document}#c-{hit.start}-{hit.end}"' in page
+        assert f'href="/search?q=Yezhov&amp;doc={hit.document}"' in page
+    one = hits[0].document
+    filtered = web.get(f"/search?q=Yezhov&doc={one}").text
+    assert {d for d in re.findall(r'/documents/(d\d+)#c-', filtered)} == {one}
+
+
+def test_ask_quotes_answers_with_citations(web: TestClient, store: Store) -> None:
+    page = web.get("/ask?q=When+was+Kirov+murdered%3F").text
+    answered = ask(store, "When was Kirov murdered?", 5)
+    assert answered["answers"], "the examples say when Kirov was murdered"
+    for a in answered["answers"]:
+        c = a["citation"]
+        assert f'href="/documents/{c["document"]}#c-{c["start"]}-{c["end"]}"' in page
+    nothing = web.get("/ask?q=Who+landed+on+the+moon+in+1969%3F")
+    assert nothing.status_code == 200
+
+
+def test_document_page_text_is_exact_and_marked(web: TestClient, store: Store) -> None:
+    for name in ("kirov-1934.txt", "katyn-1940.pdf", "great-terror-scan.png", "ezhov-ru.txt"):
+        ref = doc_id(store, name)
+        shown = views.document(store, ref)
+        page = web.get(f"/documents/{ref}").text
+        parsed = parse(page)
+        spans = sorted(parsed.spans)
+        assert [(s, e) for s, e, _ in spans] == [(p["start"], p["end"]) for p in shown["passages"]], name
+        for start, end, text in spans:
+            assert text == shown["text"][start:end], (name, start)
+        for p in shown["passages"]:
+            assert f'id="p-{p["n"]}"' in page
+        names = [h for h in parsed.links if h.startswith("/entities/")]
+        assert names, f"no name linked in {name}"
+        assert "/static/document.js" in parsed.scripts
+    katyn = web.get(f"/documents/{doc_id(store, 'katyn-1940.pdf')}").text
+    assert 'id="page-1"' in katyn and 'id="page-2"' in katyn
+    kirov = web.get(f"/documents/{doc_id(store, 'kirov-1934.txt')}").text
+    assert '<time class="date' in kirov and 'datetime="1934-12-01"' in kirov
+
+
+def test_document_page_marks_figures_and_mended_words(web: TestClient, store: Store) -> None:
+    pages = {d["id"]: web.get(f"/documents/{d['id']}").text for d in views.documents(store)}
+    assert any('class="figure"' in page for page in pages.values())
+    mended = 0
+    for ref, page in pages.items():
+        for change in views.document(store, ref)["changes"]:
+            if change["start"] < change["end"] and re.search(r"\w", change["replacement"]) and change["original"] != change["replacement"]:
+                assert f'data-original="{" ".join(change["original"].split())}"' in page
+                assert f'<a href="#c-{change["start"]}-{change["end"]}"><code>{change["replacement"]}</code></a>' in page
+                mended += 1
+    assert mended, "the misread text has a mended word"
+    page = pages[doc_id(store, "misread.txt")]
+    assert re.search(r'<span class="mended" tabindex="0" data-original="Boishevik" aria-description="[^"]+">Bolshevik</span>', page)
+
+
+def test_entity_page(web: TestClient, store: Store) -> None:
+    shown = person(store, "Stalin")
+    page = web.get(f"/entities/{shown['id']}").text
+    for alias in shown["alias_sources"]:
+        assert alias["name"] in page
+        first = alias["first_seen"]
+        assert f'/documents/{first["document"]}#c-{first["start"]}-{first["end"]}' in page
+    for related in shown["related"][:5]:
+        assert f'href="/entities/{related["id"]}"' in page
+    assert 'id="timeline-items"' in page and "<svg" in page
+    assert 'name="kind" value="merge"' in page and 'name="kind" value="split"' in page and 'name="kind" value="retype"' in page
+    assert '<fieldset id="merge-set">' in page and '<fieldset id="retype-set">' in page  # open: a local server
+
+
+def test_entity_by_alias_redirects_to_its_id(web: TestClient, store: Store) -> None:
+    aliased = [(a, e["id"]) for e in views.entities(store) for a in e["aliases"] if store.find_entities(a) == [e["id"]]]
+    assert aliased, "some entity has an alias of its own"
+    for alias, entity_id in aliased[:5]:
+        answer = web.get(f"/entities/{alias}", follow_redirects=False)
+        assert answer.status_code == 307
+        assert answer.headers["location"] == f"/entities/{quote(entity_id, safe='')}"
+
+
+def test_timeline_page_items_and_colours(web: TestClient, store: Store) -> None:
+    page = web.get("/timeline").text
+    items = json.loads(re.search(r'<script type="application/json" id="timeline-items">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    events = views.timeline(store)
+    assert len(items) == len(events)
+    for item, event in zip(items, events):
+        assert item["className"] == f"precision-{event['date']['precision']}"
+        assert item["href"] == f"/documents/{event['citation']['document']}#c-{event['citation']['start']}-{event['citation']['end']}"
+    assert "/static/vendor/vis-timeline-graph2d.min.js" in page
+
+
+def test_figures_and_conflicts_pages(web: TestClient, store: Store) -> None:
+    figures = web.get("/figures").text
+    for f in views.figures(store)[:5]:
+        assert f'#c-{f["citation"]["start"]}-{f["citation"]["end"]}' in figures
+    conflicts = web.get("/conflicts").text
+    groups = views.conflicts(store)
+    assert 'class="badge conflict"' in conflicts and 'class="badge corroborated"' in conflicts
+    for group in groups:
+        for claim in group["claims"]:
+            assert f'#c-{claim["citation"]["start"]}-{claim["citation"]["end"]}' in conflicts
+
+
+# -- untrusted text is shown escaped ---------------------------------------------------------------
+
+
+def test_document_text_is_escaped_everywhere(web: TestClient, store: Store) -> None:
+    ref = doc_id(store, "hostile.txt")
+    for url in (f"/documents/{ref}", "/search?q=alert", "/ask?q=alert+script", "/timeline", "/figures"):
+        page = web.get(url).text
+        assert "<script>alert(1)" not in page and "<img src=x" not in page, url
+    document = web.get(f"/documents/{ref}").text
+    shown_text = "".join(text for _, _, text in parse(document).spans)
+    assert "<script>alert(1)</script>" in shown_text and "<img src=x onerror=alert(2)>" in shown_text  # as text
+    assert "&lt;script&gt;alert(" in document and "&lt;img src=x onerror=alert(" in document
+    assert web.get("/search?q=<script>").status_code in (200, 400)
+    assert "<script>" not in web.get("/search?q=%3Cscript%3Ealert(3)%3C/script%3E").text.replace('<script src=', '')
+
+
+def test_pages_forbid_inline_scripts(web: TestClient) -> None:
+    policy = web.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+# -- errors are plain pages ------------------------------------------------------------------------
+
+
+def test_errors_are_plain_pages(web: TestClient) -> None:
+    cases = {
+        "/documents/d9999": 404, "/documents/nonsense": 404, "/entities/no-such-person-anywhere": 404,
+        "/no/such/page": 404, '/search?q="unbalanced': 400, "/search?q=Kirov&limit=abc": 400,
+        "/timeline?about=no-such-person-anywhere": 404, "/timeline?from=abc": 400,
+    }
+    for url, status in cases.items():
+        answer = web.get(url)
+        assert answer.status_code == status, url
+        assert answer.headers["content-type"].startswith("text/html"), url
+        assert "Traceback" not in answer.text and '<main id="main"' in answer.text, url
+
+
+def test_api_errors_are_json(web: TestClient) -> None:
+    for url, status in {"/api/documents/d9999": 404, "/api/entities/no-such-person-anywhere": 404,
+                        '/api/search?q="unbalanced': 400, "/api/search": 400, "/api/nothing": 404}.items():
+        answer = web.get(url)
+        assert answer.status_code == status, url
+        assert "detail" in answer.json(), url
+
+
+def test_ambiguous_name_is_409_listing_the_candidates(web: TestClient, store: Store) -> None:
+    found = store.find_entities("Medvedev")
+    assert len(found) >= 2, "the test texts name two Medvedevs"
+    page = web.get("/entities/Medvedev")
+    assert page.status_code == 409
+    for i in found:
+        assert f'href="/entities/{i}"' in page.text
+    api = web.get("/api/timeline?about=Medvedev")
+    assert api.status_code == 409 and {c["id"] for c in api.json()["candidates"]} == set(found)
+
+
+def test_a_crash_is_a_plain_500(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views, "conflicts", broken)
+    with client_for(built) as client:
+        for url in ("/conflicts", "/api/conflicts"):
+            answer = client.get(url)
+            assert answer.status_code == 500
+            assert "secret internals" not in answer.text and "Traceback" not in answer.text
+
+
+# -- corrections and who may make them ---------------------------------------------------------------
+
+
+def _two_people(db: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    with Store(db) as opened:
+        return person(opened, "Kirov"), person(opened, "Nikolaev")
+
+
+def test_merge_split_retype_through_the_api(db: Path) -> None:
+    kirov, nikolaev = _two_people(db)
+    with client_for(db) as client:
+        merged = client.post("/api/corrections", json={"kind": "merge", "names": [kirov["name"], nikolaev["name"]]})
+        assert merged.status_code == 200, merged.text
+        body = merged.json()
+        assert set(body) == {"id", "name", "type", "aliases", "mention_count", "documents"}
+        assert body["mention_count"] == kirov["mention_count"] + nikolaev["mention_count"]
+        with Store(db) as opened:
+            assert opened.find_entities(nikolaev["name"]) == [body["id"]]
+        split = client.post("/api/corrections", json={"kind": "split", "names": [body["id"], nikolaev["name"]]})
+        assert split.status_code == 200, split.text
+        assert split.json()["name"] == nikolaev["name"]
+        retyped = client.post("/api/corrections", json={"kind": "retype", "names": [kirov["name"]], "type": "place"})
+        assert retyped.status_code == 200 and retyped.json()["type"] == "place"
+        assert client.get(f"/api/entities/{retyped.json()['id']}").json()["type"] == "place"
+
+
+def test_bad_corrections_are_refused(db: Path) -> None:
+    kirov, _ = _two_people(db)
+    with client_for(db) as client:
+        for body, status in [
+            ({"kind": "merge", "names": [kirov["name"]]}, 400),
+            ({"kind": "explode", "names": ["a", "b"]}, 400),
+            ({"kind": "retype", "names": [kirov["name"]], "type": "planet"}, 400),
+            ({"kind": "merge", "names": [kirov["name"], "no-such-person-anywhere"]}, 404),
+            ({"kind": "merge", "names": [kirov["name"], "Medvedev"]}, 409),
+            ({"kind": "split", "names": [kirov["name"], "Koba"]}, 400),
+        ]:
+            answer = client.post("/api/corrections", json=body)
+            assert answer.status_code == status, (body, answer.text)
+        with Store(db) as opened:
+            assert opened.corrections() == []
+
+
+def test_merge_through_the_entity_form(db: Path) -> None:
+    kirov, nikolaev = _two_people(db)
+    with client_for(db) as client:
+        answer = client.post(f"/entities/{kirov['id']}/corrections", data={"kind": "merge", "other": nikolaev["name"]},
+                             follow_redirects=False)
+        assert answer.status_code == 303
+        assert answer.headers["location"].endswith("?done=merge")
+        page = client.get(answer.headers["location"]).text
+        assert "Merged." in page and nikolaev["name"] in page
+
+
+def test_corrections_from_another_site_are_refused(db: Path) -> None:
+    kirov, nikolaev = _two_people(db)
+    with client_for(db) as client:
+        answer = client.post(f"/entities/{kirov['id']}/corrections", data={"kind": "merge", "other": nikolaev["name"]},
+                             headers={"Origin": "http://evil.example"})
+        assert answer.status_code == 403
+        assert client.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding
+
+
+def test_elsewhere_without_a_token_is_read_only(db: Path) -> None:
+    kirov, nikolaev = _two_people(db)
+    with client_for(db, host="0.0.0.0") as client:
+        answer = client.post("/api/corrections", json={"kind": "merge", "names": [kirov["name"], nikolaev["name"]]})
+        assert answer.status_code == 403 and "read-only" in answer.json()["detail"]
+        form = client.post(f"/entities/{kirov['id']}/corrections", data={"kind": "retype", "type": "place"})
+        assert form.status_code == 403 and "read-only" in form.text
+        page = client.get(f"/entities/{kirov['id']}").text
+        assert '<fieldset id="merge-set" disabled>' in page and '<fieldset id="retype-set" disabled>' in page
+    with Store(db) as opened:
+        assert opened.corrections() == []
+
+
+def test_elsewhere_with_a_token_needs_it(db: Path) -> None:
+    kirov, nikolaev = _two_people(db)
+    body = {"kind": "merge", "names": [kirov["name"], nikolaev["name"]]}
+    with client_for(db, host="0.0.0.0", token="s3cret") as client:
+        assert client.post("/api/corrections", json=body).status_code == 401
+        assert client.post("/api/corrections", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert 'name="token" type="password"' in client.get(f"/entities/{kirov['id']}").text
+        form = client.post(f"/entities/{kirov['id']}/corrections", data={"kind": "retype", "type": "org", "token": "s3cret"},
+                           follow_redirects=False)
+        assert form.status_code == 303
+        ok = client.post("/api/corrections", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200
+
+
+# -- files ------------------------------------------------------------------------------------------
+
+
+def test_static_files_only_from_the_package(web: TestClient) -> None:
+    assert web.get("/static/vendor/vis-timeline-graph2d.min.js").status_code == 200
+    assert web.get("/static/chronika.css").status_code == 200
+    for url in ("/static/../../pyproject.toml", "/static/%2e%2e/%2e%2e/pyproject.toml", "/static/..%2F..%2Fpyproject.toml"):
+        assert web.get(url).status_code == 404, url
+
+
+def test_vendored_files_are_small_and_licensed() -> None:
+    vendor = ROOT / "chronika" / "web" / "static" / "vendor"
+    assert sum(p.stat().st_size for p in vendor.iterdir()) < 1_000_000
+    assert (vendor / "LICENSE-vis-timeline.txt").read_text().count("MIT") >= 1
+    for path in (ROOT / "chronika" / "web").rglob("*"):
+        if path.suffix in (".html", ".js", ".css") and "vendor" not in path.parts:
+            assert not re.search(r"(src|href)=[\"']?(https?:)?//", path.read_text()), f"{path} loads from elsewhere"
+
+
+# -- the serve command --------------------------------------------------------------------------------
+
+
+def test_serve_command(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from chronika.cli import app
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: served.update(app=application, **options))
+    monkeypatch.delenv("CHRONIKA_TOKEN", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(app, ["--db", str(built), "serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "127.0.0.1" and served["port"] == 8123
+    assert served["app"].state.settings.db == str(built)
+    result = runner.invoke(app, ["--db", str(built), "serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 0 and "warning" in result.stderr and "read-only" in result.stderr
+    assert served["app"].state.settings.read_only
+    monkeypatch.setenv("CHRONIKA_TOKEN", "t0k")
+    runner.invoke(app, ["--db", str(built), "serve", "--host", "0.0.0.0"])
+    assert served["app"].state.settings.token == "t0k" and not served["app"].state.settings.read_only
+    missing = runner.invoke(app, ["--db", str(built.parent / "missing.db"), "serve"])
+    assert missing.exit_code == 1 and "no store" in missing.stderr
+
+
+# -- the markup of a passage ----------------------------------------------------------------------------
+
+
+def test_annotate_nests_marks_and_keeps_the_text() -> None:
+    text = "On 1 December 1934 Sergei Kirov was shot in Leningrad."
+    marks = [
+        Mark(3, 18, "time", (("class", "date"),)),
+        Mark(19, 31, "a", (("href", "/entities/kirov"),)),
+        Mark(26, 31, "span", (("class", "mended"),), rank=2),        # nested inside the name
+        Mark(15, 25, "span", (("class", "figure"),)),                # crosses two marks: left out
+        Mark(19, 31, "a", (("href", "/entities/other"),)),           # a link inside a link: left out
+        Mark(44, 53, "script", ()),                                   # not a tag a mark may become
+    ]
+    pieces = annotate(text, 0, len(text), marks)
+    assert plain(pieces) == text
+    tags = [p.tag for p in pieces if not isinstance(p, str)]
+    assert tags == ["time", "a"]
+    name = [p for p in pieces if not isinstance(p, str)][1]
+    assert [c.tag for c in name.children if not isinstance(c, str)] == ["span"]
+    assert plain(annotate(text, 19, 31, marks)) == "Sergei Kirov"
