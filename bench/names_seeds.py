@@ -9,7 +9,9 @@ span, same type) and overlap (overlapping spans, same type, matched one to one).
 GPE, LOC, FAC -> place; ORG -> org).
 
 Speed: the seconds `name_mentions` takes over all passages of the three seeds (the raw text split
-on blank lines, one call per document) against bare `nlp.pipe` over the same passages.
+on blank lines, one call per document) with --n-process workers, against bare `nlp.pipe` (one
+process) over the same passages; then `name_mentions` again in one process. The machine's other
+load counts: run it on a quiet machine, and compare numbers from one run only.
 
     .venv/bin/python bench/names_seeds.py [--seeds DIR] [--n-process N] [--json]
 
@@ -105,6 +107,10 @@ def main() -> None:
     started = time.perf_counter()
     bare_docs = list(bare.pipe(texts))
     bare_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for f in files:
+        list(name_mentions((p for _, p in split[f]), n_process=1))
+    one_process_seconds = time.perf_counter() - started
     theirs: dict[str, list[Name]] = {f: [] for f in files}
     offsets = [(f, o) for f in files for o, _ in split[f]]
     for (f, o), doc in zip(offsets, bare_docs):
@@ -127,6 +133,8 @@ def main() -> None:
         "passages": len(texts), "words": words, "n_process": args.n_process,
         "chronika_seconds": round(ours_seconds, 2), "spacy_seconds": round(bare_seconds, 2),
         "ratio_spacy_to_chronika": round(bare_seconds / ours_seconds, 2),
+        "chronika_one_process_seconds": round(one_process_seconds, 2),
+        "ratio_spacy_to_chronika_one_process": round(bare_seconds / one_process_seconds, 2),
     }
     report(results, sys.stderr if args.json else sys.stdout)
     if args.json:
@@ -146,6 +154,8 @@ def report(results: dict[str, Any], out: Any) -> None:
           f"{s['chronika_seconds']} s, bare spaCy nlp.pipe {s['spacy_seconds']} s; "
           f"bare/chronika = {s['ratio_spacy_to_chronika']}x (target >= 2x: "
           f"{'met' if s['ratio_spacy_to_chronika'] >= 2 else 'not met'})", file=out)
+    print(f"       name_mentions in one process {s['chronika_one_process_seconds']} s: "
+          f"bare/chronika = {s['ratio_spacy_to_chronika_one_process']}x", file=out)
 
 
 if __name__ == "__main__":

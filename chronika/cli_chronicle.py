@@ -15,9 +15,12 @@ from chronika import views
 from chronika.ask import ask as ask_question
 from chronika.document import stated_date
 from chronika.errors import UsageError
-from chronika.export import timeline_csv, timeline_js
+from chronika.export import memory_csv, timeline_csv, timeline_js
 from chronika.extract.tag import tag as tag_text
 from chronika.ingest import read
+from chronika.memory import barometer as barometer_rows
+from chronika.memory import memory_events
+from chronika.memory import reclassify as reclassify_event
 from chronika.cli import JSON, _guarded, _print_json, _with_store, app, out
 from chronika.pipeline import correct
 from chronika.resolve import Correction
@@ -211,6 +214,63 @@ def ask(
         out.print(answered["note"])
     for a in answered["answers"]:
         out.print(f"- {escape(a['text'])} [dim]({_where(a['citation'])}, {escape(a['citation']['title'])})[/dim]")
+
+
+@app.command()
+def memory(
+    year_from: Optional[int] = typer.Option(None, "--from", help="From this year."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="To this year."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only events of this kind (statement, monument, poll, ...)."),
+    export: Optional[str] = typer.Option(None, "--export", help="Print as csv instead."),
+    as_json: bool = JSON,
+) -> None:
+    """Memory events in date order: how the terror is remembered or forgotten, each with its cues."""
+    if export not in (None, "csv"):
+        _guarded(lambda: _raise(UsageError(f"--export is csv, not '{export}'")))
+    events = _guarded(lambda: _with_store(lambda store: memory_events(store, year_from, year_to, kind)))
+    if export == "csv":
+        typer.echo(memory_csv(events), nl=False)
+    elif as_json:
+        _print_json(events)
+    else:
+        for e in events:
+            when = e["date"]["text"] if e["date"] else "undated"
+            out.print(f"[bold]{escape(when)}[/bold] {e['kind']} · {e['direction']} · {e['level']} "
+                      f"[dim]{e['id']} ({_where(e['citation'])}) cues: {escape('; '.join(e['cues']))}[/dim]\n  {escape(e['text'])}")
+
+
+@app.command()
+def barometer(
+    by: str = typer.Option("period", "--by", help="year, decade or period."),
+    periods: Optional[str] = typer.Option(None, "--periods", help='Your own periods: "Thaw:1954-1964,Perestroika:1985-1991".'),
+    as_json: bool = JSON,
+) -> None:
+    """De- and re-Stalinization signals per period, by level (state, society), and the polls."""
+    rows = _guarded(lambda: _with_store(lambda store: barometer_rows(store, by, periods)))
+    if as_json:
+        _print_json([{k: v for k, v in row.items() if k != "events"} | {"events": row["events"]} for row in rows])
+        return
+    table = Table("period", "de: state", "de: society", "re: state", "re: society", "ambivalent", "polls")
+    for row in rows:
+        table.add_row(escape(row["period"]), str(row["de"]["state"]), str(row["de"]["society"]), str(row["re"]["state"]),
+                      str(row["re"]["society"]), str(row["ambivalent"]), escape(", ".join(p["text"] for p in row["polls"])))
+    out.print(table)
+
+
+@app.command()
+def reclassify(
+    event: str = typer.Argument(..., help="A memory event's id, as `chronika memory` shows it (e.g. d1:2259)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="The kind it is."),
+    direction: Optional[str] = typer.Option(None, "--direction", help="de-stalinization, re-stalinization or ambivalent."),
+    level: Optional[str] = typer.Option(None, "--level", help="state or society."),
+    as_json: bool = JSON,
+) -> None:
+    """Correct a memory event's kind, direction or level; kept and re-applied after every ingest."""
+    fixed = _guarded(lambda: _with_store(lambda store: reclassify_event(store, event, kind, direction, level)))
+    if as_json:
+        _print_json(fixed)
+    else:
+        out.print(f"{fixed['id']}: {fixed['kind']} · {fixed['direction']} · {fixed['level']}")
 
 
 def _raise(error: Exception) -> None:

@@ -97,7 +97,12 @@ def _later_inferred(when: DateInterval | None, provenance: str | None, found: Ex
     """For an inferred date: the latest date the text pins down, if later than the one inferred."""
     if provenance != "inferred" or when is None:
         return None
-    pinned = [t.date for t in found.times if t.date is not None and t.anchor != "document" and t.type == "DATE"]
+    pinned = [
+        t.date
+        for t in found.times
+        if t.date is not None and t.anchor != "document" and t.type == "DATE"
+        and t.date.precision in ("day", "month", "season", "year")
+    ]
     if not pinned:
         return None
     latest = max(pinned, key=lambda d: (d.end, -(d.end - d.start).days))

@@ -1,4 +1,4 @@
-"""Exports of the timeline: CSV for spreadsheets, TimelineJS JSON for display."""
+"""Exports: the timeline as CSV for spreadsheets and TimelineJS JSON for display; memory events as CSV."""
 
 from __future__ import annotations
 
@@ -47,3 +47,24 @@ def _slide(e: dict[str, Any]) -> dict[str, Any]:
     if precision not in ("day", "month"):
         slide["end_date"] = {k: v.lstrip("0") or "0" for k, v in zip(names[:keep], end[:keep])}
     return slide
+
+
+_MEMORY_FIELDS = ["id", "date_start", "date_end", "date_text", "kind", "direction", "level", "actor", "place", "cues", "text", "document", "passage", "source"]
+
+
+def memory_csv(events: list[dict[str, Any]]) -> str:
+    """One row a memory event, with the cues behind its classification and its citation."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_MEMORY_FIELDS)
+    writer.writeheader()
+    for e in events:
+        date = e["date"] or {}
+        writer.writerow(
+            {
+                "id": e["id"], "date_start": date.get("start", ""), "date_end": date.get("end", ""),
+                "date_text": date.get("text", ""), "kind": e["kind"], "direction": e["direction"], "level": e["level"],
+                "actor": e["actor"] or "", "place": e["place"] or "", "cues": "; ".join(e["cues"]), "text": e["text"],
+                "document": e["citation"]["document"], "passage": e["citation"]["passage"], "source": e["citation"]["source"],
+            }
+        )
+    return out.getvalue()

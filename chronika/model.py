@@ -95,6 +95,20 @@ class Extracted:
     aliases: list[AliasDeclaration] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
+    memory: list[MemoryMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MemoryMention:
+    """A sentence read as a memory event (see `chronika.extract.memory`)."""
+
+    passage: int
+    start: int
+    end: int
+    kind: str
+    direction: str
+    level: str
+    cues: tuple[str, ...]
 
 
 @dataclass

@@ -14,6 +14,7 @@ ingest and gives the same entities for the same input. The rules, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import iuliia
 from collections import Counter, defaultdict
@@ -253,7 +254,7 @@ def _entities(
         names = Counter(m.normal for m in members)
         kind = retypes.get(root) or Counter(types[_form(m.normal)] for m in members).most_common(1)[0][0]
         name = splits.get(root) or _canonical(names)
-        slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "entity"
+        slug = _slug(name)
         taken[slug] += 1
         entity = Entity(
             id=slug if taken[slug] == 1 else f"{slug}-{taken[slug]}",
@@ -290,3 +291,9 @@ def _canonical(names: Counter[str]) -> str:
 
 def _is_latin(name: str) -> bool:
     return not any("\u0400" <= c <= "\u04ff" for c in name)
+
+
+def _slug(name: str) -> str:
+    """An id for URLs and commands: the name romanised, in lower-case ASCII words joined by '-'."""
+    latin = unicodedata.normalize("NFKD", iuliia.WIKIPEDIA.translate(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-") or "entity"

@@ -5,14 +5,16 @@ direction and level with transparent rules.
 "the program") and returns a `MemorySignal` or None. Every decision names the cue words it rests on,
 so a historian can disagree with a rule rather than with a black box; where the cues are missing or
 pull both ways the direction is `ambivalent`, never a guess. The cue lists are data in
-`memory_cues`; this module holds only the rules that combine them. Pure, deterministic, no NLP model.
+`memory_cues`; this module holds the rules that combine them and the matching that makes them fast
+(a cue regex is skipped unless the sentence has a word its matches must contain, read off the regex
+itself). Pure, deterministic, no NLP model.
 
 Rules in one paragraph each:
 - kind: a sentence names an act (unveiling + monument, rehabilitated, archives + opened/closed, a
   poll with its shares, a commemoration, a publication about the terror, a suppression of memory
   work, a renaming) or, failing those, a statement: someone speaking (said, condemned, rhetoric)
   with a stance. When several acts are named, the one in the simple past beats one in the
-  pluperfect (background), then `memory_cues.PRIORITY` decides. A cue is void after a negation
+  pluperfect (background), then the order of `RULES` decides. A cue is void after a negation
   ("has not been suppressed") or in an unreal clause ("the threat of Stalin's rehabilitation").
 - direction: kind-specific polarity (a monument to Stalin erected is re-, removed is de-; to the
   victims the reverse; archives opened de-, closed re-; rehabilitating victims de-, Stalin re-;
@@ -31,10 +33,10 @@ Rules in one paragraph each:
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-import importlib
+from functools import cached_property
 from typing import Any, Iterable
 
 from chronika.extract import memory_cues as C
@@ -80,7 +82,7 @@ class Text:
         return self._words
 
 
-_LETTERS, _OTHER, _DIGIT = re.compile(r"\b[a-z]{1,6}"), re.compile(r"[^\w\s]"), re.compile(r"\d")
+_LETTERS, _DIGIT = re.compile(r"\b[a-z]{1,6}"), re.compile(r"\d")
 _OPENING = 6  # letters of a word that a gate compares
 _NOT_LETTERS = {"CATEGORY_SPACE", "CATEGORY_DIGIT", "CATEGORY_NOT_WORD"}
 _POOR_KEYS = {"stalin", "the", "his", "her", "for", "and", "that", "this", "with", "from", "was", "were", "have", "been", "not"}
@@ -88,23 +90,22 @@ _POOR_KEYS = {"stalin", "the", "his", "her", "for", "and", "that", "this", "with
 
 def word_openings(low: str) -> frozenset[str]:
     """The first six letters of every word of a lowercased text (a shorter word whole), the cut-short
-    openings some cues have ('remov' of remove, removed, removal), '#' for a digit, and punctuation."""
+    openings some cues have ('remov' of remove, removed, removal), '#' for a digit, and the symbols
+    some cues start with ('%')."""
     out = set(_LETTERS.findall(low))
-    out.update(_cut_short().findall(low))
-    out.update(_OTHER.findall(low))
+    short = _CUT_SHORT_BY_THREE
+    for w in [w for w in out if w[:3] in short]:
+        out.update(k for k in short[w[:3]] if w.startswith(k))
+    out.update(k for k in _SYMBOL_KEYS if k in low)
     if _DIGIT.search(low):
         out.add("#")
     return frozenset(out)
 
 
-_CUT_SHORT: set[str] = set()  # every gate's cut-short openings, collected as gates are built
-
-
-@lru_cache(maxsize=None)
-def _cut_short() -> re.Pattern[str]:
-    """A regex finding the cut-short openings at word starts (built once, after all gates)."""
-    keys = sorted(_CUT_SHORT, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + ")") if keys else re.compile(r"(?!)")
+# Every gate's cut-short openings ('ban' + \\w*), by their first three letters, and the symbols gates
+# key on; both are filled in as gates are built.
+_CUT_SHORT_BY_THREE: dict[str, set[str]] = {}
+_SYMBOL_KEYS: set[str] = set()
 
 
 class Gate:
@@ -125,7 +126,10 @@ class Gate:
                 elif tree is None or not _walk(list(tree), "", exact, partial, 0):
                     self.always = True
         self.keys = frozenset(exact | partial)
-        _CUT_SHORT.update(k for k in partial if len(k) < _OPENING)  # 'ban' + \\w* matches as a prefix
+        for k in partial:
+            if len(k) < _OPENING:  # 'ban' + \\w* matches any word that starts so
+                _CUT_SHORT_BY_THREE.setdefault(k[:3], set()).add(k)
+        _SYMBOL_KEYS.update(k for k in self.keys if k != "#" and not k.isalpha())
 
     def open(self, words: frozenset[str]) -> bool:
         """Whether a text with these word openings may match."""
@@ -140,7 +144,7 @@ def _parse(pattern: str) -> Any:
 
 
 def _key_word(items: list[Any]) -> str | None:
-    """The opening of the longest word every match must contain ('crimes' for '(?:stalin's|his) crimes'),
+    """The opening of the last word every match must contain ('crimes' for '(?:stalin's|his) crimes'),
     or None. A word counts only where it must start a word (after a space, a hyphen or a boundary);
     'Stalin' and function words make poor keys, as nearly every sentence of the corpus has them."""
     found: list[str] = []
@@ -160,8 +164,10 @@ def _key_word(items: list[Any]) -> str | None:
             found.append(run)
         run = ""
         starts_word = (name == "AT" and str(av) == "AT_BOUNDARY") or _non_letter(op, av)
-    keys = sorted((w for w in found if w[:_OPENING] not in _POOR_KEYS), key=lambda w: (w != "%", -len(w)))
-    return keys[0][:_OPENING] if keys else None
+    keys = [w for w in found if w[:_OPENING] not in _POOR_KEYS]
+    if "%" in keys:
+        return "%"
+    return keys[-1][:_OPENING] if keys else None  # the last: cue phrases end on their noun ('committed crimes')
 
 
 def _non_letter(op: Any, av: Any) -> bool:
@@ -313,7 +319,7 @@ def _cues(cues: Iterable[C.Cue]) -> tuple[tuple[str, Rx], ...]:
 
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 _TOPIC, _SHARE = Rx(C.TOPIC), Rx(C.SHARE)
-_NEG_TAIL = Rx(C.NEGATION + r"(?:\W+[\w'-]+){0,3}\W*$")
+_NEG_TAIL = Rx(rf"(?:{C.NEGATION}|{C.UNREAL_NOUN})(?:\W+[\w'-]+){{0,3}}\W*$")
 _IRREALIS, _CONCESSIVE, _BACKGROUND = Rx(C.IRREALIS), Rx(C.CONCESSIVE), Rx(C.BACKGROUND)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s--\s")
@@ -389,7 +395,8 @@ class Reading:
         return self._cache[key]
 
     def blocked(self, start: int) -> bool:
-        """A negation within three words before, or an unreal word earlier in the same clause."""
+        """A negation or 'the threat of' within three words before, or an unreal word ('would', 'if')
+        earlier in the same clause."""
         clause_start = max((b for b in self.breaks if b <= start), default=0)
         return _NEG_TAIL.search(self.t, max(clause_start, start - 40), start) or _IRREALIS.search(self.t, clause_start, start)
 
@@ -398,9 +405,6 @@ class Reading:
 
     def conceded(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.concessions)
-
-    def aside(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.asides)
 
     def topic(self) -> bool:
         return _TOPIC.search(self.t)
@@ -534,10 +538,11 @@ _RENAME, _STALIN_NAME = Rx(C.RENAME_VERB), Rx(C.STALIN_NAME)
 _REHAB, _RELEASE = _cues(C.REHAB), _cues(C.REHAB_RELEASE)
 _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), _cues(C.ARCHIVE_OPEN), _cues(C.ARCHIVE_CLOSE)
-_POLL_NOUN, _POLL_OPINION, _PUBLIC = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION), Rx(C.PUBLIC)
+_POLL_NOUN, _POLL_OPINION = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION)
 _POLL_DE, _POLL_RE, _TREND = Rx(C.POLL_DE), Rx(C.POLL_RE), Rx(C.TREND)
 _COMM_STRONG, _COMM_WEAK, _VICTIM_OBJ, _PERP_OBJ = Rx(C.COMMEMORATE_STRONG), Rx(C.COMMEMORATE_WEAK), Rx(C.VICTIM_OBJECT), Rx(C.PERPETRATOR_OBJECT)
 _WORK, _PUBLISH, _FALSIFIED, _EXAGGERATES = Rx(C.PUBLICATION_WORK), Rx(C.PUBLICATION_ACT), Rx(C.FALSIFIED_HISTORY), Rx(C.EXAGGERATES_STALIN)
+_ABOUT_STALIN = Rx(r"\b(?:about|on|of|concerning|devoted to)\s+(?:Joseph\s+)?Stalin\b(?!'s\s+(?:articles|works|speeches|writings|letters))")
 _SUPPRESS, _MEMORY_WORK, _SUPPRESS_PRO = _cues(C.SUPPRESSION), Rx(C.MEMORY_WORK), Rx(C.SUPPRESS_PRO_STALIN)
 
 
@@ -706,6 +711,8 @@ def publication(r: Reading) -> Finding | None:
     victims, exaggerates = r.hits("about the terror", _VICTIM_OBJ, keep_blocked=True), r.hits("exaggerates", _EXAGGERATES)
     f.votes += [(DE, f"about the terror {_words(victims[:2])}")] if victims else []
     f.votes += [(RE, f"glorifies Stalin {_words(exaggerates)}")] if exaggerates else []
+    if not f.votes and not stance(r).any(weak=False) and not _ABOUT_STALIN.search(r.t):
+        return None  # a text by Stalin, or one that merely mentions him, is not memory of him
     return f
 
 
@@ -759,7 +766,8 @@ def statement(r: Reading) -> Finding | None:
     return f
 
 
-RULES = (suppression, monument, renaming, archive, rehabilitation, commemoration, publication, poll, statement)  # = PRIORITY
+# Which kind wins when one sentence names several acts: the more specific act first, statement last.
+RULES = (suppression, monument, renaming, archive, rehabilitation, commemoration, publication, poll, statement)
 # What each rule cannot fire without, as alternatives of gates that must all be open: a sentence
 # that opens none of them skips the rule with a few set lookups instead of regex scans.
 _SELF_SUFFICIENT = [p for label, p in C.SUPPRESSION if label in _SELF_CONTAINED]
@@ -801,13 +809,16 @@ def open_gates(words: frozenset[str]) -> set[int]:
     return opened
 
 
+_NEEDED = {rule: [frozenset(id(g) for g in gates) for gates in alternatives] for rule, alternatives in _GATES.items()}
+
+
 def may_fire(rule: Any, r: Reading, opened: set[int]) -> bool:
     """Whether the sentence has the words `rule` needs (a statement may also be a quotation, or lean
     on the sentence before for its stance)."""
-    if any(all(id(g) in opened for g in gates) for gates in _GATES[rule]):
+    if any(needed <= opened for needed in _NEEDED[rule]):
         return True
     if rule is statement:
-        return (r.quotation and id(_STANCE_GATE) in opened) or (id(_SPEECH_GATE) in opened and r.anaphoric)
+        return (r.quotation or id(_SPEECH_GATE) in opened) and (id(_STANCE_GATE) in opened or r.anaphoric)
     return False
 
 
@@ -830,6 +841,8 @@ def first_finding(r: Reading) -> Finding | None:
 def classify(sentence: str, context: str = "") -> MemorySignal | None:
     """The memory event a sentence reports, or None when it is not about remembering or forgetting
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
+    if not isinstance(sentence, str) or not isinstance(context, str):
+        raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
     r = Reading(sentence, context)
     if r.heading:
         return None  # a heading names a subject; it reports no act
@@ -847,8 +860,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 def poll_shares(sentence: str) -> list[tuple[int, int, str]]:
     """The shares a poll sentence gives ('seven in ten', 'a third', '70%', 'a majority'), as
     (start, end, text) spans into `sentence`, for the caller to attach as figures."""
-    t = Text(sentence)
-    return [(a, b, sentence[a:b]) for a, b in _SHARE.spans(t)]
+    return [(a, b, sentence[a:b]) for a, b in _SHARE.spans(Text(sentence))]
 
 
 def share_value(text: str) -> float | None:

@@ -392,6 +392,7 @@ def _document_level(
             types[last] = "person"
             scores.setdefault(last, {"person": R.DOCUMENT_WEIGHT, "place": 0.0, "org": 0.0})
     finder = _Finder(known)
+    voted: dict[tuple[str, tuple[str, ...]], str] = {}  # most mentions of a name share their cues
     for p, spans in zip(prepared, found):
         taken = [(s, e) for s, e, _ in spans]
         extra = [
@@ -400,14 +401,18 @@ def _document_level(
         mentions = []
         for s, e, ev in sorted(spans + extra):
             normal = _normal(p.text[s:e])
-            start, end = p.span(s, e)
-            own = Counter(ev)
-            score = {t: v + _tally(own)[t] for t, v in scores[normal].items()} if normal in scores else _tally(own)
-            try:
-                type_ = _vote(score, pooled.get(normal, own) + own)
-            except ValueError:
-                continue
-            mentions.append(NameMention(start, end, p.original[start:end], type_, normal, tuple(dict.fromkeys(ev))))
+            evidence = tuple(dict.fromkeys(ev))
+            key = (normal, evidence)
+            if key not in voted:
+                own = Counter(ev)
+                score = {t: v + _tally(own)[t] for t, v in scores[normal].items()} if normal in scores else _tally(own)
+                try:
+                    voted[key] = _vote(score, pooled.get(normal, own) + own)
+                except ValueError:
+                    voted[key] = ""
+            if voted[key]:
+                start, end = p.span(s, e)
+                mentions.append(NameMention(start, end, p.original[start:end], voted[key], normal, evidence))
         yield mentions
 
 

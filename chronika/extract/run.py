@@ -8,7 +8,8 @@ from datetime import date
 from chronika.extract.figures import tag_figures
 from chronika.extract.names import declared_aliases, name_mentions
 from chronika.extract.timex import tag_times
-from chronika.model import Extracted, Passage
+from chronika.extract.memory import classify
+from chronika.model import Extracted, MemoryMention, Passage
 from chronika.extract.names import NameMention
 
 
@@ -24,7 +25,23 @@ def extract(text: str, passages: list[Passage], language: str, document_date: da
         aliases=declared_aliases(text, names),
         times=times,
         figures=tag_figures(text, times),
+        memory=memory_mentions(text, passages) if language == "en" else [],
     )
+
+
+def memory_mentions(text: str, passages: list[Passage]) -> list[MemoryMention]:
+    """Each sentence read as a memory event, with the sentences before it in its paragraph as context."""
+    out = []
+    for passage in passages:
+        if passage.kind not in ("body", "verse"):
+            continue
+        for i, sentence in enumerate(passage.sentences):
+            context = text[passage.sentences[max(0, i - 2)].start : sentence.start] if i else ""
+            signal = classify(text[sentence.start : sentence.end], context)
+            if signal is not None:
+                out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
+                                         signal.level, signal.cues))
+    return out
 
 
 def _shifted(m: NameMention, offset: int) -> NameMention:

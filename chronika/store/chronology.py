@@ -94,5 +94,34 @@ class ChronologyStore:
     def document_figures(self, doc_id: int) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM figure_mentions WHERE document_id = ? ORDER BY start", (doc_id,)).fetchall()
 
+    def memory_rows(self) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT m.*, d.source FROM memory_signals m JOIN documents d ON d.id = m.document_id ORDER BY m.document_id, m.start"
+        ).fetchall()
+
+    def first_named(self, doc_id: int, start: int, end: int, types: tuple[str, ...]) -> str | None:
+        """The first entity of one of `types` named in text[start:end] of a document."""
+        marks = ",".join("?" * len(types))
+        row = self.db.execute(
+            f"SELECT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type IN ({marks})"
+            ' WHERE m.document_id = ? AND m.start >= ? AND m."end" <= ? ORDER BY m.start LIMIT 1',
+            (*types, doc_id, start, end),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def figures_between(self, doc_id: int, start: int, end: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT * FROM figure_mentions WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+            (doc_id, start, end),
+        ).fetchall()
+
+    def dates_before(self, doc_id: int, passage: int, offset: int) -> list[sqlite3.Row]:
+        """Dated time expressions of a passage before an offset, in text order."""
+        return self.db.execute(
+            "SELECT * FROM time_mentions WHERE document_id = ? AND passage = ? AND start < ? AND date_start IS NOT NULL"
+            " AND type = 'DATE' ORDER BY start",
+            (doc_id, passage, offset),
+        ).fetchall()
+
     def document_text(self, doc_id: int) -> str:
         return str(self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])

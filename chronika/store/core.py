@@ -299,6 +299,11 @@ def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -
         ],
     )
     db.executemany(
+        'INSERT INTO memory_signals (document_id, passage, start, "end", kind, direction, level, cues)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, m.passage, m.start, m.end, m.kind, m.direction, m.level, json.dumps(m.cues)) for m in found.memory],
+    )
+    db.executemany(
         'INSERT INTO figure_mentions (document_id, passage, start, "end", sentence_start, text, value, low, high,'
         " approximate, unit, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

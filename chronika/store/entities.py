@@ -39,9 +39,22 @@ class EntityStore:
             )
         return int(cur.lastrowid or 0)
 
+    def add_memory_correction(self, source: str, sentence: str, fields: dict[str, str | None]) -> None:
+        """Record a reclassified memory event, keyed by its document's source and its words."""
+        payload = {"source": source, "sentence": sentence} | {k: v for k, v in fields.items() if v}
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO corrections (kind, payload, created_at) VALUES ('memory', ?, ?)",
+                (json.dumps(payload, ensure_ascii=False), datetime.now(timezone.utc).isoformat()),
+            )
+
+    def memory_corrections(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT payload FROM corrections WHERE kind = 'memory' ORDER BY id")
+        return [json.loads(row[0]) for row in rows]
+
     def corrections(self) -> list[Correction]:
         out = []
-        for kind, payload in self.db.execute("SELECT kind, payload FROM corrections ORDER BY id"):
+        for kind, payload in self.db.execute("SELECT kind, payload FROM corrections WHERE kind != 'memory' ORDER BY id"):
             data = json.loads(payload)
             out.append(Correction(kind, tuple(data["names"]), data.get("type")))
         return out

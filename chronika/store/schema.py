@@ -138,6 +138,14 @@ def _m2_mentions_entities_and_chronology(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX figure_mentions_document ON figure_mentions(document_id, start);
         CREATE INDEX figure_mentions_sentence ON figure_mentions(document_id, sentence_start);
+        CREATE TABLE memory_signals (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            passage INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL, direction TEXT NOT NULL, level TEXT NOT NULL, cues TEXT NOT NULL
+        );
+        CREATE INDEX memory_signals_document ON memory_signals(document_id, start);
         -- Derived by resolution from the mentions above and the corrections; rebuilt after each ingest.
         CREATE TABLE entities (
             id TEXT PRIMARY KEY,

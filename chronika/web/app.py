@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
-from chronika.web import api, failures, pages, records
+from chronika.web import api, failures, memory, pages, records
 from chronika.web.context import STATIC, Settings
 
 # Scripts only from this server, no inline script, nothing framed: a document's text cannot run.
@@ -52,7 +52,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     failures.install(app)
     app.include_router(api.router)
+    app.include_router(memory.api)
     app.include_router(pages.router)
+    app.include_router(memory.pages)
     app.include_router(records.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
