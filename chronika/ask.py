@@ -42,31 +42,36 @@ _REASONS = [
     (re.compile(r"\b(drives?|driven|drove|to hide|to ensure|aimed at|led to|given that|thus|therefore|hence|pretext"
                 r"|since (?![\d]|then|the (early|late|mid|end|beginning)))", re.I), 0.7),
 ]
-# A question's verb and the words that answer it (stems, matched at the start of a word).
-_RELATED = [
-    "die died dies death dead perish killed shot execut murder assassin умер смерт погиб расстрел казн",
-    "shot shoot execut firing расстрел казн",
-    "kill murder assassin shot slain убит убий",
-    "born birth родил",
-    "arrest seized detain арест",
-    "head led lead chief chair presid direct руковод возглав",
-    "replac succeed вместо",
-    "sign подпис",
-    "wrote write written writing author letter",
-    "appoint became become elected назнач стал",
-    "sentenc condemn приговор",
-    "rehabilit cleared exonerat реабилит",
-    "met meet acquaint встреч",
-    "began begin start open",
-    "call named known прозва",
-    "publish issu adopt statement released",
-    "visit trip travel arriv",
-    "crash accident",
-    "said say speak spoke speech told",
-    "admit acknowledg recogni",
-    "plane aircraft",
-    "flee fled escap",
-    "exile deport banish ссыл",
+# Word families: a question's word (as asked; a Russian one by its start) and the stems of the words
+# that answer it. A family marked True is the question's predicate: an answer must say it (or the
+# sentence beside it must).
+_FAMILIES: list[tuple[str, str, bool]] = [
+    ("die dies died dying death dead", "die died dies death dead perish killed shot execut murder assassin suicid"
+     " умер смерт погиб расстрел казн", True),
+    ("shot shoot shooting execute executed execution", "shot shoot execut firing kill murder расстрел казн", True),
+    ("kill kills killed killing killings murder murdered murders assassinate assassinated assassination",
+     "kill murder assassin shot slain убит убий", True),
+    ("born birth", "born birth родил", True),
+    ("arrest arrested arrests", "arrest seized detain арест", True),
+    ("head heads headed lead leads led chair chairs chaired preside presides presided direct directed",
+     "head led lead chief chair presid direct руковод возглав", True),
+    ("replace replaced succeed succeeded", "replac succeed вместо", True),
+    ("sign signed", "sign подпис", True),
+    ("write wrote written", "wrote write written writing author letter", True),
+    ("appoint appointed become became", "appoint became become elected made назнач стал", True),
+    ("sentence sentenced condemn condemned", "sentenc condemn приговор", True),
+    ("rehabilitate rehabilitated exonerate exonerated", "rehabilit cleared exonerat реабилит", True),
+    ("meet met", "met meet acquaint встреч", True),
+    ("begin began start started open opened", "began begin start open", True),
+    ("call called name named", "call named name known прозва", True),
+    ("publish published issue issued adopt adopted pass passed", "publish issu adopt pass statement released", True),
+    ("visit visited", "visit trip travel arriv", True),
+    ("crash crashed", "crash accident", True),
+    ("say said speak spoke", "said say speak spoke speech told", True),
+    ("admit admitted acknowledge acknowledged", "admit acknowledg recogni", True),
+    ("flee fled escape escaped", "flee fled escap", True),
+    ("exile exiled deport deported", "exile deport banish ссыл", True),
+    ("plane aircraft", "plane aircraft", False),
 ]
 _STOP = set(
     "a an the of in on at to for from by with and or not is are was were be been being do does did has have had "
@@ -92,14 +97,25 @@ class Answer:
 
 @dataclass(frozen=True)
 class _Term:
-    """One thing the question asks about: a name (an entity, with its forms) or a word (its stems)."""
+    """One thing the question asks about: a name (an entity, with its forms), a word (with the
+    stems of the words that answer it) or a number."""
 
     label: str
     match: str  # the FTS5 expression that finds it
-    stems: tuple[str, ...] = ()  # lower-case word starts that show it in a sentence
-    forms: tuple[str, ...] = ()  # a name's forms, lower-case
+    pattern: re.Pattern[str]  # finds it in a lower-case sentence
     entity: str | None = None
+    predicate: bool = False  # the question's verb: an answer must say it
     weight: float = 1.0
+    searchable: bool = True  # some passage holds it
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    presence: list[float]  # per term: 1 the sentence names it, less when only its surroundings do
+    places: list[int]  # where the question's terms stand in it (document offsets)
 
 
 def question_type(question: str) -> str:
@@ -149,46 +165,58 @@ def _stem(word: str) -> str:
     return word
 
 
-def _related(word: str) -> tuple[str, ...]:
-    """The stems that answer a question's word: its own, and those of every word family it is in."""
+def _family(word: str) -> tuple[tuple[str, ...], bool]:
+    """The stems that answer a question's word (its own, and its families'), and whether it is a
+    predicate the answer must say."""
     stems = {_stem(word)}
     lower = word.lower()
-    for family in _RELATED:
-        members = family.split()
-        if any(lower.startswith(m) for m in members):
+    predicate = False
+    for asked, answering, verb in _FAMILIES:
+        members = answering.split()
+        cyrillic = [m for m in members if re.match(r"[а-яё]", m)]
+        if lower in asked.split() or any(lower.startswith(m) for m in cyrillic):
             stems.update(members)
-    return tuple(sorted(stems))
+            predicate = predicate or verb
+    return tuple(sorted(stems)), predicate
 
 
 def _terms(question: str, expansions: list[Expansion]) -> list[_Term]:
-    terms = [
-        _Term(e.term, "(" + " OR ".join(phrase(f) for f in e.forms) + ")", forms=tuple(sorted({f.lower() for f in e.forms})),
-              entity=e.entity)
-        for e in expansions if e.entity and e.forms
-    ]
+    terms = []
+    for e in expansions:
+        if e.entity and e.forms:
+            forms = sorted({f.lower() for f in e.forms}, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+            terms.append(_Term(e.term, "(" + " OR ".join(phrase(f) for f in e.forms) + ")", pattern, entity=e.entity))
     named = {w.lower() for t in terms for w in _WORD.findall(t.label)}
     seen: set[str] = set()
     for word in _WORD.findall(question):
         lower = word.lower()
-        if lower in _STOP or lower in named or len(lower) < 3 or lower.isdigit() or lower in seen:
+        if lower in _STOP or lower in named or lower in seen:
             continue
         seen.add(lower)
-        stems = _related(word)
-        terms.append(_Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", stems=stems))
+        if lower.isdigit():
+            if len(lower) >= 3:  # a year, an order's number: not "7" of "April 7"
+                terms.append(_Term(word, f'"{lower}"', re.compile(r"(?<!\d)" + lower + r"(?!\d)")))
+            continue
+        if len(lower) < 3:
+            continue
+        stems, predicate = _family(word)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
+        terms.append(_Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", pattern, predicate=predicate))
     return terms
 
 
 def _weighed(store: Store, terms: list[_Term]) -> list[_Term]:
-    """Each term weighted by its rarity (inverse passage frequency, counted up to DF_CAP); terms
-    no passage holds are dropped (they cannot be matched, and make no sentence an answer)."""
+    """Each term weighted by its rarity (inverse passage frequency, counted up to DF_CAP). A term
+    no passage holds weighs most: it cannot be searched for, and no sentence covers it."""
     if not terms:
         return []
     total = max(1, store.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 1)
     weighed = []
     for term in terms:
         df = _count(store, term.match, DF_CAP)
-        weight = math.log(1 + total / max(df, 1))
-        weighed.append(_Term(term.label, term.match, term.stems, term.forms, term.entity, weight if df else 0.0))
+        weighed.append(_Term(term.label, term.match, term.pattern, term.entity, term.predicate,
+                             math.log(1 + total / max(df, 1)), df > 0))
     return sorted(weighed, key=lambda t: -t.weight)
 
 
@@ -204,9 +232,9 @@ def _count(store: Store, match: str, cap: int) -> int:
 
 def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     """Passages holding the question's terms: all of them, then all but one (the least weighty
-    left out first), then the weightiest alone; a search that matches more than RANK_CAP passages
-    is passed over while a narrower one remains."""
-    usable = [t for t in terms if t.weight > 0]
+    left out first), then each alone; a search that matches more than RANK_CAP passages is passed
+    over while a narrower one remains."""
+    usable = [t for t in terms if t.searchable]
     if not usable:
         return []
     searches: list[list[_Term]] = [usable]
@@ -241,121 +269,129 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
     """The sentences of a passage that answer the question, scored."""
     doc = int(hit.document[1:])
     low, high = hit.start, hit.end
-    sentences = store.db.execute(
-        'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc, hit.passage)
-    ).fetchall()
     names = store.db.execute(
         'SELECT m.start, m."end", m.entity_id, e.type FROM name_mentions m LEFT JOIN entities e ON e.id = m.entity_id'
         " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
         (doc, low, high),
     ).fetchall()
-    wanted: list[tuple[int, int, float, str]] = []  # (start, end, quality, description) of typed answers
+    asked = {t.entity for t in terms if t.entity}
+    rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
+    wanted = _wanted(store, doc, low, high, kind, terms, names, asked, given)
+    sentences = _sentences(store, hit, doc, terms, names)
+    found: list[Answer] = []
+    for i, sentence in enumerate(sentences):
+        beside = [sentences[j] for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+        scored = _score(sentence, beside, kind, terms, wanted, rivals)
+        if scored is not None:
+            score, evidence = scored
+            found.append(Answer(sentence.text, score, _cite(hit, doc, sentence), tuple(evidence)))
+    return found
+
+
+def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list[Any]) -> list[_Sentence]:
+    """The passage's sentences, with where each names the question's terms."""
+    passage = hit.text.lower()
+    title = hit.title.lower()
+    named = {m[2] for m in names}
+    out = []
+    for start, end in store.db.execute(
+        'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc, hit.passage)
+    ):
+        text = hit.text[start - hit.start : end - hit.start]
+        lower = text.lower()
+        presence, places = [], []
+        for term in terms:
+            at = [start + m.start() for m in term.pattern.finditer(lower)]
+            if term.entity:
+                at += [m[0] for m in names if m[2] == term.entity and start <= m[0] < end]
+            if at:
+                presence.append(1.0)
+                places += at
+            elif term.entity and (term.entity in named or term.pattern.search(passage)):
+                presence.append(0.6)  # the passage names it: "he", "the commissar" may stand for it
+            elif term.entity and term.pattern.search(title):
+                presence.append(0.5)  # the document is about it
+            else:
+                presence.append(0.0)
+        out.append(_Sentence(start, end, text, presence, places))
+    return out
+
+
+def _wanted(
+    store: Store, doc: int, low: int, high: int, kind: str, terms: list[_Term], names: list[Any], asked: set[str | None],
+    given: set[str],
+) -> list[tuple[int, int, float, str]]:
+    """The passage's answers of the wanted type: (start, end, quality, description)."""
+    wanted: list[tuple[int, int, float, str]] = []
     if kind == "when":
         for start, end, text, precision, inferred in store.db.execute(
             'SELECT start, "end", text, precision, inferred FROM time_mentions WHERE document_id = ? AND start >= ?'
-            " AND start < ? AND type = 'DATE' AND date_start IS NOT NULL",
+            " AND start < ? AND type IN ('DATE', 'TIME') AND date_start IS NOT NULL",
             (doc, low, high),
         ):
-            if set(re.findall(r"\d+", text)) & given and not set(re.findall(r"\d+", text)) - given:
+            digits = set(re.findall(r"\d+", text))
+            if digits and digits <= given:
                 continue  # the date the question itself gives
             quality = _PRECISION.get(precision, 0.5) * (0.8 if inferred else 1.0)
             wanted.append((start, end, quality, f"date: {text}"))
     elif kind == "how many":
-        words = {s for t in terms for s in t.stems} | {f for t in terms for f in t.forms}
         for start, end, text, counted in store.db.execute(
             'SELECT start, "end", text, counted FROM figure_mentions WHERE document_id = ? AND start >= ? AND start < ?',
             (doc, low, high),
         ):
             if set(re.findall(r"\d+", text)) & given:
                 continue
-            about = (counted or text).lower()
-            tied = any(re.search(r"\b" + re.escape(w), about) for w in words)
-            wanted.append((start, end, 1.0 if tied else 0.75, f"figure: {text}"))
-    elif kind in ("who", "where"):
-        entity_type = "person" if kind == "who" else "place"
-        asked = {t.entity for t in terms if t.entity}
-        for start, end, entity, typ in names:
-            if typ == entity_type and entity not in asked:
-                wanted.append((start, end, 1.0, f"{entity_type}: {entity}"))
-    text_of = hit.text
-    found: list[Answer] = []
-    previous = 0.0
-    for s_start, s_end in sentences:
-        text = text_of[s_start - low : s_end - low]
-        scored = _score(text, s_start, s_end, kind, terms, names, wanted, hit, previous)
-        previous = scored[1]
-        if scored[0] is not None:
-            score, evidence = scored[0]
-            found.append(Answer(text, score, _cite(hit, doc, s_start, s_end, text), tuple(evidence)))
-    return found
+            about = (counted or "").lower()
+            tied = any(t.pattern.search(about) for t in terms if not t.entity)
+            wanted.append((start, end, 1.0 if tied else 0.8, f"figure: {text}"))
+    elif kind == "who":
+        wanted = [(m[0], m[1], 1.0, f"person: {m[2]}") for m in names if m[3] == "person" and m[2] not in asked]
+    elif kind == "where":
+        quality = {"place": 1.0, "org": 0.6}
+        wanted = [(m[0], m[1], quality[m[3]], f"{m[3]}: {m[2]}") for m in names if m[3] in quality and m[2] not in asked]
+    return wanted
 
 
 def _score(
-    text: str, start: int, end: int, kind: str, terms: list[_Term], names: list[Any],
-    wanted: list[tuple[int, int, float, str]], hit: Hit, previous: float,
-) -> tuple[tuple[float, list[str]] | None, float]:
-    """(score and evidence, or None if the sentence does not answer; the sentence's coverage)."""
-    lower = text.lower()
+    sentence: _Sentence, beside: list[_Sentence], kind: str, terms: list[_Term],
+    wanted: list[tuple[int, int, float, str]], rivals: list[int],
+) -> tuple[float, list[str]] | None:
+    """The sentence's score and evidence, or None if it does not answer the question."""
     total = sum(t.weight for t in terms) or 1.0
-    covered = 0.0
-    places: list[int] = []  # where the question's terms stand in the document
-    words: list[str] = []
-    subject = ""
-    for term in terms:
-        presence, at = _presence(term, lower, start, end, names, hit)
-        covered += term.weight * presence
-        places += at
-        if presence >= 1.0:
-            words.append(term.label)
-        elif presence > 0:
-            subject = subject or f"{term.label} named in the {'passage' if presence > 0.55 else 'document'}"
-    coverage = covered / total
-    evidence = ["words: " + ", ".join(words)] if words else []
-    if subject:
-        evidence.append(subject)
+    presence = [max([p] + [0.5 * b.presence[i] for b in beside]) for i, p in enumerate(sentence.presence)]
+    if any(t.predicate for t in terms) and not any(p >= 0.5 for t, p in zip(terms, presence) if t.predicate):
+        return None  # it does not say what the question asks about (died, signed, headed ...)
+    coverage = sum(t.weight * p for t, p in zip(terms, presence)) / total
+    evidence = []
+    words = [t.label for t, p in zip(terms, sentence.presence) if p >= 1.0]
+    if words:
+        evidence.append("words: " + ", ".join(words))
+    around = [t.label for t, p, own in zip(terms, presence, sentence.presence) if 0 < p and own < 1.0]
+    if around:
+        evidence.append("named around it: " + ", ".join(around))
     answer: tuple[int, int, float, str] | None = None
     if kind == "why":
         for pattern, quality in _REASONS:
-            cue = pattern.search(text)
+            cue = pattern.search(sentence.text)
             if cue:
-                answer = (start + cue.start(), start + cue.end(), quality, f"reason: {cue.group(0)}")
+                answer = (sentence.start + cue.start(), sentence.start + cue.end(), quality, f"reason: {cue.group(0)}")
                 break
-        if answer is not None and previous * 0.8 > coverage:
-            coverage = previous * 0.8  # an explanation often follows what it explains
-            evidence.append("follows a sentence on the question")
     elif kind != "what":
-        inside = [w for w in wanted if w[0] >= start and w[1] <= end]
+        inside = [w for w in wanted if w[0] >= sentence.start and w[1] <= sentence.end]
         if inside:
-            answer = max(inside, key=lambda w: w[2] + _near(w, places))
+            answer = max(inside, key=lambda w: w[2] + _near(w, sentence.places))
     if coverage < MIN_COVERAGE or (kind != "what" and answer is None):
-        return None, coverage
+        return None
     score = 4.0 * coverage
     if answer is not None:
-        score += 2.0 * answer[2] + _near(answer, places)
+        near = _near(answer, sentence.places)
+        score += 2.0 * answer[2] + near
         evidence.append(answer[3])
-    length = len(_WORD.findall(text))
-    score /= 1.0 + max(0, length - 40) / 80
-    return (score, evidence), coverage
-
-
-def _presence(term: _Term, lower: str, start: int, end: int, names: list[Any], hit: Hit) -> tuple[float, list[int]]:
-    """How surely a sentence speaks of a term (1 it names it; less when only its passage or
-    document's title does), and where in the document it names it."""
-    if term.entity:
-        at = [m[0] for m in names if m[2] == term.entity and start <= m[0] < end]
-        if at or any(_has(lower, f) for f in term.forms):
-            return 1.0, at
-        if any(_has(hit.text.lower(), f) for f in term.forms) or any(m[2] == term.entity for m in names):
-            return 0.6, []
-        if any(_has(hit.title.lower(), f) for f in term.forms):
-            return 0.5, []
-        return 0.0, []
-    at = [start + m.start() for s in term.stems for m in re.finditer(r"\b" + re.escape(s), lower)]
-    return (1.0, at) if at else (0.0, [])
-
-
-def _has(lower: str, form: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", lower) is not None
+        own = [r for r in rivals if sentence.start <= r < sentence.end and not answer[0] <= r < answer[1]]
+        if kind in ("when", "how many") and own and _near(answer, own) > near:
+            score -= 0.5  # the date or figure stands nearer another person than the question's terms
+    length = len(_WORD.findall(sentence.text))
+    return score / (1.0 + max(0, length - 40) / 80), evidence
 
 
 def _near(answer: tuple[int, int, float, str], places: list[int]) -> float:
@@ -366,10 +402,10 @@ def _near(answer: tuple[int, int, float, str], places: list[int]) -> float:
     return 1.0 / (1.0 + distance / 40)
 
 
-def _cite(hit: Hit, doc: int, start: int, end: int, text: str) -> dict[str, Any]:
+def _cite(hit: Hit, doc: int, sentence: _Sentence) -> dict[str, Any]:
     cited: dict[str, Any] = {
         "document": f"d{doc}", "title": hit.title, "source": hit.source, "passage": hit.passage,
-        "start": start, "end": end, "quote": text,
+        "start": sentence.start, "end": sentence.end, "quote": sentence.text,
     }
     if hit.page is not None:
         cited["page"] = hit.page

@@ -19,9 +19,14 @@ from chronika.store import Store
 APPROXIMATE = 0.1  # "about 22,000" covers 22,000 give or take a tenth
 NEAR = 80  # characters: how close a life word must follow the name, and its date the word
 _LIFE = {
-    "birth": re.compile(r"\b(born|birth)\b", re.IGNORECASE),
-    "death": re.compile(r"\b(died|death|shot|executed|execution|killed|murdered|assassinated)\b", re.IGNORECASE),
+    "birth": re.compile(r"\b(born|birth|родился|родилась)\b", re.IGNORECASE),
+    "death": re.compile(
+        r"\b(died|death|shot|executed|execution|killed|murdered|assassinated|умер|умерла|скончал\w*|расстрел\w*|казн\w*)\b",
+        re.IGNORECASE,
+    ),
 }
+# A sentence that goes on about the person the sentence before named first ("He was shot ...").
+_PRONOUN = re.compile(r"^(he|she|его|её|он|она)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[—–;(]|\b(who|whom|whose|which)\b")
 _KILLED = re.compile(r"\b(killed|killing|shot|shooting|executed|execution|murdered|massacre|perished|died|victims)\b", re.I)
 # What a count of people is of: compared together, however the source words it.
@@ -67,6 +72,20 @@ def life_claims(store: Store) -> list[Claim]:
             found = cue.search(text, after, after + NEAR)
             if not found or any(after <= m < found.start() for m in others) or _CLAUSE.search(text, after, found.start()):
                 continue  # what happened must be said of this person, not of another or in another clause
+            dated = [t for t in store.times_between(doc, start, end) if 0 <= t["start"] - start - found.end() <= NEAR]
+            if dated:
+                t = dated[0]
+                claim = Claim(name, attribute, doc, start, end, text, t["text"], _ordinal(t["date_start"]), _ordinal(t["date_end"]))
+                out.setdefault((name, attribute, doc, start), claim)
+    for name, doc, start, end in store.pronoun_sentences():
+        text = texts.setdefault(doc, store.document_text(doc))[start:end]
+        pronoun = _PRONOUN.match(text)
+        if pronoun is None:
+            continue
+        for attribute, cue in _LIFE.items():
+            found = cue.search(text, pronoun.end(), pronoun.end() + NEAR)
+            if not found or _CLAUSE.search(text, pronoun.end(), found.start()):
+                continue
             dated = [t for t in store.times_between(doc, start, end) if 0 <= t["start"] - start - found.end() <= NEAR]
             if dated:
                 t = dated[0]

@@ -141,3 +141,58 @@ def test_cleaning_matches_the_reviewed_golden_file(corpus: Store, regen_golden: 
     if regen_golden:
         GOLDEN.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_people_index_types_the_hard_names(corpus: Store) -> None:
+    people = {e["name"]: e for e in views.entities(corpus, "person")}
+    for name in ("Bukharin", "Kamenev", "Beria", "Yagoda", "Ordzhonikidze"):
+        entity = views.entity(corpus, name)
+        assert entity["type"] == "person", name
+    for name in ("Kolyma", "Leningrad", "Politburo"):
+        assert views.entity(corpus, name)["type"] != "person", name
+        assert name not in people
+    assert views.entity(corpus, "Ezhov")["id"] == views.entity(corpus, "Yezhov")["id"]
+    assert views.entity(corpus, "Vyshinsky")["id"] == views.entity(corpus, "Vyshinskiy")["id"]
+    assert views.entity(corpus, "Tukhachevsky")["id"] == views.entity(corpus, "Tukhachevskiy")["id"]
+    medvedevs = {views.entity(corpus, n)["id"] for n in ("Dmitry Medvedev", "F. Medved")}
+    assert len(medvedevs) == 2
+
+
+def test_timeline_has_the_real_days(corpus: Store) -> None:
+    events = views.timeline(corpus, year_from=2009, year_to=2010)
+    days = {(e["date"]["text"], e["date"]["start"]) for e in events}
+    assert ("Nov. 26", "2010-11-26") in days and ("Oct. 30", "2009-10-30") in days
+    birth = [e for e in views.timeline(corpus, "Stalin", year_to=1880) if e["date"]["precision"] == "day"]
+    assert birth and birth[0]["date"]["start"] == "1879-12-21" and birth[0]["old_style"]["start"] == "1879-12-09"
+    book = [e for e in views.timeline(corpus, year_from=1934, year_to=1938) if e["citation"]["document"] == _doc(corpus, "002")]
+    assert len(book) >= 20
+
+
+def _doc(store: Store, prefix: str) -> str:
+    return next(d["id"] for d in views.documents(store) if Path(d["source"]).name.startswith(prefix))
+
+
+def test_monument_figures(corpus: Store) -> None:
+    found = views.figures(corpus, "monuments")
+    values = {f["value"] for f in found}
+    assert {213, 15} <= values
+    assert all(f["citation"]["quote"] for f in found)
+
+
+def test_memory_reads_the_seeds_story(corpus: Store) -> None:
+    from chronika.memory import barometer, memory_events
+
+    events = memory_events(corpus)
+    first = [e for e in events if e["citation"]["document"] == _doc(corpus, "000") and e["date"]
+             and e["date"]["start"][:4] in ("2009", "2010")]
+    assert first and sum(e["direction"] == "de-stalinization" and e["level"] == "state" for e in first) >= 0.6 * len(first)
+    monuments = [e for e in events if e["citation"]["document"] == _doc(corpus, "001") and e["kind"] == "monument"]
+    assert monuments and all(e["direction"] == "re-stalinization" for e in monuments)
+    assert any(e["level"] == "society" for e in monuments)
+    rehab = [e for e in events if e["kind"] == "rehabilitation" and e["date"] and "1939" <= e["date"]["start"][:4] <= "1941"]
+    assert rehab
+    by_period = {row["period"]: row for row in barometer(corpus)}
+    medvedev = by_period["Medvedev's presidency"]
+    assert medvedev["de"]["state"] > medvedev["re"]["state"]
+    crimea = by_period["Since Crimea"]
+    assert crimea["re"]["state"] + crimea["re"]["society"] > crimea["de"]["state"] + crimea["de"]["society"]

@@ -543,3 +543,19 @@ def test_annotate_nests_marks_and_keeps_the_text() -> None:
     name = [p for p in pieces if not isinstance(p, str)][1]
     assert [c.tag for c in name.children if not isinstance(c, str)] == ["span"]
     assert plain(annotate(text, 19, 31, marks)) == "Sergei Kirov"
+
+
+def test_memory_page_chart_opens_the_events_behind_each_bar(web: TestClient, store: Store) -> None:
+    from chronika.memory import barometer, memory_events
+
+    page = web.get("/memory")
+    assert page.status_code == 200
+    rows = barometer(store)
+    hrefs = re.findall(r'<a href="(/memory\?by=period&amp;period=[^"]+&amp;direction=[^"]+&amp;level=[^"]+)"', page.text)
+    assert hrefs, "every bar links to its events"
+    opened = web.get(hrefs[0].replace("&amp;", "&"))
+    assert opened.status_code == 200
+    shown = [e for e in memory_events(store) if f'id="{e["id"]}"' in opened.text]
+    assert shown and all(e["direction"] in hrefs[0] for e in shown)
+    assert _json(web.get("/api/memory").json()) == _json(memory_events(store))
+    assert _json(web.get("/api/barometer").json()) == _json(rows)

@@ -187,7 +187,7 @@ GROUP_SUFFIX = re.compile(r"(?:ism|isms|ists?|ites?|ians|ans|ese|ization|isation
 
 # Surname shapes: the ending of a capitalised word (at least five letters) that marks a Russian,
 # Georgian, Armenian, Ukrainian or Polish surname. Places with these endings are in KNOWN_PLACES.
-STRONG_SURNAME_SHAPES = frozenset("ov ev yov skiy skii sky idze shvili yan enko ovich evich".split())
+STRONG_SURNAME_SHAPES = frozenset("ov ev yov skiy skii sky idze shvili yan enko ovich evich ani ini iya iy ava".split())
 SURNAME_SHAPE = re.compile(
     r"(?<=[a-z])(?P<shape>ov|ev|yov|(?<![aeo])in|yn|skiy|skii|sky|ski|skaya|ova|eva|idze|dze|shvili|yan|enko|"
     r"ovich|evich|ich|chuk|yuk|ani|ini|iya|ava|(?<!sk)iy)$"

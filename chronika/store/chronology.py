@@ -84,6 +84,35 @@ class ChronologyStore:
         )
         return [r[0] for r in rows]
 
+    def pronoun_sentences(self) -> list[tuple[str, int, int, int]]:
+        """(person, document, start, end) of dated sentences that name no person, paired with the
+        person the sentence before them (in the same passage) names first."""
+        rows = self.db.execute(
+            """
+            SELECT s.document_id, s.passage, s.start, s."end" FROM sentences s
+            WHERE EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = s.document_id
+                          AND t.sentence_start = s.start AND t.date_start IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'
+                              WHERE m.document_id = s.document_id AND m.sentence_start = s.start)
+            """
+        ).fetchall()
+        out = []
+        for doc, passage, start, end in rows:
+            before = self.db.execute(
+                'SELECT start FROM sentences WHERE document_id = ? AND passage = ? AND start < ? ORDER BY start DESC LIMIT 1',
+                (doc, passage, start),
+            ).fetchone()
+            if before is None:
+                continue
+            first = self.db.execute(
+                "SELECT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
+                " WHERE m.document_id = ? AND m.sentence_start = ? ORDER BY m.start LIMIT 1",
+                (doc, before[0]),
+            ).fetchone()
+            if first is not None:
+                out.append((str(first[0]), doc, start, end))
+        return out
+
     def document_mentions(self, doc_id: int) -> list[sqlite3.Row]:
         """A document's resolved name mentions in text order (start, end, entity_id)."""
         return self.db.execute(
