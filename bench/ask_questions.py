@@ -101,13 +101,18 @@ def _pct(pair: tuple[int, int]) -> str:
 
 
 def report(summary: dict[str, Any]) -> list[str]:
+    held = summarise([r for r in summary["results"] if r["question"].get("held_out")])
+    tuned = summarise([r for r in summary["results"] if not r["question"].get("held_out")])
     lines = [
         f"answerable questions: top-1 {_pct(summary['top1'])}, top-3 {_pct(summary['top3'])}",
+        f"  written before tuning ask.py on them: top-1 {_pct(tuned['top1'])}, top-3 {_pct(tuned['top3'])};"
+        f" held out (never tuned on): top-1 {_pct(held['top1'])}, top-3 {_pct(held['top3'])}",
         f"{'type':<10} {'top-1':>14} {'top-3':>14}",
     ]
     for kind, (top1, top3) in summary["by_type"].items():
         lines.append(f"{kind:<10} {_pct(top1):>14} {_pct(top3):>14}")
-    lines.append(f"questions with no answer in the corpus answered with an empty list: {_pct(summary['no_answer_empty'])}")
+    lines.append(f"questions with no answer in the corpus answered with an empty list: {_pct(summary['no_answer_empty'])}"
+                 f" (held out: {_pct(held['no_answer_empty'])})")
     lines.append(f"empty answer lists that were right (precision of 'no answer'): {_pct(summary['empty_right'])}")
     lines.append(f"question type read as in the gold: {_pct(summary['type_right'])}")
     misses = [r for r in summary["results"] if (r["rank"] is None or r["rank"] > 3) if r["question"]["expect"]]
@@ -119,7 +124,8 @@ def report(summary: dict[str, Any]) -> list[str]:
         where = f"right answer at rank {r['rank']}" if r["rank"] else ("no answers" if not answers else "not in the top 5")
         if not q["expect"]:
             where = f"{len(answers)} answers where none was expected"
-        lines.append(f"- [{q['type']}] {q['q']}  expect {q['expect'] or '[]'} ({q['source']}): {where}")
+        mark = " (held out)" if q.get("held_out") else ""
+        lines.append(f"- [{q['type']}] {q['q']}{mark}  expect {q['expect'] or '[]'} ({q['source']}): {where}")
         for a in answers[:1]:
             lines.append(f"    top: {a['text'][:150]!r} ({a['citation']['document']}, {a['score']})")
     return lines

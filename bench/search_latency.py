@@ -133,7 +133,11 @@ def generated_store(passages: int, seeds: Path = DEFAULT_SEEDS, examples: Path =
     """A store of `passages` passages: the seed store plus synthetic documents (see the module's
     docstring), built once and reused."""
     base = seed_store(seeds, examples, log)
-    path = WORKDIR / f"generated-{passages}-{base.stem[6:]}-v{GENERATOR_VERSION}.db"
+    # Keyed by the sources and the schema, not by all the code: a change elsewhere in Chronika
+    # should not cost a rebuild of a million passages.
+    schema = [REPO / "chronika" / "store" / "schema.py"]
+    key = _digest(schema + [p for p in _inputs(seeds, examples) if p.suffix != ".py"], f"v{GENERATOR_VERSION}")
+    path = WORKDIR / f"generated-{passages}-{key}.db"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")

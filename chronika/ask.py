@@ -27,7 +27,8 @@ CANDIDATES = 40  # passages taken from each search, best first
 ENOUGH = 80  # passages after which no further search is made
 RANK_CAP = 2000  # a search matching more passages than this is not ranked (ranking costs per match)
 DF_CAP = 5000  # passage counts are taken up to this (rarer terms weigh more)
-MIN_COVERAGE = 0.45  # share of the question's weight a sentence must cover to answer it
+MIN_COVERAGE = 0.5  # share of the question's weight a sentence must cover to answer it
+TITLED = 5  # documents titled after a name of the question, searched for its other words
 _TYPES = [
     ("how many", re.compile(r"^\s*(how\s+(many|much)|what\s+(number|share|percentage|proportion|fraction)|сколько)\b", re.I)),
     ("when", re.compile(r"^\s*(when|in\s+(what|which)\s+year|(what|which)\s+year|on\s+what\s+(day|date)|what\s+date|когда|в\s+каком\s+году)\b", re.I)),
@@ -46,11 +47,11 @@ _REASONS = [
 # that answer it. A family marked True is the question's predicate: an answer must say it (or the
 # sentence beside it must).
 _FAMILIES: list[tuple[str, str, bool]] = [
-    ("die dies died dying death dead", "die died dies death dead perish killed shot execut murder assassin suicid"
+    ("die dies died dying death dead", "die died dies death dead perish killed shot executed execution murder assassin suicid"
      " умер смерт погиб расстрел казн", True),
-    ("shot shoot shooting execute executed execution", "shot shoot execut firing kill murder расстрел казн", True),
+    ("shot shoot shooting execute executed execution", "shot shoot executed execution firing kill murder расстрел казн", True),
     ("kill kills killed killing killings murder murdered murders assassinate assassinated assassination",
-     "kill murder assassin shot slain убит убий", True),
+     "kill murder assassin shot slain executed execution massacr убит убий", True),
     ("born birth", "born birth родил", True),
     ("arrest arrested arrests", "arrest seized detain арест", True),
     ("head heads headed lead leads led chair chairs chaired preside presides presided direct directed",
@@ -63,7 +64,7 @@ _FAMILIES: list[tuple[str, str, bool]] = [
     ("rehabilitate rehabilitated exonerate exonerated", "rehabilit cleared exonerat реабилит", True),
     ("meet met", "met meet acquaint встреч", True),
     ("begin began start started open opened", "began begin start open", True),
-    ("call called name named", "call named name known прозва", True),
+    ("call called name named", "call named name known describ прозва", True),
     ("publish published issue issued adopt adopted pass passed", "publish issu adopt pass statement released", True),
     ("visit visited", "visit trip travel arriv", True),
     ("crash crashed", "crash accident", True),
@@ -76,11 +77,12 @@ _FAMILIES: list[tuple[str, str, bool]] = [
 _STOP = set(
     "a an the of in on at to for from by with and or not is are was were be been being do does did has have had "
     "what which who whom whose when where why how many much that this these those it its his her their there "
-    "as into about after before during since than then so such any all some most more other first last "
+    "as into about after before during since than then so such any all some most more other "
     "за из от до по при для без над под через как что кто где когда почему зачем сколько ли же это этот эта "
     "был была было были быть его её их он она они в во на и с со к ко о об у".split()
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_PRONOUN = re.compile(r"(?<!\w)(he|him|his|she|her|он|его|ему|им|она|её|ее|ей)(?!\w)")
 _PRECISION = {"day": 1.0, "month": 0.85, "season": 0.75, "year": 0.7, "decade": 0.4, "century": 0.3}
 
 
@@ -116,6 +118,8 @@ class _Sentence:
     text: str
     presence: list[float]  # per term: 1 the sentence names it, less when only its surroundings do
     places: list[int]  # where the question's terms stand in it (document offsets)
+    subjects: list[int]  # where it names the question's names
+    predicates: list[int]  # where it says the question's verb
 
 
 def question_type(question: str) -> str:
@@ -259,7 +263,40 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     if not hits and broad is not None:
         for hit in store.search_fts(broad, CANDIDATES):
             hits.setdefault((hit.document, hit.passage), hit)
+    words = [t for t in usable if not t.entity]
+    for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
+        for hit in _search_document(store, " OR ".join(t.match for t in words), doc, CANDIDATES // 4):
+            hits.setdefault((hit.document, hit.passage), hit)
     return list(hits.values())
+
+
+def _titled(store: Store, names: list[_Term]) -> list[int]:
+    """Documents whose title names one of the question's names: they speak of it by "he" and "it"
+    too, so their passages are searched for the question's other words alone."""
+    if not names:
+        return []
+    found = []
+    for doc, title in store.db.execute("SELECT id, title FROM documents ORDER BY id"):
+        if any(t.pattern.search(title.lower()) for t in names):
+            found.append(int(doc))
+    return found[:TITLED]
+
+
+def _search_document(store: Store, match: str, doc: int, limit: int) -> list[Hit]:
+    """The best passages of one document for an FTS5 expression. A document's passages are
+    numbered in one run, so the search is bounded by their range of rowids (FTS5 seeks within it;
+    `rowid IN (...)` would evaluate the expression once per passage)."""
+    low, high = store.db.execute("SELECT min(id), max(id) FROM passages WHERE document_id = ?", (doc,)).fetchone()
+    if low is None:
+        return []
+    rows = store.db.execute(
+        'SELECT p.n, p.start, p."end", p.page, p.text, d.title, d.source, f.rank FROM'
+        " (SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?"
+        " ORDER BY rank LIMIT ?) f JOIN passages p ON p.id = f.id JOIN documents d ON d.id = p.document_id"
+        " WHERE p.document_id = ? ORDER BY f.rank",
+        (match, low, high, limit, doc),
+    ).fetchall()
+    return [Hit(round(-r[7], 4), f"d{doc}", r[5], r[6], r[0], r[1], r[2], r[3], r[4], []) for r in rows]
 
 
 # -- scoring sentences ---------------------------------------------------------------------------
@@ -274,7 +311,7 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
         " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
         (doc, low, high),
     ).fetchall()
-    asked = {t.entity for t in terms if t.entity}
+    asked = {t.entity for t in terms if t.entity is not None}
     rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
     wanted = _wanted(store, doc, low, high, kind, terms, names, asked, given)
     sentences = _sentences(store, hit, doc, terms, names)
@@ -293,17 +330,22 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
     passage = hit.text.lower()
     title = hit.title.lower()
     named = {m[2] for m in names}
-    out = []
+    out: list[_Sentence] = []
     for start, end in store.db.execute(
         'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc, hit.passage)
     ):
         text = hit.text[start - hit.start : end - hit.start]
         lower = text.lower()
-        presence, places = [], []
+        presence, places, subjects, predicates = [], [], [], []
         for term in terms:
             at = [start + m.start() for m in term.pattern.finditer(lower)]
             if term.entity:
+                # "Stalin" in "the Stalin Prize" is another entity's name
+                at = [a for a in at if not any(m[0] <= a < m[1] and m[2] != term.entity for m in names)]
                 at += [m[0] for m in names if m[2] == term.entity and start <= m[0] < end]
+                subjects += at
+            elif term.predicate:
+                predicates += at
             if at:
                 presence.append(1.0)
                 places += at
@@ -311,14 +353,20 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
                 presence.append(0.6)  # the passage names it: "he", "the commissar" may stand for it
             elif term.entity and term.pattern.search(title):
                 presence.append(0.5)  # the document is about it
+            elif term.pattern.search(passage) or term.pattern.search(title):
+                presence.append(0.35)  # a word of the passage or the title: what the sentence is about
             else:
                 presence.append(0.0)
-        out.append(_Sentence(start, end, text, presence, places))
+        if out and _PRONOUN.search(lower):
+            # "He was arrested ...": a pronoun stands for a name the sentence before gives.
+            presence = [0.85 if t.entity and p < 0.85 and out[-1].presence[i] >= 1.0 else p
+                        for i, (t, p) in enumerate(zip(terms, presence))]
+        out.append(_Sentence(start, end, text, presence, places, subjects, predicates))
     return out
 
 
 def _wanted(
-    store: Store, doc: int, low: int, high: int, kind: str, terms: list[_Term], names: list[Any], asked: set[str | None],
+    store: Store, doc: int, low: int, high: int, kind: str, terms: list[_Term], names: list[Any], asked: set[str],
     given: set[str],
 ) -> list[tuple[int, int, float, str]]:
     """The passage's answers of the wanted type: (start, end, quality, description)."""
@@ -332,7 +380,7 @@ def _wanted(
             digits = set(re.findall(r"\d+", text))
             if digits and digits <= given:
                 continue  # the date the question itself gives
-            quality = _PRECISION.get(precision, 0.5) * (0.8 if inferred else 1.0)
+            quality = _PRECISION.get(precision, 0.5) * (0.6 if inferred else 1.0)  # "three days later"
             wanted.append((start, end, quality, f"date: {text}"))
     elif kind == "how many":
         for start, end, text, counted in store.db.execute(
@@ -347,8 +395,8 @@ def _wanted(
     elif kind == "who":
         wanted = [(m[0], m[1], 1.0, f"person: {m[2]}") for m in names if m[3] == "person" and m[2] not in asked]
     elif kind == "where":
-        quality = {"place": 1.0, "org": 0.6}
-        wanted = [(m[0], m[1], quality[m[3]], f"{m[3]}: {m[2]}") for m in names if m[3] in quality and m[2] not in asked]
+        kinds = {"place": 1.0, "org": 0.6}
+        wanted = [(m[0], m[1], kinds[m[3]], f"{m[3]}: {m[2]}") for m in names if m[3] in kinds and m[2] not in asked]
     return wanted
 
 
@@ -370,6 +418,7 @@ def _score(
     if around:
         evidence.append("named around it: " + ", ".join(around))
     answer: tuple[int, int, float, str] | None = None
+    own = [r for r in rivals if sentence.start <= r < sentence.end]
     if kind == "why":
         for pattern, quality in _REASONS:
             cue = pattern.search(sentence.text)
@@ -379,19 +428,32 @@ def _score(
     elif kind != "what":
         inside = [w for w in wanted if w[0] >= sentence.start and w[1] <= sentence.end]
         if inside:
-            answer = max(inside, key=lambda w: w[2] + _near(w, sentence.places))
+            answer = max(inside, key=lambda w: _tied(w, sentence, own, kind))
     if coverage < MIN_COVERAGE or (kind != "what" and answer is None):
         return None
     score = 4.0 * coverage
     if answer is not None:
-        near = _near(answer, sentence.places)
-        score += 2.0 * answer[2] + near
+        score += _tied(answer, sentence, own, kind)
         evidence.append(answer[3])
-        own = [r for r in rivals if sentence.start <= r < sentence.end and not answer[0] <= r < answer[1]]
-        if kind in ("when", "how many") and own and _near(answer, own) > near:
-            score -= 0.5  # the date or figure stands nearer another person than the question's terms
+        if kind != "who" and sentence.subjects and _distance(sentence.predicates, own) < _distance(sentence.predicates, sentence.subjects):
+            score -= 0.5  # the verb belongs to someone else: "When Lenin died in 1924, Stalin ..."
     length = len(_WORD.findall(sentence.text))
     return score / (1.0 + max(0, length - 40) / 80), evidence
+
+
+def _tied(answer: tuple[int, int, float, str], sentence: _Sentence, rivals: list[int], kind: str) -> float:
+    """How good an answer is and how closely it is tied to the question's terms: a date or figure
+    standing nearer another person than the question's names is likely to be about that person."""
+    value = 2.0 * answer[2] + _near(answer, sentence.predicates or sentence.places)
+    others = [r for r in rivals if not answer[0] <= r < answer[1]]
+    span = [answer[0], answer[1]]
+    if kind in ("when", "how many") and others and _distance(span, others) < _distance(span, sentence.subjects):
+        value -= 0.75
+    return value
+
+
+def _distance(a: list[int], b: list[int]) -> float:
+    return min((abs(x - y) for x in a for y in b), default=math.inf)
 
 
 def _near(answer: tuple[int, int, float, str], places: list[int]) -> float:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from chronika.extract.name_rules import TITLE_WORDS
 from chronika.extract.names import type_from_evidence
 from chronika.extract.translit import name_keys, surname_key
 
@@ -36,7 +37,7 @@ _GIVEN_EQUIVALENTS = {
 }
 # Initial sounds romanised in several ways: Yekaterina/Ekaterina, Yakov/Iakov, Yuri/Iurii.
 _INITIAL_SOUNDS = [(("ye", "yo", "e"), "e"), (("ya", "ia", "ja"), "ya"), (("yu", "iu", "ju"), "yu")]
-DOMINANT = 3  # a named person this many times as frequent as namesakes takes the bare surname
+DOMINANT = 2  # a named person this many times as frequent as namesakes takes the bare surname
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]?\.?$")
 
 
@@ -145,6 +146,8 @@ def _given(normal: str) -> str | None:
     """The given-name key of a person's name ("i" for Iosif, Joseph and "I. V."), if it has one.
     Only the initial is compared, since the sources often give no more."""
     tokens = normal.replace(".", ". ").split()
+    while len(tokens) > 1 and (tokens[0].strip(".") in TITLE_WORDS or tokens[0].rstrip("s") in TITLE_WORDS):
+        tokens = tokens[1:]  # "Comrades Mdivani", "Marshal Tukhachevsky": a title is no given name
     if len(tokens) < 2:
         return None
     first = iuliia.WIKIPEDIA.translate(tokens[0].strip(".")).lower()
