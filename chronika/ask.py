@@ -23,12 +23,13 @@ from chronika.finding import Expansion, expand, phrase
 from chronika.search import Hit
 from chronika.store import Store
 
-CANDIDATES = 40  # passages taken from each search, best first
-ENOUGH = 80  # passages after which no further search is made
-RANK_CAP = 2000  # a search matching more passages than this is not ranked (ranking costs per match)
+CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
+POOL = 800  # passages found, after which no further search is made
+SEARCH_CAP = 1000  # a search matching more passages than this is too broad to take
 DF_CAP = 5000  # passage counts are taken up to this (rarer terms weigh more)
 MIN_COVERAGE = 0.5  # share of the question's weight a sentence must cover to answer it
 TITLED = 5  # documents titled after a name of the question, searched for its other words
+TITLED_PASSAGES = 10  # of their passages, the best scored besides the CANDIDATES
 _TYPES = [
     ("how many", re.compile(r"^\s*(how\s+(many|much)|what\s+(number|share|percentage|proportion|fraction)|сколько)\b", re.I)),
     ("when", re.compile(r"^\s*(when|in\s+(what|which)\s+year|(what|which)\s+year|on\s+what\s+(day|date)|what\s+date|когда|в\s+каком\s+году)\b", re.I)),
@@ -235,9 +236,13 @@ def _count(store: Store, match: str, cap: int) -> int:
 
 
 def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
-    """Passages holding the question's terms: all of them, then all but one (the least weighty
-    left out first), then each alone; a search that matches more than RANK_CAP passages is passed
-    over while a narrower one remains."""
+    """Passages holding the question's terms: those holding all of them, then all but one (the
+    least weighty left out first), then each alone, and the passages of documents titled after a
+    name of the question that hold its other words. A search matching more than SEARCH_CAP passages
+    is passed over while narrower ones find some. The pool is ranked by how much of the question
+    each passage holds, weighted (a BM25 of the question's terms as ask weighs them), and the best
+    CANDIDATES kept. FTS5's own ranking is not used: it reads every match's positions, and costs
+    tens of milliseconds a search on a large store even for a handful of matches."""
     usable = [t for t in terms if t.searchable]
     if not usable:
         return []
@@ -246,28 +251,45 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
         searches += [usable[:i] + usable[i + 1 :] for i in range(len(usable) - 1, -1, -1)]
     if len(usable) > 1:
         searches += [[t] for t in usable]
-    hits: dict[tuple[str, int], Hit] = {}
+    pool: dict[int, None] = {}
     broad: str | None = None
     for group in searches:
         match = " AND ".join(t.match for t in group)
-        n = _count(store, match, RANK_CAP + 1)
-        if n == 0:
-            continue
-        if n > RANK_CAP:
+        found = _rowids(store, match, SEARCH_CAP + 1)
+        if len(found) > SEARCH_CAP:
             broad = broad or match
             continue
-        for hit in store.search_fts(match, CANDIDATES):
-            hits.setdefault((hit.document, hit.passage), hit)
-        if len(hits) >= ENOUGH:
+        pool.update(dict.fromkeys(found))
+        if len(pool) >= POOL:
             break
-    if not hits and broad is not None:
-        for hit in store.search_fts(broad, CANDIDATES):
-            hits.setdefault((hit.document, hit.passage), hit)
     words = [t for t in usable if not t.entity]
+    titled: list[int] = []
     for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
-        for hit in _search_document(store, " OR ".join(t.match for t in words), doc, CANDIDATES // 4):
-            hits.setdefault((hit.document, hit.passage), hit)
-    return list(hits.values())
+        titled += _rowids(store, " OR ".join(t.match for t in words), SEARCH_CAP, doc)
+    if not pool and broad is not None:
+        pool.update(dict.fromkeys(r[0] for r in store.db.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (broad, CANDIDATES))))
+    best = _ranked(store, list(pool), terms)[:CANDIDATES]
+    kept = {(h.document, h.passage) for h in best}
+    return best + [h for h in _ranked(store, titled, terms)[:TITLED_PASSAGES] if (h.document, h.passage) not in kept]
+
+
+def _rowids(store: Store, match: str, limit: int, doc: int | None = None) -> list[int]:
+    """Passages matching an FTS5 expression, unranked, at most `limit`; within one document if
+    given. A document's passages are numbered in one run, so the search is bounded by their range
+    of rowids, within which FTS5 seeks (`rowid IN (...)` would evaluate the expression once per
+    passage of the document)."""
+    if doc is None:
+        sql, args = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (match, limit)
+        return [r[0] for r in store.db.execute(sql, args)]
+    low, high = store.db.execute("SELECT min(id), max(id) FROM passages WHERE document_id = ?", (doc,)).fetchone()
+    if low is None:
+        return []
+    rows = store.db.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
+        (match, low, high, limit),
+    )
+    return [r[0] for r in rows]
 
 
 def _titled(store: Store, names: list[_Term]) -> list[int]:
@@ -282,21 +304,26 @@ def _titled(store: Store, names: list[_Term]) -> list[int]:
     return found[:TITLED]
 
 
-def _search_document(store: Store, match: str, doc: int, limit: int) -> list[Hit]:
-    """The best passages of one document for an FTS5 expression. A document's passages are
-    numbered in one run, so the search is bounded by their range of rowids (FTS5 seeks within it;
-    `rowid IN (...)` would evaluate the expression once per passage)."""
-    low, high = store.db.execute("SELECT min(id), max(id) FROM passages WHERE document_id = ?", (doc,)).fetchone()
-    if low is None:
-        return []
-    rows = store.db.execute(
-        'SELECT p.n, p.start, p."end", p.page, p.text, d.title, d.source, f.rank FROM'
-        " (SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?"
-        " ORDER BY rank LIMIT ?) f JOIN passages p ON p.id = f.id JOIN documents d ON d.id = p.document_id"
-        " WHERE p.document_id = ? ORDER BY f.rank",
-        (match, low, high, limit, doc),
-    ).fetchall()
-    return [Hit(round(-r[7], 4), f"d{doc}", r[5], r[6], r[0], r[1], r[2], r[3], r[4], []) for r in rows]
+def _ranked(store: Store, rowids: list[int], terms: list[_Term]) -> list[Hit]:
+    """The passages, best first by a BM25 of the question's terms (weights as ask gives them)."""
+    anyterm = re.compile("|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(terms)))
+    hits = []
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i : i + 500]
+        rows = store.db.execute(
+            'SELECT p.document_id, p.n, p.start, p."end", p.page, p.text, d.title, d.source FROM passages p'
+            f" JOIN documents d ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        for doc, n, start, end, page, text, title, source in rows:
+            lower = text.lower()
+            tf = [0] * len(terms)
+            for m in anyterm.finditer(lower):
+                tf[int(m.lastgroup[1:])] += 1  # type: ignore[index]
+            norm = 1.2 * (0.25 + 0.75 * len(lower) / 600)
+            score = sum(t.weight * f * 2.2 / (f + norm) for t, f in zip(terms, tf))
+            hits.append(Hit(round(score, 4), f"d{doc}", title, source, n, start, end, page, text, []))
+    return sorted(hits, key=lambda h: (-h.score, h.document, h.passage))
 
 
 # -- scoring sentences ---------------------------------------------------------------------------
@@ -327,9 +354,16 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
 
 def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list[Any]) -> list[_Sentence]:
     """The passage's sentences, with where each names the question's terms."""
-    passage = hit.text.lower()
-    title = hit.title.lower()
+    passage, title = hit.text.lower(), hit.title.lower()
     named = {m[2] for m in names}
+    # What a sentence that does not name a term still has of it: a name its passage gives ("he",
+    # "the commissar" may stand for it) or its document's title (the document is about it); a
+    # word of its passage or title (what the sentence is about).
+    around = [
+        (0.6 if t.entity in named or t.pattern.search(passage) else 0.5 if t.pattern.search(title) else 0.0)
+        if t.entity else (0.35 if t.pattern.search(passage) or t.pattern.search(title) else 0.0)
+        for t in terms
+    ]
     out: list[_Sentence] = []
     for start, end in store.db.execute(
         'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc, hit.passage)
@@ -337,7 +371,7 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
         text = hit.text[start - hit.start : end - hit.start]
         lower = text.lower()
         presence, places, subjects, predicates = [], [], [], []
-        for term in terms:
+        for term, context in zip(terms, around):
             at = [start + m.start() for m in term.pattern.finditer(lower)]
             if term.entity:
                 # "Stalin" in "the Stalin Prize" is another entity's name
@@ -346,17 +380,8 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
                 subjects += at
             elif term.predicate:
                 predicates += at
-            if at:
-                presence.append(1.0)
-                places += at
-            elif term.entity and (term.entity in named or term.pattern.search(passage)):
-                presence.append(0.6)  # the passage names it: "he", "the commissar" may stand for it
-            elif term.entity and term.pattern.search(title):
-                presence.append(0.5)  # the document is about it
-            elif term.pattern.search(passage) or term.pattern.search(title):
-                presence.append(0.35)  # a word of the passage or the title: what the sentence is about
-            else:
-                presence.append(0.0)
+            presence.append(1.0 if at else context)
+            places += at
         if out and _PRONOUN.search(lower):
             # "He was arrested ...": a pronoun stands for a name the sentence before gives.
             presence = [0.85 if t.entity and p < 0.85 and out[-1].presence[i] >= 1.0 else p

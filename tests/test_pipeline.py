@@ -81,13 +81,13 @@ def _many_files(folder: Path, count: int) -> None:
     folder.mkdir()
     paragraph = "The commission heard witnesses about the camps of Kolyma and the trials of 1937. " * 40
     for i in range(count):
-        (folder / f"doc{i:03}.txt").write_text(f"Document {i}\n\n" + (paragraph + "\n\n") * 25, encoding="utf-8")
+        (folder / f"doc{i:03}.txt").write_text(f"Document {i}\n\n" + (paragraph + "\n\n") * 10, encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_a_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    _many_files(folder, 40)
+    _many_files(folder, 24)
     db = tmp_path / "c.db"
     command = [sys.executable, "-m", "chronika", "--db", str(db), "ingest", str(folder), "--json"]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -107,11 +107,11 @@ def test_a_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(t
     with Store(db) as store:
         assert store.check() == []
         kept = len(store.documents())
-        assert 0 < kept < 40
-        expected = len(build_document(read(folder / "doc000.txt"), "x").passages)
+        assert 0 < kept < 24
+        expected = len(build_document(read(folder / "doc000.txt"), "x", extract=False).passages)
         for doc in store.documents():  # nothing half-written: every stored document has all its passages
             assert doc.passages == expected
-        summary = ingest(store, [folder])
+        summary = ingest(store, [folder], extract=False)  # completing the store is what is tested, not NLP
         assert len(summary.unchanged) == kept
-        assert len(summary.added) == 40 - kept
+        assert len(summary.added) == 24 - kept
         assert store.check() == []
