@@ -105,8 +105,8 @@ def report(summary: dict[str, Any]) -> list[str]:
     tuned = summarise([r for r in summary["results"] if not r["question"].get("held_out")])
     lines = [
         f"answerable questions: top-1 {_pct(summary['top1'])}, top-3 {_pct(summary['top3'])}",
-        f"  written before tuning ask.py on them: top-1 {_pct(tuned['top1'])}, top-3 {_pct(tuned['top3'])};"
-        f" held out (never tuned on): top-1 {_pct(held['top1'])}, top-3 {_pct(held['top3'])}",
+        f"  those ask.py was tuned on: top-1 {_pct(tuned['top1'])}, top-3 {_pct(tuned['top3'])};"
+        f" held out: top-1 {_pct(held['top1'])}, top-3 {_pct(held['top3'])}",
         f"{'type':<10} {'top-1':>14} {'top-3':>14}",
     ]
     for kind, (top1, top3) in summary["by_type"].items():

@@ -1,16 +1,18 @@
 """Answers quoted from the sources: the sentences that best answer a question, verbatim, cited.
 
 A question is read as its type (who, when, where, how many, why, what) and its terms: the names in
-it (expanded through the entity index to all their forms) and its other words (stemmed, and a verb
-widened to the words that answer it: "shot" also finds "executed", "headed" also "led"). Candidate
-passages come from full-text searches for all the terms together, then for all but one of them, so
-that one word the sources put differently does not lose the answer; a search matching too many
-passages to rank quickly is skipped for a narrower one. Every sentence of those passages is scored:
-how much of the question it covers (each term weighted by how rare it is; a name the sentence does
-not repeat counts in part when its passage or document names it), whether it holds an answer of the
-wanted type (a resolved date, a figure, a place or person other than those asked about, a reason),
-how precise that answer is and how close it stands to the question's terms. Nothing is paraphrased;
-where no sentence answers, the answer list is empty."""
+it (each the entity it stands for, with all its names), its numbers, and its other words (stemmed;
+a verb widened to the words that answer it: "shot" also finds "executed", "headed" also "led").
+Each term weighs by its rarity. Candidate passages come from full-text searches for all the terms
+together, then all but one, then each alone (one word the sources put otherwise must not lose the
+answer), and from documents titled after a name of the question (they say "he" for it); the pool
+is ranked by a BM25 of the question's terms and the best passages' sentences are scored: how much
+of the question's weight a sentence covers (a name it does not repeat counts in part when "he"
+follows it, when its passage or its document's title gives it), whether it says the question's
+verb, whether it holds an answer of the wanted type (a resolved date, a figure, a place or person
+other than those asked about, a reason), how precise that answer is, and how closely it is tied to
+the question's terms rather than to another person. Nothing is paraphrased; a sentence covering
+less than half the question is no answer, and where none answers, the answer list is empty."""
 
 from __future__ import annotations
 
@@ -19,35 +21,37 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from chronika.finding import Expansion, expand, phrase
+from chronika.finding import Expansion, phrase
 from chronika.search import Hit
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
-POOL = 800  # passages found, after which no further search is made
-SEARCH_CAP = 1000  # a search matching more passages than this is too broad to take
+POOL = 400  # passages found, after which no further search is made
+SEARCH_CAP = 500  # a search matching more passages than this is too broad to take
 DF_CAP = 5000  # passage counts are taken up to this (rarer terms weigh more)
 MIN_COVERAGE = 0.5  # share of the question's weight a sentence must cover to answer it
 TITLED = 5  # documents titled after a name of the question, searched for its other words
-TITLED_PASSAGES = 10  # of their passages, the best scored besides the CANDIDATES
+TITLED_PASSAGES = 3  # of each one's passages, the best scored besides the CANDIDATES
 _TYPES = [
-    ("how many", re.compile(r"^\s*(how\s+(many|much)|what\s+(number|share|percentage|proportion|fraction)|сколько)\b", re.I)),
-    ("when", re.compile(r"^\s*(when|in\s+(what|which)\s+year|(what|which)\s+year|on\s+what\s+(day|date)|what\s+date|когда|в\s+каком\s+году)\b", re.I)),
-    ("where", re.compile(r"^\s*(where|in\s+(what|which)\s+(city|town|place|country|region|village)|где|куда|откуда)\b", re.I)),
-    ("who", re.compile(r"^\s*(who|whom|whose|кто|кого|кому|кем)\b", re.I)),
-    ("why", re.compile(r"^\s*(why|for\s+what\s+reason|почему|зачем)\b", re.I)),
+    ("how many", r"how\s+(many|much)|what\s+(number|share|percentage|proportion|fraction)|сколько"),
+    ("when", r"when|in\s+(what|which)\s+year|(what|which)\s+year|on\s+what\s+(day|date)|what\s+date|когда"
+             r"|в\s+каком\s+году"),
+    ("where", r"where|in\s+(what|which)\s+(city|town|place|country|region|village)|где|куда|откуда"),
+    ("who", r"who|whom|whose|кто|кого|кому|кем"),
+    ("why", r"why|for\s+what\s+reason|почему|зачем"),
 ]
 # Words that say why, and how surely.
 _REASONS = [
-    (re.compile(r"\b(because|due to|owing to|for (this|that|the) reason|the reasons?\b|in order to|so as to|so that|for fear"
-                r"|for lack of|as a result|explained why|explains why|caused by|motive|потому что|из-за|поэтому|чтобы)", re.I), 1.0),
+    (re.compile(r"\b(because|due to|owing to|for (this|that|the) reason|the reasons?\b|in order to|so as to|so that"
+                r"|for fear|for lack of|as a result|explained why|explains why|caused by|motive"
+                r"|потому что|из-за|поэтому|чтобы)", re.I), 1.0),
     (re.compile(r"\b(drives?|driven|drove|to hide|to ensure|aimed at|led to|given that|thus|therefore|hence|pretext"
                 r"|since (?![\d]|then|the (early|late|mid|end|beginning)))", re.I), 0.7),
 ]
 # Word families: a question's word (as asked; a Russian one by its start) and the stems of the words
 # that answer it. A family marked True is the question's predicate: an answer must say it (or the
 # sentence beside it must).
-_FAMILIES: list[tuple[str, str, bool]] = [
+_FAMILIES: list[tuple[str, str, bool]] = [  # (asked, answering, predicate)
     ("die dies died dying death dead", "die died dies death dead perish killed shot executed execution murder assassin suicid"
      " умер смерт погиб расстрел казн", True),
     ("shot shoot shooting execute executed execution", "shot shoot executed execution firing kill murder расстрел казн", True),
@@ -73,7 +77,6 @@ _FAMILIES: list[tuple[str, str, bool]] = [
     ("admit admitted acknowledge acknowledged", "admit acknowledg recogni", True),
     ("flee fled escape escaped", "flee fled escap", True),
     ("exile exiled deport deported", "exile deport banish ссыл", True),
-    ("plane aircraft", "plane aircraft", False),
 ]
 _STOP = set(
     "a an the of in on at to for from by with and or not is are was were be been being do does did has have had "
@@ -83,6 +86,8 @@ _STOP = set(
     "был была было были быть его её их он она они в во на и с со к ко о об у".split()
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NONWORD = re.compile(r"\W")
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
 _PRONOUN = re.compile(r"(?<!\w)(he|him|his|she|her|он|его|ему|им|она|её|ее|ей)(?!\w)")
 _PRECISION = {"day": 1.0, "month": 0.85, "season": 0.75, "year": 0.7, "decade": 0.4, "century": 0.3}
 
@@ -95,7 +100,8 @@ class Answer:
     evidence: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "score": round(self.score, 3), "citation": self.citation, "evidence": list(self.evidence)}
+        return {"text": self.text, "score": round(self.score, 3), "citation": self.citation,
+                "evidence": list(self.evidence)}
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,14 @@ class _Term:
     predicate: bool = False  # the question's verb: an answer must say it
     weight: float = 1.0
     searchable: bool = True  # some passage holds it
+    keys: tuple[str, ...] = ()  # how it shows in a text lower-cased, its non-word characters spaced
+
+
+def _keys(forms: list[str], whole: bool) -> tuple[str, ...]:
+    """Substrings that show a term in " " + text with non-word characters made spaces (counted
+    with str.count, far cheaper than a regular expression): " stalin " for a name, " execut" for
+    a word's stem."""
+    return tuple(" " + _NONWORD.sub(" ", f.lower()) + (" " if whole else "") for f in forms)
 
 
 @dataclass
@@ -124,8 +138,9 @@ class _Sentence:
 
 
 def question_type(question: str) -> str:
-    for kind, pattern in _TYPES:
-        if pattern.search(question):
+    """who, when, where, how many, why, or what (any other question: "what", "which", "how")."""
+    for kind, words in _TYPES:
+        if re.match(r"\s*(" + words + r")\b", question, re.I):
             return kind
     return "what"
 
@@ -133,8 +148,7 @@ def question_type(question: str) -> str:
 def ask(store: Store, question: str, limit: int = 5) -> dict[str, Any]:
     """`ask --json`: the best answer sentences, verbatim with citations, best first."""
     kind = question_type(question)
-    searchable = _searchable(question)
-    expansions = expand(store, searchable)[1] if searchable else []
+    expansions = _names(store, question)
     terms = _weighed(store, _terms(question, expansions))
     given = set(re.findall(r"\d+", question))
     scored: dict[tuple[str, int], Answer] = {}
@@ -154,9 +168,35 @@ def ask(store: Store, question: str, limit: int = 5) -> dict[str, Any]:
 # -- reading the question ------------------------------------------------------------------------
 
 
-def _searchable(question: str) -> str:
-    """The question as a search: its words, without question marks and FTS syntax."""
-    return " ".join(w for w in re.findall(r"[\w'-]+", question) if w.upper() not in ("AND", "OR", "NOT", "NEAR"))
+def _names(store: Store, question: str) -> list[Expansion]:
+    """The names in a question, each the longest run of words (at most four) that names entities:
+    one entity's (with all the names the sources give it) or several's (ambiguous, not expanded).
+    As `finding.expand` reads a query, but with an entity's forms from its names (`entity_names`),
+    a Russian form standing for its inflections, instead of every distinct mention's text: that
+    takes a scan of all the entity's mentions, tens of milliseconds for a much-named one in a
+    large store."""
+    words = _WORD.findall(question)
+    found: list[Expansion] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 0, -1):
+            run = words[i : i + size]
+            if run[0].lower() in _STOP or run[-1].lower() in _STOP or run[0].isdigit():
+                continue
+            term = " ".join(run)
+            ids = store.find_entities(term)
+            if len(ids) == 1:
+                rows = store.db.execute("SELECT name FROM entity_names WHERE entity_id = ?", (ids[0],))
+                forms = {term} | {r[0] for r in rows}
+                found.append(Expansion(term, ids[0], tuple(sorted(forms, key=lambda f: (len(f), f)))))
+                i += size
+                break
+            if len(ids) > 1 and size == 1:
+                names = store.entity_names_by_id()
+                found.append(Expansion(term, None, (), tuple(f"{names.get(e, e)} ({e})" for e in ids)))
+        else:
+            i += 1
+    return found
 
 
 def _stem(word: str) -> str:
@@ -189,9 +229,14 @@ def _terms(question: str, expansions: list[Expansion]) -> list[_Term]:
     terms = []
     for e in expansions:
         if e.entity and e.forms:
-            forms = sorted({f.lower() for f in e.forms}, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-            terms.append(_Term(e.term, "(" + " OR ".join(phrase(f) for f in e.forms) + ")", pattern, entity=e.entity))
+            forms = _shortest({f.lower() for f in e.forms})
+            inflected = [f for f in forms if _CYRILLIC_WORD.fullmatch(f)]  # "ежов": "ежова", "ежовым"
+            plain = [f for f in forms if f not in inflected]
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join([re.escape(f) + "[а-яё]{0,3}" for f in inflected]
+                                                         + [re.escape(f) for f in plain]) + r")(?!\w)")
+            match = " OR ".join([phrase(f).rstrip("*") + "*" for f in inflected] + [phrase(f) for f in plain])
+            terms.append(_Term(e.term, "(" + match + ")", pattern, entity=e.entity,
+                               keys=_keys(plain, True) + _keys(inflected, False)))
     named = {w.lower() for t in terms for w in _WORD.findall(t.label)}
     seen: set[str] = set()
     for word in _WORD.findall(question):
@@ -201,14 +246,28 @@ def _terms(question: str, expansions: list[Expansion]) -> list[_Term]:
         seen.add(lower)
         if lower.isdigit():
             if len(lower) >= 3:  # a year, an order's number: not "7" of "April 7"
-                terms.append(_Term(word, f'"{lower}"', re.compile(r"(?<!\d)" + lower + r"(?!\d)")))
+                number = re.compile(r"(?<!\d)" + lower + r"(?!\d)")
+                terms.append(_Term(word, f'"{lower}"', number, keys=_keys([lower], True)))
             continue
         if len(lower) < 3:
             continue
         stems, predicate = _family(word)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
-        terms.append(_Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", pattern, predicate=predicate))
+        terms.append(_Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", pattern, predicate=predicate,
+                           keys=_keys(list(stems), False)))
     return terms
+
+
+def _shortest(forms: set[str]) -> list[str]:
+    """The forms that hold no other form: a passage naming "N. I. Yezhov" names "Yezhov", and the
+    phrase "n i yezhov" costs FTS5 the doclists of "n" and "i"."""
+    words = {f: tuple(_WORD.findall(f)) for f in forms}
+
+    def holds(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return 0 < len(b) < len(a) and any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+    kept = [f for f in forms if words[f] and not any(holds(words[f], words[g]) for g in forms)]
+    return sorted(kept, key=len, reverse=True)
 
 
 def _weighed(store: Store, terms: list[_Term]) -> list[_Term]:
@@ -221,7 +280,7 @@ def _weighed(store: Store, terms: list[_Term]) -> list[_Term]:
     for term in terms:
         df = _count(store, term.match, DF_CAP)
         weighed.append(_Term(term.label, term.match, term.pattern, term.entity, term.predicate,
-                             math.log(1 + total / max(df, 1)), df > 0))
+                             math.log(1 + total / max(df, 1)), df > 0, term.keys))
     return sorted(weighed, key=lambda t: -t.weight)
 
 
@@ -241,8 +300,8 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     name of the question that hold its other words. A search matching more than SEARCH_CAP passages
     is passed over while narrower ones find some. The pool is ranked by how much of the question
     each passage holds, weighted (a BM25 of the question's terms as ask weighs them), and the best
-    CANDIDATES kept. FTS5's own ranking is not used: it reads every match's positions, and costs
-    tens of milliseconds a search on a large store even for a handful of matches."""
+    CANDIDATES kept. FTS5's own ranking is not used: it reads every match's positions (on 100k
+    passages a six-word AND matching ten of them took 67 ms ranked, 27 ms unranked)."""
     usable = [t for t in terms if t.searchable]
     if not usable:
         return []
@@ -263,22 +322,23 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
         if len(pool) >= POOL:
             break
     words = [t for t in usable if not t.entity]
-    titled: list[int] = []
+    titled: list[Hit] = []
     for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
-        titled += _rowids(store, " OR ".join(t.match for t in words), SEARCH_CAP, doc)
-    if not pool and broad is not None:
+        found = _rowids(store, " OR ".join(t.match for t in words), 4 * TITLED_PASSAGES, doc)
+        titled += _ranked(store, found, terms)[:TITLED_PASSAGES]
+    if not pool and not titled and broad is not None:
         pool.update(dict.fromkeys(r[0] for r in store.db.execute(
             "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (broad, CANDIDATES))))
     best = _ranked(store, list(pool), terms)[:CANDIDATES]
     kept = {(h.document, h.passage) for h in best}
-    return best + [h for h in _ranked(store, titled, terms)[:TITLED_PASSAGES] if (h.document, h.passage) not in kept]
+    return best + [h for h in titled if (h.document, h.passage) not in kept]
 
 
 def _rowids(store: Store, match: str, limit: int, doc: int | None = None) -> list[int]:
-    """Passages matching an FTS5 expression, unranked, at most `limit`; within one document if
-    given. A document's passages are numbered in one run, so the search is bounded by their range
-    of rowids, within which FTS5 seeks (`rowid IN (...)` would evaluate the expression once per
-    passage of the document)."""
+    """Passages matching an FTS5 expression, at most `limit`: unranked, or within one document
+    if given, the best of it (FTS5's BM25). A document's passages are numbered in one run, so the
+    search is bounded by their range of rowids, within which FTS5 seeks (`rowid IN (...)` would
+    evaluate the expression once per passage of the document: seconds on a large store)."""
     if doc is None:
         sql, args = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (match, limit)
         return [r[0] for r in store.db.execute(sql, args)]
@@ -286,7 +346,7 @@ def _rowids(store: Store, match: str, limit: int, doc: int | None = None) -> lis
     if low is None:
         return []
     rows = store.db.execute(
-        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT ?",
         (match, low, high, limit),
     )
     return [r[0] for r in rows]
@@ -306,7 +366,6 @@ def _titled(store: Store, names: list[_Term]) -> list[int]:
 
 def _ranked(store: Store, rowids: list[int], terms: list[_Term]) -> list[Hit]:
     """The passages, best first by a BM25 of the question's terms (weights as ask gives them)."""
-    anyterm = re.compile("|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(terms)))
     hits = []
     for i in range(0, len(rowids), 500):
         chunk = rowids[i : i + 500]
@@ -316,12 +375,12 @@ def _ranked(store: Store, rowids: list[int], terms: list[_Term]) -> list[Hit]:
             chunk,
         )
         for doc, n, start, end, page, text, title, source in rows:
-            lower = text.lower()
-            tf = [0] * len(terms)
-            for m in anyterm.finditer(lower):
-                tf[int(m.lastgroup[1:])] += 1  # type: ignore[index]
-            norm = 1.2 * (0.25 + 0.75 * len(lower) / 600)
-            score = sum(t.weight * f * 2.2 / (f + norm) for t, f in zip(terms, tf))
+            spaced = " " + _NONWORD.sub(" ", text.lower()) + " "
+            norm = 1.2 * (0.25 + 0.75 * len(spaced) / 600)
+            score = 0.0
+            for term in terms:
+                f = sum(spaced.count(key) for key in term.keys)
+                score += term.weight * f * 2.2 / (f + norm)
             hits.append(Hit(round(score, 4), f"d{doc}", title, source, n, start, end, page, text, []))
     return sorted(hits, key=lambda h: (-h.score, h.document, h.passage))
 
@@ -409,7 +468,8 @@ def _wanted(
             wanted.append((start, end, quality, f"date: {text}"))
     elif kind == "how many":
         for start, end, text, counted in store.db.execute(
-            'SELECT start, "end", text, counted FROM figure_mentions WHERE document_id = ? AND start >= ? AND start < ?',
+            'SELECT start, "end", text, counted FROM figure_mentions'
+            " WHERE document_id = ? AND start >= ? AND start < ?",
             (doc, low, high),
         ):
             if set(re.findall(r"\d+", text)) & given:
@@ -460,7 +520,8 @@ def _score(
     if answer is not None:
         score += _tied(answer, sentence, own, kind)
         evidence.append(answer[3])
-        if kind != "who" and sentence.subjects and _distance(sentence.predicates, own) < _distance(sentence.predicates, sentence.subjects):
+        verb = sentence.predicates
+        if kind != "who" and sentence.subjects and _distance(verb, own) < _distance(verb, sentence.subjects):
             score -= 0.5  # the verb belongs to someone else: "When Lenin died in 1924, Stalin ..."
     length = len(_WORD.findall(sentence.text))
     return score / (1.0 + max(0, length - 40) / 80), evidence

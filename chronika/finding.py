@@ -92,13 +92,26 @@ def _longest_name(store: Store, chunks: list[str], i: int) -> tuple[int, Expansi
 
 
 def _forms(store: Store, entity_id: str, term: str) -> list[str]:
-    """Every form of an entity the documents use (surface forms, case forms, spellings)."""
-    rows = store.db.execute("SELECT DISTINCT text FROM name_mentions WHERE entity_id = ?", (entity_id,))
-    forms = {term} | {row[0] for row in rows} | {row[0] for row in store.db.execute(
-        "SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
-    return sorted(forms, key=lambda f: (len(f), f))
+    """The forms of an entity worth searching: its names as resolution recorded them, less any
+    that holds a shorter one ("N. I. Yezhov" is found by "Yezhov"). Read from `entity_names`,
+    not from every mention, so a much-mentioned entity costs no more than a rare one."""
+    names = {term} | {row[0] for row in store.db.execute("SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
+    words = {name: tuple(re.findall(r"\w+", name.lower())) for name in names}
+    kept = [
+        name for name in names
+        if words[name] and not any(other != name and _holds(words[name], words[other]) for other in names if words[other])
+    ]
+    return sorted(set(kept), key=lambda f: (len(f), f))
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    if len(shorter) >= len(longer):
+        return False
+    return any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
 
 
 def phrase(form: str) -> str:
+    """A form as an FTS5 phrase; a Cyrillic one as a prefix, so its case forms match (Сталин*)."""
     words = re.findall(r"\w+", form)
-    return '"' + " ".join(words) + '"'
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in form)
+    return '"' + " ".join(words) + '"' + ("*" if cyrillic else "")

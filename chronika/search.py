@@ -33,8 +33,12 @@ class SearchFilters:
         where: list[str] = []
         args: list[Any] = []
         if self.document is not None:
-            where.append("rowid IN (SELECT id FROM passages WHERE document_id = ?)")
-            args.append(self.document)
+            # A document's passages are stored together: a rowid range lets FTS5 skip the rest.
+            where.append(
+                "rowid BETWEEN (SELECT min(id) FROM passages WHERE document_id = ?)"
+                " AND (SELECT max(id) FROM passages WHERE document_id = ?)"
+            )
+            args.extend([self.document, self.document])
         if self.reader:
             where.append("rowid IN (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.reader = ?)")
             args.append(self.reader)
