@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+# A new article: "# hipe<year>:document_id = ..." (the TSV's own comment line).
+_DOCUMENT = re.compile(r"^#\s*hipe\d+:document_id")
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -50,7 +54,7 @@ def read_tsv(path: Path) -> list[Article]:
     articles: list[Article] = []
     open_entity: list[Any] | None = None
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# hipe2022:document_id"):
+        if _DOCUMENT.match(line):
             articles.append(Article(line.split("=", 1)[1].strip()))
             open_entity = None
             continue

@@ -334,7 +334,7 @@ def test_a_five_year_plan_is_a_name_not_a_duration() -> None:
         "About 22,000 Poles were shot.",
         "Order No. 00447 was signed.",
         "Some 1800 prisoners were moved and 1500 people fled.",
-        "The report JPRS-UPA-89-042 and 18300508 Moscow.",
+        "The report JPRS-UKO-88-017 and 18300508 Moscow.",
         "Там же, с. 1937; ф. 17, оп. 3, д. 1938.",
     ],
 )
