@@ -66,6 +66,12 @@ def _guarded(work: Callable[[], T]) -> T:
         raise typer.Exit(1) from e
 
 
+def _usage(message: str) -> None:
+    """Refuse a wrong use of a command: the message on stderr, exit status 2."""
+    err.print(f"chronika: {escape(message)}", style="red")
+    raise typer.Exit(2)
+
+
 def _with_store(work: Callable[[Store], T]) -> T:
     with Store(_State.db) as store:
         return work(store)

@@ -14,14 +14,13 @@ from rich.table import Table
 from chronika import views
 from chronika.ask import ask as ask_question
 from chronika.document import stated_date
-from chronika.errors import UsageError
 from chronika.export import memory_csv, timeline_csv, timeline_js
 from chronika.extract.tag import tag as tag_text
 from chronika.ingest import read
 from chronika.memory import barometer as barometer_rows
 from chronika.memory import memory_events
 from chronika.memory import reclassify as reclassify_event
-from chronika.cli import JSON, _guarded, _print_json, _with_store, app, out
+from chronika.cli import JSON, _guarded, _print_json, _usage, _with_store, app, out
 from chronika.pipeline import correct
 from chronika.resolve import Correction
 from chronika.store import Store
@@ -36,7 +35,7 @@ def entities(
 ) -> None:
     """List the people, places and organisations, most mentioned first."""
     if kind is not None and kind not in TYPES:
-        _guarded(lambda: _raise(UsageError(f"--type must be one of {', '.join(TYPES)}, not '{kind}'")))
+        _usage(f"--type must be one of {', '.join(TYPES)}, not '{kind}'")
     listed = _guarded(lambda: _with_store(lambda store: views.entities(store, kind)))
     if as_json:
         _print_json(listed)
@@ -89,7 +88,7 @@ def _correct(correction: Correction, as_json: bool) -> None:
 def merge(names: list[str] = typer.Argument(..., help="Two or more names of what is one entity."), as_json: bool = JSON) -> None:
     """Merge entities into one; the correction is kept and re-applied after every ingest."""
     if len(names) < 2:
-        _guarded(lambda: _raise(UsageError("merge needs two names or more")))
+        _usage("merge needs two names or more")
     _correct(Correction("merge", tuple(names)), as_json)
 
 
@@ -111,7 +110,7 @@ def retype(
 ) -> None:
     """Change an entity's type; the correction is kept and re-applied after every ingest."""
     if kind not in TYPES:
-        _guarded(lambda: _raise(UsageError(f"the type must be one of {', '.join(TYPES)}, not '{kind}'")))
+        _usage(f"the type must be one of {', '.join(TYPES)}, not '{kind}'")
     _correct(Correction("retype", (name,), kind), as_json)
 
 
@@ -155,7 +154,7 @@ def timeline(
 ) -> None:
     """Events in date order, each a dated sentence with its entities and citation."""
     if export not in (None, "csv", "timelinejs"):
-        _guarded(lambda: _raise(UsageError(f"--export is csv or timelinejs, not '{export}'")))
+        _usage(f"--export is csv or timelinejs, not '{export}'")
     events = _guarded(lambda: _with_store(lambda store: views.timeline(store, about, year_from, year_to)))
     if export == "csv":
         typer.echo(timeline_csv(events), nl=False)
@@ -226,7 +225,7 @@ def memory(
 ) -> None:
     """Memory events in date order: how the terror is remembered or forgotten, each with its cues."""
     if export not in (None, "csv"):
-        _guarded(lambda: _raise(UsageError(f"--export is csv, not '{export}'")))
+        _usage(f"--export is csv, not '{export}'")
     events = _guarded(lambda: _with_store(lambda store: memory_events(store, year_from, year_to, kind)))
     if export == "csv":
         typer.echo(memory_csv(events), nl=False)
@@ -271,7 +270,3 @@ def reclassify(
         _print_json(fixed)
     else:
         out.print(f"{fixed['id']}: {fixed['kind']} · {fixed['direction']} · {fixed['level']}")
-
-
-def _raise(error: Exception) -> None:
-    raise error

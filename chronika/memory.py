@@ -14,6 +14,7 @@ from typing import Any
 
 from chronika.errors import ChronikaError, UsageError
 from chronika.store import Store
+from chronika.views.chronology import figure_json, time_date
 from chronika.views.citations import Citer
 
 KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemoration", "publication", "renaming", "suppression")
@@ -55,7 +56,7 @@ def memory_events(store: Store, year_from: int | None = None, year_to: int | Non
             "level": fix.level if fix and fix.level else row["level"],
             "actor": store.first_named(doc, start, end, ("person", "org")),
             "place": store.first_named(doc, start, end, ("place",)),
-            "figures": [_figure(f) for f in store.figures_between(doc, start, end)],
+            "figures": [figure_json(f) for f in store.figures_between(doc, start, end)],
             "cues": json.loads(row["cues"]) + (["corrected by the user"] if fix else []),
             "text": cited["quote"],
             "citation": cited,
@@ -79,14 +80,7 @@ def _date(store: Store, row: sqlite3.Row) -> dict[str, Any] | None:
         inferred = True
     if not dated:
         return None
-    t = dated[0]
-    return {"start": t["date_start"], "end": t["date_end"], "precision": t["precision"], "text": t["text"],
-            "inferred": inferred or bool(t["inferred"])}
-
-
-def _figure(row: sqlite3.Row) -> dict[str, Any]:
-    return {"value": row["value"], "low": row["low"], "high": row["high"], "approximate": bool(row["approximate"]),
-            "unit": row["unit"], "counted": row["counted"], "text": row["text"]}
+    return time_date(dated[0], inferred)
 
 
 def _within(date: dict[str, Any] | None, year_from: int | None, year_to: int | None) -> bool:

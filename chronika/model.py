@@ -4,6 +4,7 @@ how they are kept."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,12 +34,7 @@ class Source:
         """The page number (from 1) holding offset `offset` of `text`, if the source has pages."""
         if not self.page_starts:
             return None
-        page = 0
-        for i, start in enumerate(self.page_starts):
-            if start > offset:
-                break
-            page = i + 1
-        return max(page, 1)
+        return max(bisect_right(self.page_starts, offset), 1)
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def resolve(
     """The entities the mentions stand for, biggest first."""
     types = _corpus_types(mentions)
     labels = {m.id: _label(m, types[_form(m.normal)]) for m in mentions}
-    labels = _attach_bare_surnames(mentions, labels, types)
+    labels = _attach_bare_surnames(mentions, labels)
     groups = _Groups()
     for label in labels.values():
         groups.find(label)
@@ -165,9 +165,7 @@ def _label(m: MentionRecord, kind: str) -> str:
     return f"person:{surname_key(m.normal)}:{given or ''}"
 
 
-def _attach_bare_surnames(
-    mentions: Sequence[MentionRecord], labels: dict[int, str], types: dict[str, str]
-) -> dict[int, str]:
+def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, str]) -> dict[int, str]:
     """A bare surname takes the given name of the person of that surname its document (else the
     corpus) names in full — the only one, or one named at least DOMINANT times as often as all
     the others together (Stalin beside his sons Yakov and Vasily); otherwise it stays apart,

@@ -15,6 +15,19 @@ def _date(start: str, end: str, precision: str, text: str, inferred: Any) -> dic
     return {"start": start, "end": end, "precision": precision, "text": text, "inferred": bool(inferred)}
 
 
+def time_date(row: sqlite3.Row, inferred: bool = False) -> dict[str, Any]:
+    """The contract's date of a stored time expression (`inferred` also when the caller inferred it)."""
+    return _date(row["date_start"], row["date_end"], row["precision"], row["text"], inferred or row["inferred"])
+
+
+def figure_json(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored figure's value, bounds and what it counts, as `figures` and `memory` show it."""
+    return {
+        "value": row["value"], "low": row["low"], "high": row["high"], "approximate": bool(row["approximate"]),
+        "unit": row["unit"], "counted": row["counted"], "text": row["text"],
+    }
+
+
 def event_json(row: sqlite3.Row, citer: Citer, names: dict[str, str]) -> dict[str, Any]:
     """An event: a dated sentence with the entities it names and its citation."""
     cited = citer.cite(row["document_id"], row["start"], row["end"])
@@ -49,11 +62,8 @@ def figures(store: Store, about: str | None = None) -> list[dict[str, Any]]:
         sentence = store.sentence_at(row["document_id"], row["start"])
         cited = citer.cite(row["document_id"], *sentence)
         out.append(
-            {
-                "value": row["value"], "low": row["low"], "high": row["high"], "approximate": bool(row["approximate"]),
-                "unit": row["unit"], "counted": row["counted"], "date": _nearest_date(store, row, sentence),
-                "text": row["text"], "span": [row["start"], row["end"]], "citation": cited,
-            }
+            figure_json(row)
+            | {"date": _nearest_date(store, row, sentence), "span": [row["start"], row["end"]], "citation": cited}
         )
     return out
 
@@ -63,8 +73,7 @@ def _nearest_date(store: Store, row: sqlite3.Row, sentence: tuple[int, int]) -> 
     times = store.times_between(row["document_id"], *sentence)
     if not times:
         return None
-    best = min(times, key=lambda t: abs(t["start"] - row["start"]))
-    return _date(best["date_start"], best["date_end"], best["precision"], best["text"], best["inferred"])
+    return time_date(min(times, key=lambda t: abs(t["start"] - row["start"])))
 
 
 def conflicts(store: Store) -> list[dict[str, Any]]:
