@@ -20,10 +20,11 @@ from chronika.ingest import read
 from chronika.memory import barometer as barometer_rows
 from chronika.memory import memory_events
 from chronika.memory import reclassify as reclassify_event
-from chronika.cli import JSON, _guarded, _print_json, _usage, _with_store, app, out
+from chronika.cli import JSON, _guarded, _print_json, _usage, _with_store, app, err, out
 from chronika.pipeline import correct
 from chronika.resolve import Correction
 from chronika.store import Store
+from chronika.summary import required, summarize
 
 TYPES = ("person", "place", "org")
 
@@ -202,17 +203,41 @@ def conflicts(as_json: bool = JSON) -> None:
 def ask(
     question: str = typer.Argument(..., help="A question: who, when, where, how many, why or what."),
     limit: int = typer.Option(5, "--limit", min=1, help="At most this many answers."),
+    summary: bool = typer.Option(False, "--summary", help="Also a few sentences over the answers by your own "
+                                 "language model, each citing them ($CHRONIKA_LLM_URL, $CHRONIKA_LLM_MODEL)."),
     as_json: bool = JSON,
 ) -> None:
     """Answer a question with sentences quoted verbatim from the sources, each cited."""
+    endpoint = _guarded(required) if summary else None
     answered = _guarded(lambda: _with_store(lambda store: ask_question(store, question, limit)))
+    if endpoint is not None:
+        answered["summary"] = summarize(answered, endpoint)
+        _warn_summary(answered["summary"])
     if as_json:
         _print_json(answered)
         return
+    if answered.get("summary", {}).get("sentences"):
+        _print_summary(answered["summary"])
     if not answered["answers"]:
         out.print(answered["note"])
-    for a in answered["answers"]:
-        out.print(f"- {escape(a['text'])} [dim]({_where(a['citation'])}, {escape(a['citation']['title'])})[/dim]")
+    for n, a in enumerate(answered["answers"], 1):
+        out.print(f"{escape(f'[{n}]')} {escape(a['text'])} [dim]({_where(a['citation'])}, {escape(a['citation']['title'])})[/dim]")
+
+
+def _warn_summary(summary: dict[str, Any]) -> None:
+    """Why the summary failed, and each sentence dropped for its citations, on stderr."""
+    if summary["error"]:
+        err.print(f"chronika: no summary: {escape(summary['error'])}; the answers follow", style="red")
+    for d in summary["dropped"]:
+        err.print(f"chronika: dropped from the summary, as {escape(d['reason'])}: {escape(d['text'])}", style="yellow")
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    out.print(f"[bold]Summary[/bold] [dim](by {escape(summary['model'])}, not quoted: each sentence cites the "
+              f"numbered answers below)[/dim]")
+    for s in summary["sentences"]:
+        out.print(escape(s["text"]))
+    out.print()
 
 
 @app.command()

@@ -13,6 +13,7 @@ from chronika import views
 from chronika.ask import ask as ask_question
 from chronika.finding import search as find
 from chronika.search import SearchFilters
+from chronika.summary import required, summarize
 from chronika.web import corrections, lookup
 from chronika.web.context import open_store
 
@@ -51,11 +52,17 @@ def search(
 
 
 @router.get("/ask", response_class=JSONResponse, responses=JSON_ANSWER,
-            summary="`ask QUESTION --limit N --json`: sentences quoted verbatim from the sources, each cited")
+            summary="`ask QUESTION --limit N --summary --json`: sentences quoted verbatim from the sources, each cited")
 def ask(request: Request, q: str = Query(..., description="A question: who, when, where, how many, why or what."),
-        limit: int = Query(5, ge=1, le=100)) -> JSONResponse:
+        limit: int = Query(5, ge=1, le=100),
+        summary: bool = Query(False, description="Also a summary by the language model $CHRONIKA_LLM_URL names, "
+                                                 "every sentence citing the answers.")) -> JSONResponse:
+    endpoint = required() if summary else None
     with open_store(request) as store:
-        return _json(ask_question(store, q, limit))
+        answered = ask_question(store, q, limit)
+    if endpoint is not None:  # the model is asked with the store closed: it may take a while
+        answered["summary"] = summarize(answered, endpoint)
+    return _json(answered)
 
 
 @router.get("/documents", response_class=JSONResponse, responses=JSON_ANSWER, summary="`documents --json`")

@@ -13,6 +13,7 @@ from chronika.ask import ask as ask_question
 from chronika.errors import QueryError
 from chronika.finding import search as find
 from chronika.search import SearchFilters
+from chronika.summary import required, summarize
 from chronika.web import charts, lookup
 from chronika.web.context import open_store, render
 
@@ -56,11 +57,15 @@ def search(request: Request, q: str = "", doc: Optional[str] = None, exact: bool
 
 
 @router.get("/ask")
-def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50)) -> Response:
+def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50), summary: bool = False) -> Response:
     if not q.strip():
-        return render(request, "ask.html", q="", answered=None)
+        return render(request, "ask.html", q="", answered=None, summary=summary)
+    endpoint = required() if summary else None
     with open_store(request) as store:
-        return render(request, "ask.html", q=q, answered=ask_question(store, q, limit), names=store.entity_names_by_id())
+        answered, names = ask_question(store, q, limit), store.entity_names_by_id()
+    if endpoint is not None:  # the model is asked with the store closed: it may take a while
+        answered["summary"] = summarize(answered, endpoint)
+    return render(request, "ask.html", q=q, answered=answered, names=names, summary=summary)
 
 
 @router.get("/timeline")
