@@ -345,16 +345,27 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def measure(path: Path, repeat: int) -> dict[str, Any]:
-    """Latency of finding.search and of bare FTS5 over the query mix, interleaved, in ms."""
+def measure(path: Path, repeat: int, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Latency of finding.search and of bare FTS5 over the query mix, interleaved, in ms; and how
+    far finding.search's ten passages are FTS5's own ten for the same expression."""
     store = Store(path)
+    started = time.perf_counter()
+    if store.refresh_impacts(log):  # what ingest does after changing a large store
+        log(f"  champion lists built in {time.perf_counter() - started:.0f} s")
+    lists = store.db.execute("SELECT count(*), coalesce(sum(length(passages) + length(weights)), 0) FROM term_impacts").fetchone()
     bare = sqlite3.connect(path)
     sql = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 10"
     rows: list[dict[str, Any]] = []
     for kind, query in QUERIES:
         raw = fts_query(query)
-        expanded = search(store, query, limit=10).match  # warm-up, and the expression it runs
+        first = search(store, query, limit=10)  # warm-up, and the expression it runs
+        expanded = store.spell_prefixes(first.match)
         bare.execute(sql, (raw,)).fetchall()
+        own = [(h.document, h.passage) for h in first.hits]
+        fts5 = [
+            (f"d{d}", n) for (rowid,) in bare.execute(sql, (expanded,)).fetchall()
+            for d, n in bare.execute("SELECT document_id, n FROM passages WHERE id = ?", (rowid,))
+        ]
         times: dict[str, list[float]] = {"chronika": [], "bare": [], "bare expanded": []}
         hits = 0
         for run in range(repeat):
@@ -370,20 +381,23 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
                 break  # a slow query: fewer runs, still interleaved
         matching = bare.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expanded,)).fetchone()[0]
         rows.append({"kind": kind, "query": query, "expanded": expanded != raw, "matching": matching, "hits": hits,
-                     "times": times, "runs": len(times["chronika"])})
+                     "times": times, "runs": len(times["chronika"]), "same": own == fts5,
+                     "overlap": len(set(own) & set(fts5)), "of": len(fts5)})
     passages = store.db.execute("SELECT count(*) FROM passages").fetchone()[0]
     store.close()
     bare.close()
-    return {"passages": passages, "rows": rows}
+    return {"passages": passages, "rows": rows, "lists": lists}
 
 
 def report(size: str, result: dict[str, Any], repeat: int) -> list[str]:
     rows = result["rows"]
     lines = [
         f"{size}: {result['passages']:,} passages; {len(rows)} queries, up to {repeat} runs each (fewer for a query"
-        f" slower than {BUDGET_MS / 1000:.0f} s in all), after one warm-up run; ms",
+        f" slower than {BUDGET_MS / 1000:.0f} s in all), after one warm-up run; ms. Champion lists: {result['lists'][0]:,}"
+        f" ({result['lists'][1] / 2**20:.1f} MB). 'top 10' compares finding.search's ten passages with FTS5's"
+        f" `ORDER BY rank` on the expression finding.search ran (same order, or how many in common)",
         f"{'query':<30} {'kind':<18} {'matching':>9} {'runs':>4}  {'chronika p50':>12} {'p95':>8}  {'bare p50':>8}"
-        f" {'p95':>8}  {'bare exp. p50':>13} {'p95':>8}",
+        f" {'p95':>8}  {'bare exp. p50':>13} {'p95':>8}  {'top 10':>7}",
     ]
     for row in rows:
         t = row["times"]
@@ -392,6 +406,7 @@ def report(size: str, result: dict[str, Any], repeat: int) -> list[str]:
             f"  {percentile(t['chronika'], 50):>12.2f}"
             f" {percentile(t['chronika'], 95):>8.2f}  {percentile(t['bare'], 50):>8.2f} {percentile(t['bare'], 95):>8.2f}"
             f"  {percentile(t['bare expanded'], 50):>13.2f} {percentile(t['bare expanded'], 95):>8.2f}"
+            f"  {'same' if row['same'] else str(row['overlap']) + '/' + str(row['of']):>7}"
         )
     every = {k: [ms for row in rows for ms in row["times"][k]] for k in ("chronika", "bare", "bare expanded")}
     p = {k: (percentile(v, 50), percentile(v, 95)) for k, v in every.items()}
@@ -404,6 +419,10 @@ def report(size: str, result: dict[str, Any], repeat: int) -> list[str]:
         f"ratio finding.search / bare FTS5: p50 {p['chronika'][0] / p['bare'][0]:.2f}x, p95 {p['chronika'][1] / p['bare'][1]:.2f}x"
         f" (same expanded expression: p50 {p['chronika'][0] / p['bare expanded'][0]:.2f}x,"
         f" p95 {p['chronika'][1] / p['bare expanded'][1]:.2f}x)"
+    )
+    lines.append(
+        f"top 10 as FTS5 ranks it: same order for {sum(r['same'] for r in rows)} of {len(rows)} queries; passages in"
+        f" common {sum(r['overlap'] for r in rows)} of {sum(r['of'] for r in rows)}"
     )
     result["summary"] = p
     return lines
@@ -423,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     summaries: dict[str, Any] = {}
     for size in sizes:
         path = generated_store(SIZES[size], args.seeds, EXAMPLES, log)
-        result = measure(path, args.repeat)
+        result = measure(path, args.repeat, log)
         print("\n".join(report(size, result, args.repeat)), flush=True)
         print(flush=True)
         summaries[size] = result["summary"]

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chronika import views
+from chronika import semantic, views
 from chronika.errors import ChronikaError, UsageError
 from chronika.pipeline import ingest as run_ingest
 from chronika.pipeline import source_files
@@ -170,11 +170,14 @@ def search(
     year_to: Optional[int] = typer.Option(None, "--to", help="Only passages stating a date in or before this year."),
     entity: Optional[str] = typer.Option(None, "--entity", help="Only passages naming this entity (any alias)."),
     source_type: Optional[str] = typer.Option(None, "--source-type", help="Only sources read as text, html, pdf or ocr."),
+    by_meaning: bool = typer.Option(
+        False, "--semantic", help="Also find passages by meaning (sentence embeddings, after `chronika embed`), fused with the words."
+    ),
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over the passages, best first, each hit with its citation."""
 
-    def work(store: Store) -> SearchResult:
+    def work(store: Store) -> SearchResult | semantic.SemanticResult:
         filters = SearchFilters(
             document=doc_number(document) if document else None,
             year_from=year_from,
@@ -182,9 +185,14 @@ def search(
             entity=views.resolve_name(store, entity) if entity else None,
             reader=source_type,
         )
+        if by_meaning:
+            return semantic.semantic_search(store, query, limit, exact=exact, filters=filters)
         return find(store, query, limit, exact=exact, filters=filters)
 
     result = _guarded(lambda: _with_store(work))
+    if isinstance(result, semantic.SemanticResult) and result.unembedded:
+        err.print(f"{result.unembedded:,} passages have no vector yet and were found by their words only: "
+                  "run `chronika embed`", style="yellow")
     if as_json:
         _print_json(result.to_json())
         return
@@ -206,6 +214,28 @@ def search(
         out.print(f"\n[bold]{escape(hit.title)}[/bold] [dim]({hit.document} passage {hit.passage}{page}, "
                   f"chars {hit.start}-{hit.end}, {escape(hit.source)})[/dim]")
         out.print("".join(marked))
+
+
+@app.command()
+def embed(as_json: bool = JSON) -> None:
+    """Compute the sentence embeddings `search --semantic` needs, for the passages that have none yet."""
+
+    def work(store: Store) -> semantic.Embedding:
+        semantic.require()
+        total = semantic.pending(store)
+        if as_json or not err.is_terminal or not total:
+            return semantic.embed_missing(store)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("embedding passages", total=total)
+            return semantic.embed_missing(store, progress=lambda n: bar.update(task, advance=n))
+
+    done = _guarded(lambda: _with_store(work))
+    if as_json:
+        _print_json(done.to_json())
+        return
+    out.print(f"{done.embedded:,} passages embedded in {done.seconds:.1f} s; {done.vectors:,} vectors ({done.model}) "
+              f"-> {escape(_State.db)}")
 
 
 def main() -> None:

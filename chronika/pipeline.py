@@ -102,6 +102,7 @@ def ingest(
     summary.ignored = [source_name(p) for p in ignored]
     if summary.added or summary.replaced:
         resolve_entities(store)
+    store.refresh_impacts()  # also after a killed run that changed the store before it stopped
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -73,6 +73,23 @@ class Hit:
     text: str
     highlights: list[tuple[int, int]]
 
+    @classmethod
+    def from_row(cls, row: Any, score: float, marked: list[tuple[int, int]]) -> Hit:
+        """A hit from a passages row joined with its document (document_id, n, start, end, page,
+        text, title, source)."""
+        return cls(
+            score=round(score, 4),
+            document=f"d{row['document_id']}",
+            title=row["title"],
+            source=row["source"],
+            passage=row["n"],
+            start=row["start"],
+            end=row["end"],
+            page=row["page"],
+            text=row["text"],
+            highlights=marked,
+        )
+
     def citation(self) -> dict[str, Any]:
         cited: dict[str, Any] = {
             "document": self.document,
@@ -121,7 +138,18 @@ def fts_query(query: str) -> str:
         parts.extend(")" * closing)
     if not any(p not in _OPERATORS and p not in "()" for p in parts):
         raise QueryError(f"nothing to search for in {query!r}: it has no words")
-    return " ".join(parts)
+    return " ".join(_explicit_and(parts))
+
+
+def _explicit_and(parts: list[str]) -> list[str]:
+    """AND written out between words side by side: FTS5 reads `a b` as `a AND b`, but rejects
+    `a (b OR c)` and `(a) b`, which name expansion writes."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1] not in _OPERATORS and joined[-1] != "(" and part not in _OPERATORS and part != ")":
+            joined.append("AND")
+        joined.append(part)
+    return joined
 
 
 def highlights(marked: str) -> list[tuple[int, int]]:

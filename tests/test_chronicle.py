@@ -136,6 +136,13 @@ def test_search_expands_names_and_exact_does_not(corpus: tuple[Path, Path]) -> N
     assert any("Yezhov" in h["text"] or "Ezhov" in h["text"] for h in run(db, "search", "Ежов"))
 
 
+def test_search_a_name_beside_other_words(corpus: tuple[Path, Path]) -> None:
+    db, _ = corpus
+    for query in ("Kirov shot", "shot Kirov", "(shot OR killed) Kirov"):
+        hits = run(db, "search", query)
+        assert hits and all("Kirov" in h["text"] for h in hits), query
+
+
 def test_memory_barometer_and_reclassification(corpus: tuple[Path, Path]) -> None:
     db, folder = corpus
     events = run(db, "memory")

@@ -17,6 +17,8 @@ from chronika.model import Document
 from chronika.search import Hit, SearchFilters, fts_query, highlights
 from chronika.store.chronology import ChronologyStore
 from chronika.store.entities import EntityStore
+from chronika.store.impacts import ImpactStore
+from chronika.store.vectors import VectorStore
 from chronika.store.schema import MIGRATIONS
 
 
@@ -38,7 +40,7 @@ class StoredDocument:
     metadata: dict[str, Any]
 
 
-class Store(EntityStore, ChronologyStore):
+class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore):
     """Chronika's SQLite file."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
@@ -118,6 +120,7 @@ class Store(EntityStore, ChronologyStore):
             old = db.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
             if old:
                 db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
+            self._impacts_stale(db)
             cur = db.execute(
                 "INSERT INTO documents (id, source, content_hash, reader, title, author, language, words,"
                 " date_start, date_end, date_precision, date_text, date_inferred, date_provenance,"
@@ -209,36 +212,42 @@ class Store(EntityStore, ChronologyStore):
     def search_fts(
         self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None
     ) -> list[Hit]:
-        """Passages matching an FTS5 expression. The index is asked for the best `limit` rows
-        first and only those are joined, so a common word costs no more than in bare FTS5."""
+        """Passages matching an FTS5 expression, best first. A large store ranks from its champion
+        lists (store/impacts.py); otherwise, and for filtered searches, FTS5 ranks: the index is asked
+        for the best `limit` rows first and only those are joined."""
+        match = self.spell_prefixes(match)
+        ranked = None if filters is not None and filters != SearchFilters() else self._ranked(match, limit, shown)
+        if ranked is not None:
+            return ranked
         where, args = (filters or SearchFilters()).sql()
+        rows = self._fts_rows(
+            "WITH top AS (SELECT rowid AS id, rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
+            " FROM passages_fts WHERE passages_fts MATCH ?" + where + " ORDER BY rank LIMIT ?)"
+            " SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank, top.marked"
+            " FROM top JOIN passages p ON p.id = top.id JOIN documents d ON d.id = p.document_id ORDER BY top.rank",
+            (match, *args, limit), shown or match,
+        )
+        return [Hit.from_row(row, -row["rank"], highlights(row["marked"])) for row in rows]
+
+    def _ranked(self, match: str, limit: int, shown: str | None) -> list[Hit] | None:
         try:
-            rows = self.db.execute(
-                "WITH top AS (SELECT rowid AS id, rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
-                " FROM passages_fts WHERE passages_fts MATCH ?" + where + " ORDER BY rank LIMIT ?)"
-                " SELECT p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank, top.marked"
-                " FROM top JOIN passages p ON p.id = top.id JOIN documents d ON d.id = p.document_id ORDER BY top.rank",
-                (match, *args, limit),
-            ).fetchall()
+            ranked = self.rank_by_impacts(match, limit)
         except sqlite3.OperationalError as e:
-            raise QueryError(
-                f"cannot search for {shown or match!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*"
-            ) from e
-        return [
-            Hit(
-                score=round(-row["rank"], 4),
-                document=f"d{row['document_id']}",
-                title=row["title"],
-                source=row["source"],
-                passage=row["n"],
-                start=row["start"],
-                end=row["end"],
-                page=row["page"],
-                text=row["text"],
-                highlights=highlights(row["marked"]),
-            )
-            for row in rows
-        ]
+            raise _query_error(shown or match, e) from e
+        if ranked is None:
+            return None
+        rows = {row["id"]: row for row in self._fts_rows(
+            "SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source"
+            f" FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(ranked.ids))})",
+            ranked.ids, shown or match,
+        )}
+        return [Hit.from_row(rows[pid], s, h) for pid, s, h in zip(ranked.ids, ranked.scores, ranked.highlights) if pid in rows]
+
+    def _fts_rows(self, sql: str, args: Any, shown: str) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as e:
+            raise _query_error(shown, e) from e
 
     def check(self) -> list[str]:
         """Problems found in the store (an empty list for a consistent one)."""
@@ -253,6 +262,10 @@ class Store(EntityStore, ChronologyStore):
         if orphans:
             problems.append(f"{orphans} passages without a document")
         return problems
+
+
+def _query_error(shown: str, e: sqlite3.OperationalError) -> QueryError:
+    return QueryError(f"cannot search for {shown!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*")
 
 
 def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:

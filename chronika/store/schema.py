@@ -182,9 +182,33 @@ def _m2_mentions_entities_and_chronology(db: sqlite3.Connection) -> None:
     )
 
 
+def _m3_search_indexes(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- Derived from passages_fts for large stores, rebuilt by ingest (see store/impacts.py): for each
+        -- frequent term, the passages it weighs most in, so a common word is ranked without scoring
+        -- every passage that holds it.
+        -- `passages` and `weights` are little-endian int64 and float32 arrays, best first.
+        CREATE TABLE term_impacts (
+            term TEXT PRIMARY KEY, df INTEGER NOT NULL, floor REAL NOT NULL,
+            passages BLOB NOT NULL, weights BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        -- Sentence embeddings of passages, for the optional semantic search (chronika[semantic]).
+        CREATE TABLE passage_vectors (
+            passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
+    _m3_search_indexes,
 ]
 
 

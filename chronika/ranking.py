@@ -1,0 +1,244 @@
+"""BM25 as SQLite FTS5 computes it, on Chronika's side: the tokens FTS5 sees, a search expression
+read into a tree, whether a passage matches it and how it scores.
+
+FTS5 ranks by scoring every passage that matches, which for a common word in a million passages
+takes seconds. `store/impacts.py` keeps, for each frequent term, the passages it weighs most in
+(a "champion list", Manning et al., *Introduction to Information Retrieval*, 7.1.3); this module
+scores the few candidates those lists give, with FTS5's own formula, so the order is FTS5's.
+
+FTS5's `unicode61 remove_diacritics 2` tokenizer: letters and digits make tokens, anything else
+separates them; tokens are lower-cased and Latin letters lose their diacritics (Cyrillic ё and й
+keep theirs)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+K1, B = 1.2, 0.75  # FTS5's bm25() defaults
+_TOKEN = re.compile(r"[^\W_]+")
+_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+_EXPRESSION = re.compile(r'"[^"]*"\*?|\(|\)|[^\s()"]+')
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """A token as FTS5 stores it."""
+    word = word.lower()
+    if word.isascii() or not _LATIN.search(word):
+        return word
+    return "".join(
+        "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)) if _LATIN.match(ch) else ch
+        for ch in word
+    )
+
+
+def tokens(text: str) -> list[str]:
+    if text.isascii():
+        return ascii_tokens(text)
+    return [fold(w) for w in _TOKEN.findall(text)]
+
+
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def ascii_tokens(text: str) -> list[str]:
+    """`tokens` for ASCII text, several times faster."""
+    return _ASCII_TOKEN.findall(text.lower())
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A term, a prefix (`word*`) or a phrase (`"a b"`, its last word a prefix with `*`)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def key(self) -> str | None:
+        """Its name in the champion lists: a word, or two words for a phrase of two; none for a
+        prefix or a longer phrase."""
+        if self.prefix or len(self.words) > 2:
+            return None
+        return " ".join(self.words)
+
+    def count(self, toks: list[str]) -> int:
+        """How often it occurs in a passage's tokens (FTS5's phrase hits)."""
+        first = self.words[0]
+        if len(self.words) == 1:
+            return sum(1 for t in toks if t.startswith(first)) if self.prefix else toks.count(first)
+        return len(self.positions(toks))
+
+    def positions(self, toks: list[str]) -> list[int]:
+        """Where it starts in a passage's tokens."""
+        n, last, first = len(self.words), len(self.words) - 1, self.words[0]
+        starts = [i for i, t in enumerate(toks) if (t.startswith(first) if self.prefix and n == 1 else t == first)]
+        if n == 1:
+            return starts
+        return [
+            i for i in starts
+            if i + last < len(toks) and toks[i + 1 : i + last] == list(self.words[1:last])
+            and (toks[i + last].startswith(self.words[last]) if self.prefix else toks[i + last] == self.words[last])
+        ]
+
+
+@dataclass(frozen=True)
+class Node:
+    """AND, OR or NOT (`left NOT right`) over sub-expressions."""
+
+    op: str
+    children: tuple[Query, ...]
+
+
+Query = Leaf | Node
+
+
+class Unsupported(ValueError):
+    """An expression this module does not read (NEAR, column filters): FTS5 ranks it itself."""
+
+
+def parse(expression: str) -> Query:
+    """The tree of an FTS5 expression as `search.fts_query` writes it. FTS5's precedence: NOT binds
+    tighter than AND (or words side by side), AND tighter than OR."""
+    items = _EXPRESSION.findall(expression)
+    pos = 0
+
+    def peek() -> str | None:
+        return items[pos] if pos < len(items) else None
+
+    def take() -> str:
+        nonlocal pos
+        pos += 1
+        item: str = items[pos - 1]
+        return item
+
+    def disjunction() -> Query:
+        parts = [conjunction()]
+        while peek() == "OR":
+            take()
+            parts.append(conjunction())
+        return parts[0] if len(parts) == 1 else Node("OR", tuple(parts))
+
+    def conjunction() -> Query:
+        parts = [negation()]
+        while peek() not in (None, "OR", ")"):
+            if peek() == "AND":
+                take()
+            parts.append(negation())
+        return parts[0] if len(parts) == 1 else Node("AND", tuple(parts))
+
+    def negation() -> Query:
+        left = primary()
+        while peek() == "NOT":
+            take()
+            left = Node("NOT", (left, primary()))
+        return left
+
+    def primary() -> Query:
+        item = take() if peek() is not None else ")"
+        if item == "(":
+            inner = disjunction()
+            if take() != ")":
+                raise Unsupported("unbalanced brackets")
+            return inner
+        if item in ("AND", "OR", "NOT", ")") or item.startswith("NEAR") or ":" in item:
+            raise Unsupported(f"cannot read {item!r} here")
+        prefix = item.endswith("*")
+        words = tuple(tokens(item.rstrip("*").strip('"')))
+        if not words:
+            raise Unsupported(f"no token in {item!r}")
+        return Leaf(words, prefix)
+
+    try:
+        tree = disjunction()
+    except IndexError as e:
+        raise Unsupported(str(e)) from e
+    if pos != len(items):
+        raise Unsupported(f"cannot read {' '.join(items[pos:])!r}")
+    return tree
+
+
+def leaves(query: Query, positive: bool = True) -> list[Leaf]:
+    """The leaves that count towards a passage's score: all but those under NOT's right side."""
+    if isinstance(query, Leaf):
+        return [query]
+    if query.op == "NOT":
+        return leaves(query.children[0]) if positive else leaves(query.children[0]) + leaves(query.children[1], False)
+    return [leaf for child in query.children for leaf in leaves(child, positive)]
+
+
+def matches(query: Query, counts: dict[Leaf, int]) -> bool:
+    if isinstance(query, Leaf):
+        return counts[query] > 0
+    if query.op == "AND":
+        return all(matches(c, counts) for c in query.children)
+    if query.op == "OR":
+        return any(matches(c, counts) for c in query.children)
+    return matches(query.children[0], counts) and not matches(query.children[1], counts)
+
+
+def _matching_leaves(query: Query, counts: dict[Leaf, int]) -> list[Leaf]:
+    """The leaves FTS5 counts hits of in a passage: those of the branches that match in it."""
+    if isinstance(query, Leaf):
+        return [query] if counts[query] else []
+    if not matches(query, counts):
+        return []
+    if query.op == "NOT":
+        return _matching_leaves(query.children[0], counts)
+    return [leaf for child in query.children for leaf in _matching_leaves(child, counts)]
+
+
+def idf(passages: int, containing: int) -> float:
+    """FTS5's inverse document frequency (never below 1e-6)."""
+    value = math.log((passages - containing + 0.5) / (containing + 0.5))
+    return value if value > 0 else 1e-6
+
+
+def weight(hits: int | float, length: int | float, average: float) -> float:
+    """The part of a term's BM25 score that depends on the passage: its hits and its length."""
+    return hits * (K1 + 1) / (hits + K1 * (1 - B + B * length / average)) if hits else 0.0
+
+
+class Scorer:
+    """BM25 for one expression as FTS5 gives it, passage by passage (None for one that does not
+    match); what does not change from passage to passage is worked out once."""
+
+    def __init__(self, query: Query, idfs: dict[Leaf, float], average: float) -> None:
+        self.query, self.average = query, average
+        self.every = list(set(leaves(query, positive=False)))
+        self.words = [leaf for leaf in self.every if len(leaf.words) == 1 and not leaf.prefix]
+        self.others = [leaf for leaf in self.every if leaf not in self.words]
+        self.scoring = [(leaf, idfs[leaf]) for leaf in set(leaves(query))]
+
+    def __call__(self, text: str) -> float | None:
+        toks = tokens(text)
+        seen = Counter(toks)
+        counts = {leaf: seen[leaf.words[0]] for leaf in self.words} | {leaf: leaf.count(toks) for leaf in self.others}
+        if not matches(self.query, counts):
+            return None
+        counting = set(_matching_leaves(self.query, counts))
+        return sum(idf * weight(counts[leaf], len(toks), self.average) for leaf, idf in self.scoring if leaf in counting)
+
+
+def highlights(query: Query, text: str) -> list[tuple[int, int]]:
+    """Character spans of the scoring leaves' occurrences, as FTS5's highlight() marks them."""
+    spans = token_spans(text)
+    toks = [t for t, _, _ in spans]
+    marked = {
+        (spans[i][1], spans[i + len(leaf.words) - 1][2]) for leaf in set(leaves(query)) for i in leaf.positions(toks)
+    }
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(marked):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,483 @@
+"""Champion lists: ranking a common word without scoring every passage that holds it.
+
+FTS5 computes BM25 for every passage an expression matches before it can return the best ten:
+about 6 µs a passage, so seconds for a word in half of a million passages. For a large store
+(`INDEXED_FROM` passages and more), ingest keeps, for every term and every two-word phrase found
+in `FREQUENT` passages or more, the `KEEP` passages where it weighs most (its BM25 weight: hits
+against length), in `term_impacts`. A query then gathers candidates from those lists (and, for a
+rare word in the same query, from FTS5, which is quick for it), scores them with FTS5's own
+formula (`chronika.ranking`) on their text, best candidates first, and stops when no passage left
+can beat the ones found (the threshold algorithm, Fagin et al. 2003): passages outside every list
+score at most the sum of the lists' last weights. What cannot be settled within `BUDGET`
+passages read is ranked by what was read, and the result says it is approximate.
+
+The lists are rebuilt after an ingest that changed the store; until then (and for small stores,
+filtered searches, and expressions the ranker does not read) FTS5 ranks as before."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from collections import Counter
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+from chronika.ranking import B, K1, Leaf, Query, Unsupported, Scorer, ascii_tokens, fold, highlights, idf, leaves, parse, tokens, weight
+
+INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under 100 ms
+FREQUENT = 1_000  # passages a term must be in to get a list; FTS5 ranks rarer ones quickly
+KEEP = 1_000  # passages kept per list
+RANK_FROM = 1  # x FREQUENT: estimated matches from which the lists rank (FTS5 scores 1,000 words in about 6 ms, phrases slower)
+REBUILD_SHARE = 0.1  # of the passages changed since the last full build: past it, lists are built anew
+BUDGET = 150  # passages read and scored at most per query (first `limit`, then twice as many each time)
+_STATE = "impacts"
+MAX_SPELLED = 30  # words a prefix may stand for and still be spelled out
+_PREFIX = re.compile(r'(?<![\w"])(\w+)\*|"(\w+)"\*')
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """Passage ids best first with their scores and highlights, and whether the order is proven
+    to be FTS5's (no passage outside those read could rank higher)."""
+
+    ids: list[int]
+    scores: list[float]
+    highlights: list[list[tuple[int, int]]]
+    exact: bool
+
+
+@dataclass
+class _List:
+    ids: np.ndarray
+    contributions: np.ndarray  # idf x weight, best first
+    floor: float  # the most a passage outside the list can score for it
+
+
+class ImpactStore:
+    """The champion lists (mixed into Store)."""
+
+    db: sqlite3.Connection
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _impacts_state(self) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT value FROM store_state WHERE key = ?", (_STATE,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def impacts_fresh(self) -> bool:
+        state = self._impacts_state()
+        return state is not None and not state.get("dirty")
+
+    def _impacts_stale(self, db: sqlite3.Connection) -> None:
+        """Called in every transaction that adds or removes passages: until `refresh_impacts`, FTS5 ranks."""
+        db.execute("UPDATE store_state SET value = json_set(value, '$.dirty', json('true')) WHERE key = ?", (_STATE,))
+
+    def refresh_impacts(self, log: Callable[[str], None] | None = None) -> bool:
+        """Bring the lists up to date if the store is large and changed since; True if anything was
+        done. A few changed passages are merged into the lists; past `REBUILD_SHARE` of the store
+        changed since the last full build (the counts behind BM25 drift), all are built anew."""
+        state = self._impacts_state()
+        if state is not None and not state.get("dirty"):
+            return False
+        passages, last = self.db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
+        if passages < INDEXED_FROM:
+            return False
+        if state is not None and "last" in state:
+            added = self.db.execute("SELECT count(*) FROM passages WHERE id > ?", (state["last"],)).fetchone()[0]
+            changed = state.get("changed", 0) + added + max(0, state["passages"] - (passages - added))
+            if changed <= REBUILD_SHARE * passages:
+                self._merge_impacts(state, changed)
+                return True
+        self.build_impacts(log=log)
+        return True
+
+    def _merge_impacts(self, state: dict[str, Any], changed: int) -> None:
+        """Merge the passages added since the lists were built into the lists of their words and
+        pairs. Removed passages may stay listed: they no longer match, and a list without them still
+        holds the best of the rest. A word that became frequent gets its list at the next full build."""
+        listed = {key for (key,) in self.db.execute("SELECT term FROM term_impacts")}
+        found: dict[str, list[tuple[int, float]]] = {}
+        for pid, text in self.db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id", (state["last"],)):
+            words = tokens(text)
+            hits = Counter(words) + Counter(f"{a} {b}" for a, b in zip(words, words[1:]))
+            for key in hits.keys() & listed:
+                found.setdefault(key, []).append((pid, weight(hits[key], len(words), state["average"])))
+        with self.transaction() as db:  # type: ignore[attr-defined]
+            for key, new in found.items():
+                row = db.execute("SELECT df, floor, passages, weights FROM term_impacts WHERE term = ?", (key,)).fetchone()
+                if row is None:
+                    continue
+                ids = np.concatenate([np.frombuffer(row[2], dtype="<i8"), np.array([p for p, _ in new], dtype=np.int64)])
+                weights = np.concatenate([np.frombuffer(row[3], dtype="<f4"), np.array([w for _, w in new], dtype=np.float32)])
+                order = np.lexsort((ids, -weights))
+                kept, dropped = order[: state["keep"]], order[state["keep"] :]
+                floor = max(row[1], float(weights[dropped].max())) if len(dropped) else row[1]
+                db.execute(
+                    "UPDATE term_impacts SET df = ?, floor = ?, passages = ?, weights = ? WHERE term = ?",
+                    (row[0] + len(new), floor, ids[kept].astype("<i8").tobytes(), weights[kept].astype("<f4").tobytes(), key),
+                )
+            passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
+            state.update(passages=passages, last=last, changed=changed, dirty=False)
+            db.execute("UPDATE store_state SET value = ? WHERE key = ?", (json.dumps(state), _STATE))
+
+    def build_impacts(self, frequent: int = FREQUENT, keep: int = KEEP, log: Callable[[str], None] | None = None) -> int:
+        """Build every list from the passages' text; returns how many lists were kept. Two passes
+        over the tokens, in blocks of passages, so memory stays near the size of the tokens."""
+        passage_ids, length, blocks, vocabulary = _tokenized(self.db, log)
+        average = float(length.mean()) if len(length) else 1.0
+        words = _TopLists(len(vocabulary), frequent, keep, length, average)
+        for rows, terms in _blocks(blocks, length):
+            words.add(terms, rows)
+        # A pair is in no more passages than either of its words: only pairs of frequent words
+        # are counted, which keeps memory near the size of the tokens.
+        common_word = words.df >= frequent
+        counted: list[tuple[np.ndarray, np.ndarray]] = []
+        for rows, terms in _blocks(blocks, length):
+            codes, _ = _pairs(terms, rows, len(vocabulary), common_word)
+            counted.append(np.unique(codes, return_counts=True))
+        common = _common_pairs(counted, frequent)
+        del counted
+        pairs = _TopLists(len(common), frequent, keep, length, average)
+        for rows, terms in _blocks(blocks, length):
+            codes, at = _pairs(terms, rows, len(vocabulary), common_word)
+            found = np.isin(codes, common)
+            pairs.add(np.searchsorted(common, codes[found]), at[found])
+        names = sorted(vocabulary, key=vocabulary.__getitem__)
+        size = max(len(vocabulary), 1)
+        lists = [(names[k], df, r, w) for k, df, r, w in words.result()]
+        lists += [(f"{names[int(common[k]) // size]} {names[int(common[k]) % size]}", df, r, w)
+                  for k, df, r, w in pairs.result()]
+        with self.transaction() as db:  # type: ignore[attr-defined]
+            db.execute("DELETE FROM term_impacts")
+            db.executemany(
+                "INSERT INTO term_impacts (term, df, floor, passages, weights) VALUES (?, ?, ?, ?, ?)",
+                [(name, df, float(w[-1]) if df > len(w) else 0.0, passage_ids[r].astype("<i8").tobytes(),
+                  w.astype("<f4").tobytes()) for name, df, r, w in lists],
+            )
+            state = {"passages": len(passage_ids), "average": average, "frequent": frequent, "keep": keep,
+                     "last": int(passage_ids.max()) if len(passage_ids) else 0, "changed": 0}
+            db.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES (?, ?)", (_STATE, json.dumps(state)))
+        if log:
+            log(f"  {len(lists):,} champion lists over {len(passage_ids):,} passages")
+        return len(lists)
+
+    # -- ranking --------------------------------------------------------------------------------
+
+    def spell_prefixes(self, match: str) -> str:
+        """Each one-word prefix (`terror*`) as the words it stands for (`("terror" OR "terrorist" ...)`),
+        when they are few: each word then weighs by its own rarity, as in Lucene's scoring rewrite,
+        and the lists can rank it. A prefix standing for more words stays as it is."""
+
+        def spelled(m: re.Match[str]) -> str:
+            found = self._words_starting(fold(m.group(1) or m.group(2)))
+            if not 0 < len(found) <= MAX_SPELLED:
+                return m.group(0)
+            return "(" + " OR ".join(f'"{w}"' for w in found) + ")"
+
+        return _PREFIX.sub(spelled, match)
+
+    def _words_starting(self, start: str) -> list[str]:
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
+        return [t for (t,) in self.db.execute(
+            "SELECT term FROM temp.passages_vocab WHERE term >= ? AND term < ? LIMIT ?", (start, start + "\U0010ffff", MAX_SPELLED + 1)
+        )]
+
+    def rank_by_impacts(self, match: str, limit: int) -> Ranked | None:
+        """The best `limit` passages for an FTS5 expression from the lists, or None when FTS5
+        should rank it itself (no fresh lists, an expression only rare words make cheap, or one
+        the ranker does not read)."""
+        state = self._impacts_state()
+        if state is None or state.get("dirty"):
+            return None
+        try:
+            tree = parse(match)
+        except Unsupported:
+            return None
+        stats = _Stats(self.db, state)
+        if stats.estimate(tree) < RANK_FROM * stats.frequent:
+            return None
+        scoring = sorted(set(leaves(tree)), key=lambda leaf: leaf.words)
+        try:
+            order, upper, unseen = _candidates(stats.lists(scoring))
+        except _Costly:
+            return None
+        exact = all(stats.bounded(leaf) for leaf in scoring)
+        score = Scorer(tree, {leaf: stats.idf(leaf) for leaf in scoring}, state["average"])
+        best: list[tuple[float, int]] = []  # a min-heap of the best found
+        read, batch = 0, limit
+        texts: dict[int, str] = {}
+        while read < len(order):
+            if len(best) >= limit and best[0][0] >= max(upper[read], unseen):
+                break  # no passage left, read or not, can beat the ones found
+            if read >= BUDGET:
+                exact = False
+                break
+            ids = order[read : read + batch].tolist()
+            read, batch = read + len(ids), batch * 2
+            texts.update(self._texts(ids))
+            for pid in ids:
+                if pid not in texts:
+                    continue  # removed since the lists were built
+                scored = score(texts[pid])
+                if scored is not None:
+                    heapq.heappush(best, (scored, -pid))
+                    if len(best) > limit:
+                        heapq.heappop(best)
+        if len(best) < limit and (unseen > 0 or read < len(order)):
+            return None  # passages outside the lists may match: FTS5 must look
+        if read >= len(order) and best and best[0][0] < unseen:
+            exact = False
+        best.sort(key=lambda item: (-item[0], -item[1]))
+        return Ranked([-p for _, p in best], [s for s, _ in best], [highlights(tree, texts[-p]) for _, p in best], exact)
+
+    def _texts(self, ids: list[int]) -> dict[int, str]:
+        return dict(self.db.execute(f"SELECT id, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
+
+
+def _candidates(lists: list[_List]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Every passage in the lists, by the most it can score, best first; what it can score; and
+    the most a passage in no list can score. A passage scores at most what its lists say plus,
+    for each list it is not in, that list's floor."""
+    unseen = sum(one.floor for one in lists)
+    if not lists:
+        return np.zeros(0, dtype=np.int64), np.zeros(0), unseen
+    ids = np.concatenate([one.ids for one in lists])
+    known = np.concatenate([one.contributions for one in lists])
+    covered = np.concatenate([np.full(len(one.ids), one.floor) for one in lists])
+    unique, where = np.unique(ids, return_inverse=True)
+    upper = np.bincount(where, weights=known) + unseen - np.bincount(where, weights=covered)
+    order = np.argsort(-upper, kind="stable")
+    return unique[order], upper[order], unseen
+
+
+class _Costly(Exception):
+    """Reading the lists would cost more than letting FTS5 rank."""
+
+
+class _Stats:
+    """What the lists and FTS5 know of one query's leaves, read once."""
+
+    def __init__(self, db: sqlite3.Connection, state: dict[str, float]) -> None:
+        self.db = db
+        self.passages = int(state["passages"])
+        self.average = float(state["average"])
+        self.frequent = int(state["frequent"])
+        self._rows: dict[str, tuple[int, float, bytes, bytes] | None] = {}
+        self._prefixes: dict[str, dict[str, int]] = {}
+        self._counted: dict[Leaf, int] = {}  # rare leaves, counted when FTS5 listed them
+
+    def _row(self, key: str) -> tuple[int, float, bytes, bytes] | None:
+        if key not in self._rows:
+            self._rows[key] = self.db.execute(
+                "SELECT df, floor, passages, weights FROM term_impacts WHERE term = ?", (key,)
+            ).fetchone()
+        return self._rows[key]
+
+    def _expansions(self, leaf: Leaf) -> dict[str, int]:
+        """The terms a one-word prefix stands for, with the passages holding each (FTS5's count);
+        only for a prefix standing for more words than `spell_prefixes` spells out."""
+        start = leaf.words[0]
+        if start not in self._prefixes:
+            self._vocabulary()
+            self._prefixes[start] = dict(self.db.execute(
+                "SELECT term, doc FROM temp.passages_vocab WHERE term >= ? AND term < ?", (start, start + "\U0010ffff")
+            ).fetchall())
+        return self._prefixes[start]
+
+    def df(self, leaf: Leaf) -> int:
+        """Passages holding the leaf, at most (FREQUENT - 1 for one without a list)."""
+        rare = self.frequent - 1
+        if leaf in self._counted:
+            return self._counted[leaf]
+        if leaf.key is not None:
+            row = self._row(leaf.key)
+            return row[0] if row else rare
+        if leaf.prefix and len(leaf.words) == 1:
+            return min(self.passages, sum(self._expansions(leaf).values()))
+        pairs = [self._row(f"{a} {b}") for a, b in zip(leaf.words, leaf.words[1:])]
+        return min(row[0] if row else rare for row in pairs)
+
+    def estimate(self, tree: Query) -> float:
+        """About how many passages the expression matches (words of an AND taken as independent):
+        what FTS5 would score."""
+        if isinstance(tree, Leaf):
+            return self.df(tree)
+        if tree.op == "AND":
+            share = 1.0
+            for child in tree.children:
+                share *= min(1.0, self.estimate(child) / self.passages)
+            return share * self.passages
+        if tree.op == "OR":
+            return sum(self.estimate(c) for c in tree.children)
+        return self.estimate(tree.children[0])
+
+    def idf(self, leaf: Leaf) -> float:
+        return idf(self.passages, self.df(leaf))
+
+    def bounded(self, leaf: Leaf) -> bool:
+        """Whether the lists bound the leaf's score from above (not so for a phrase of three words
+        or more read through one of its pairs, nor for a phrase ending in a prefix)."""
+        return leaf.key is not None or (leaf.prefix and len(leaf.words) == 1) or self._rare(leaf)
+
+    def _rare(self, leaf: Leaf) -> bool:
+        return self.df(leaf) < self.frequent
+
+    def lists(self, scoring: list[Leaf]) -> list[_List]:
+        """Where the candidates come from: the leaves' champion lists, and every passage of the rare
+        ones from FTS5 (the rare words in one query)."""
+        found: list[_List] = []
+        rare_words: list[Leaf] = []
+        for leaf in scoring:
+            if leaf.key is not None and (row := self._row(leaf.key)) is not None:
+                found.append(self._list(row, self.idf(leaf)))
+            elif leaf.prefix and len(leaf.words) == 1:
+                found.extend(self._prefix_lists(leaf))
+            elif not self._rare(leaf):  # a long phrase of common words: its rarest pair's list
+                pairs = [self._row(f"{a} {b}") for a, b in zip(leaf.words, leaf.words[1:])]
+                found.append(self._list(min((p for p in pairs if p), key=lambda p: p[0]), self.idf(leaf)))
+            elif len(leaf.words) == 1:
+                rare_words.append(leaf)
+            else:
+                found.append(self._fts(_expression(leaf)))
+                self._counted[leaf] = len(found[-1].ids)
+        if rare_words:
+            self._vocabulary()
+            for leaf in rare_words:
+                row = self.db.execute("SELECT doc FROM temp.passages_vocab WHERE term = ?", leaf.words).fetchone()
+                self._counted[leaf] = row[0] if row else 0
+            found.append(self._fts(" OR ".join(_expression(leaf) for leaf in rare_words)))
+        return found
+
+    def _prefix_lists(self, leaf: Leaf) -> list[_List]:
+        """A prefix standing for many words, as each word it stands for: their sum bounds its score."""
+        found, rare = [], []
+        for term, df in self._expansions(leaf).items():
+            row = self._row(term)
+            if row is not None:
+                found.append(self._list(row, idf(self.passages, row[0])))
+            else:
+                rare.append(term)
+        if sum(self._expansions(leaf)[t] for t in rare) > 4 * self.frequent:
+            raise _Costly(f"{len(rare)} rare words start with {leaf.words[0]!r}")
+        if rare:
+            found.append(self._fts(" OR ".join(f'"{t}"' for t in rare)))
+        return found
+
+    def _vocabulary(self) -> None:
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
+
+    @staticmethod
+    def _list(row: tuple[int, float, bytes, bytes], leaf_idf: float) -> _List:
+        df, floor, passages, weights = row
+        return _List(np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f4") * leaf_idf,
+                     floor * leaf_idf)
+
+    def _fts(self, expression: str) -> _List:
+        """Every passage of a rare leaf, scored by FTS5 itself: the list is complete, its floor 0."""
+        rows = self.db.execute(
+            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
+        ).fetchall()
+        return _List(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows]), 0.0)
+
+
+def _expression(leaf: Leaf) -> str:
+    return '"' + " ".join(leaf.words) + '"' + ("*" if leaf.prefix else "")
+
+
+_BLOCK = 20_000  # passages tokenized at a time
+
+
+def _tokenized(db: sqlite3.Connection, log: Callable[[str], None] | None
+               ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, np.ndarray]], dict[str, int]]:
+    """Every passage's tokens as term numbers, in blocks: (passage ids, lengths, [(first row,
+    terms)], the vocabulary). A Python list of every token would take gigabytes."""
+    vocabulary: dict[str, int] = {}
+    number = vocabulary.__getitem__
+    ids: list[int] = []
+    lengths: list[int] = []
+    blocks: list[tuple[int, np.ndarray]] = []
+    flat: list[int] = []
+    for pid, text in db.execute("SELECT id, text FROM passages ORDER BY id"):
+        words = ascii_tokens(text) if text.isascii() else tokens(text)
+        for new in set(words).difference(vocabulary):
+            vocabulary[new] = len(vocabulary)
+        terms = list(map(number, words))
+        ids.append(pid)
+        lengths.append(len(terms))
+        flat.extend(terms)
+        if len(ids) % _BLOCK == 0:
+            blocks.append((len(ids) - _BLOCK, np.array(flat, dtype=np.int32)))
+            flat = []
+            if log and len(ids) % 100_000 == 0:
+                log(f"  read {len(ids):,} passages")
+    if flat or not blocks:
+        blocks.append((len(ids) - len(ids) % _BLOCK if len(ids) % _BLOCK else len(ids), np.array(flat, dtype=np.int32)))
+    return np.array(ids, dtype=np.int64), np.array(lengths, dtype=np.int64), blocks, vocabulary
+
+
+def _blocks(blocks: list[tuple[int, np.ndarray]], length: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Each block's tokens with the row each stands in."""
+    for first, terms in blocks:
+        last = min(first + _BLOCK, len(length))
+        yield np.repeat(np.arange(first, last, dtype=np.int64), length[first:last]), terms.astype(np.int64)
+
+
+def _pairs(terms: np.ndarray, rows: np.ndarray, size: int, common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Neighbouring tokens of one passage, both frequent words, as one number each, and the rows
+    they stand in."""
+    same = (rows[1:] == rows[:-1]) & common[terms[:-1]] & common[terms[1:]]
+    return terms[:-1][same] * max(size, 1) + terms[1:][same], rows[:-1][same]
+
+
+def _common_pairs(counted: list[tuple[np.ndarray, np.ndarray]], frequent: int) -> np.ndarray:
+    """Pairs seen `frequent` times or more in all (a pair in that many passages is seen that often)."""
+    if not counted:
+        return np.zeros(0, dtype=np.int64)
+    codes = np.concatenate([c for c, _ in counted])
+    counts = np.concatenate([n for _, n in counted])
+    unique, where = np.unique(codes, return_inverse=True)
+    total = np.bincount(where, weights=counts)
+    return unique[total >= frequent]
+
+
+class _TopLists:
+    """Per key (a term or a pair), the rows it weighs most in, gathered block by block: a row in a
+    key's best `keep` overall is in its best `keep` of its own block."""
+
+    def __init__(self, keys: int, frequent: int, keep: int, length: np.ndarray, average: float) -> None:
+        self.keys, self.frequent, self.keep = max(keys, 1), frequent, keep
+        self.length, self.average = length, average
+        self.df = np.zeros(self.keys, dtype=np.int64)
+        self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, key: np.ndarray, row: np.ndarray) -> None:
+        combined, hits = np.unique(row * self.keys + key, return_counts=True)
+        rows, keyed = combined // self.keys, combined % self.keys
+        self.df += np.bincount(keyed, minlength=self.keys)
+        weights = hits * (K1 + 1) / (hits + K1 * (1 - B + B * self.length[rows] / self.average))
+        self.kept.append(self._best(keyed, rows, weights))
+
+    def _best(self, keyed: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # By key, then weight down (weights are below K1 + 1 < 4); stable, so rows stay in
+        # ascending order among equals.
+        order = np.argsort(keyed * 4.0 - weights, kind="stable")
+        keyed, rows, weights = keyed[order], rows[order], weights[order]
+        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]]) if len(keyed) else np.zeros(0, dtype=np.int64)
+        rank = np.arange(len(keyed)) - np.repeat(starts, np.diff(np.r_[starts, len(keyed)]))
+        chosen = rank < self.keep
+        return keyed[chosen], rows[chosen], weights[chosen]
+
+    def result(self) -> list[tuple[int, int, np.ndarray, np.ndarray]]:
+        """(key, rows holding it, its best rows, their weights) for every key in `frequent` rows or more."""
+        if not self.kept:
+            return []
+        keyed, rows, weights = (np.concatenate(parts) for parts in zip(*self.kept))
+        chosen = self.df[keyed] >= self.frequent
+        keyed, rows, weights = self._best(keyed[chosen], rows[chosen], weights[chosen])
+        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]]) if len(keyed) else np.zeros(0, dtype=np.int64)
+        ends = np.r_[starts[1:], len(keyed)]
+        return [(int(keyed[s]), int(self.df[keyed[s]]), rows[s:e], weights[s:e]) for s, e in zip(starts.tolist(), ends.tolist())]

@@ -1,0 +1,95 @@
+"""The store's passage vectors: sentence embeddings kept as float32 BLOBs in `passage_vectors`.
+
+This Python's sqlite3 cannot load extensions (no sqlite-vec), so the vectors are read into one numpy
+matrix and compared by brute force; the matrix is kept on the store until the file changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import AbstractContextManager
+from typing import Callable, Iterable
+
+import numpy as np
+import numpy.typing as npt
+
+from chronika.search import Hit, SearchFilters
+
+Matrix = npt.NDArray[np.float32]
+Ids = npt.NDArray[np.int64]
+
+
+class VectorStore:
+    """Vector table of `Store` (a mixin: `Store` provides the connection and transactions)."""
+
+    db: sqlite3.Connection
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    _vectors: tuple[tuple[str, int, int], Ids, Matrix] | None = None
+
+    def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[tuple[int, str]]:
+        """(id, text) of the next passages after id `after` that have no vector from `model`, in id
+        order, so a caller pages through them once however many there are."""
+        rows = self.db.execute(
+            "SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?"
+            " WHERE p.id > ? AND v.passage_id IS NULL ORDER BY p.id LIMIT ?",
+            (model, after, limit),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def count_without_vectors(self, model: str) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?"
+                " WHERE v.passage_id IS NULL",
+                (model,),
+            ).fetchone()[0]
+        )
+
+    def vector_count(self, model: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM passage_vectors WHERE model = ?", (model,)).fetchone()[0])
+
+    def save_vectors(self, model: str, vectors: Iterable[tuple[int, Matrix]]) -> None:
+        """Store one vector per passage (float32 bytes), replacing one another model made."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO passage_vectors (passage_id, model, vector) VALUES (?, ?, ?)",
+                [(passage_id, model, np.asarray(vector, dtype=np.float32).tobytes()) for passage_id, vector in vectors],
+            )
+
+    def vector_matrix(self, model: str) -> tuple[Ids, Matrix]:
+        """Passage ids and their vectors as one matrix (a row per passage). Read once and kept until
+        this connection or another writes to the file: `total_changes` counts this connection's
+        writes and `data_version` moves with anyone else's, where a row count or largest id would
+        miss a replaced document whose passages reuse the old ids."""
+        key = (
+            model,
+            self.db.total_changes,
+            int(self.db.execute("PRAGMA data_version").fetchone()[0]),
+        )
+        if self._vectors is not None and self._vectors[0] == key:
+            return self._vectors[1], self._vectors[2]
+        rows = self.db.execute(
+            "SELECT passage_id, vector FROM passage_vectors WHERE model = ? ORDER BY passage_id", (model,)
+        ).fetchall()
+        ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        width = len(rows[0][1]) // 4 if rows else 0
+        matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32).reshape(len(rows), width)
+        self._vectors = (key, ids, matrix)
+        return ids, matrix
+
+    def passage_ids_matching(self, filters: SearchFilters) -> set[int]:
+        """The passages (ids) a search's facets allow, by the conditions full-text search uses (they
+        name `rowid`, which in `passages` is the id)."""
+        where, args = filters.sql()
+        return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE 1" + where, args)}
+
+    def passage_hits(self, scores: dict[int, float]) -> dict[int, Hit]:
+        """Hits for passages found by id (not by words): their citation, no highlights."""
+        if not scores:
+            return {}
+        marks = ",".join("?" * len(scores))
+        rows = self.db.execute(
+            'SELECT p.id, p.document_id, p.n, p.start, p."end", p.page, p.text, d.title, d.source'
+            " FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN (" + marks + ")",
+            list(scores),
+        )
+        return {row["id"]: Hit.from_row(row, scores[row["id"]], []) for row in rows}

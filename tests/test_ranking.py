@@ -1,0 +1,173 @@
+"""Ranking from champion lists gives FTS5's own order: the tokens, the parse, the BM25 formula, and
+whole searches over a generated store checked against `ORDER BY rank`."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronika import ranking
+from chronika.document import build_document, content_hash
+from chronika.model import Document, Source
+from chronika.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
+from chronika.search import SearchFilters, fts_query
+from chronika.store import Store, impacts
+
+ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
+
+
+def fts5_tokens(text: str) -> list[str]:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(f, 'instance')")
+    db.execute("INSERT INTO f VALUES (?)", (text,))
+    return [t for (t,) in db.execute("SELECT term FROM v ORDER BY offset")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_tokens_are_fts5s(text: str) -> None:
+    assert tokens(text) == fts5_tokens(text)
+
+
+def test_tokens_of_mixed_scripts() -> None:
+    text = "Ежов, Éléonore and naïve Yezhov-Ezhov in 1937; ёлка Йошкар straße"
+    assert tokens(text) == fts5_tokens(text)
+
+
+def test_parse_follows_fts5_precedence() -> None:
+    a, b, c, d = (Leaf((w,)) for w in "abcd")
+    assert parse("a b OR c NOT d") == Node("OR", (Node("AND", (a, b)), Node("NOT", (c, d))))
+    assert parse("(a OR b) AND c") == Node("AND", (Node("OR", (a, b)), c))
+    assert parse('"central committee" rehabilit*') == Node(
+        "AND", (Leaf(("central", "committee")), Leaf(("rehabilit",), prefix=True))
+    )
+    with pytest.raises(Unsupported):
+        parse("NEAR(a b)")
+
+
+# -- a generated store --------------------------------------------------------------------------
+
+WORDS = ["the", "party", "of", "partisan", "committee", "central", "partial"] + [f"w{i}" for i in range(400)]
+
+
+def _texts(count: int, seed: int = 7) -> list[str]:
+    rng = np.random.default_rng(seed)
+    p = 1 / np.arange(1, len(WORDS) + 1)
+    p /= p.sum()
+    texts = []
+    for _ in range(count):
+        words = [WORDS[i] for i in rng.choice(len(WORDS), size=int(rng.integers(5, 40)), p=p)]
+        if rng.random() < 0.2:
+            at = int(rng.integers(0, len(words)))
+            words[at:at] = ["central", "committee"]
+        texts.append(" ".join(words).capitalize() + ".")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ranking") / "store.db"
+    with Store(path) as store:
+        for d, chunk in enumerate(np.array_split(np.array(_texts(3000), dtype=object), 30)):
+            text = "\n\n".join(chunk)
+            store.save(_plain(f"gen/{d}.txt", text))
+        assert store.build_impacts(frequent=60, keep=80) > 0
+    return path
+
+
+def _plain(source: str, text: str) -> Document:
+    return build_document(Source(source, text, "text"), content_hash(text.encode()), extract=False)
+
+
+def _fts5_order(store: Store, match: str, limit: int = 10) -> list[int]:
+    return [r[0] for r in store.db.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank, rowid LIMIT ?", (match, limit)
+    )]
+
+
+QUERIES = ["party", "w0", "w3 OR w5", "w1 AND w2", "w0 NOT w1", '"central committee"', "part*", "w1 w3 OR party"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_lists_rank_as_fts5_does(generated: Path, query: str) -> None:
+    with Store(generated) as store:
+        match = store.spell_prefixes(fts_query(query))
+        ranked = store.rank_by_impacts(match, 10)
+        assert ranked is not None, "the lists should rank a query this common"
+        expected = _fts5_order(store, match)
+        if ranked.exact:
+            assert ranked.ids == expected
+        else:
+            assert len(set(ranked.ids) & set(expected)) >= 8
+        fts5 = dict(store.db.execute(
+            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (match,)
+        ).fetchall())
+        for pid, s in zip(ranked.ids, ranked.scores):
+            assert s == pytest.approx(fts5[pid], rel=1e-4)
+
+
+def test_a_single_common_word_is_ranked_exactly(generated: Path) -> None:
+    with Store(generated) as store:
+        ranked = store.rank_by_impacts("party", 10)
+        assert ranked is not None and ranked.exact
+        assert ranked.ids == _fts5_order(store, "party")
+
+
+def test_rare_words_are_left_to_fts5(generated: Path) -> None:
+    with Store(generated) as store:
+        assert store.rank_by_impacts('"w399 w398"', 10) is None
+
+
+def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "copy.db"
+    with Store(generated) as store:
+        store.db.execute("VACUUM INTO ?", (str(copy),))
+    monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
+    with Store(copy) as store:
+        assert store.impacts_fresh()
+        store.save(_plain("gen/new.txt", "Party party party party.\n\nThe central committee of the party."))
+        assert not store.impacts_fresh()
+        assert store.rank_by_impacts("party", 10) is None  # stale: FTS5 ranks, and finds the new passage
+        assert store.search_fts("party", 1)[0].document == "d31"
+        store.save(_plain("gen/3.txt", "Central committee w1 w1."))  # replaced: its old passages are gone
+        assert store.refresh_impacts() and store.impacts_fresh()
+        for query in ("party", '"central committee"', "w1"):
+            ranked = store.rank_by_impacts(query, 10)
+            assert ranked is not None and ranked.exact, query
+            assert ranked.ids == _fts5_order(store, query), query
+        assert store.search_fts("party", 1)[0].document == "d31"
+
+
+def test_search_hits_are_the_same_either_way(generated: Path) -> None:
+    with Store(generated) as store:
+        listed = store.search_fts("party OR committee", 5)
+        assert store.rank_by_impacts(store.spell_prefixes("party OR committee"), 5) is not None
+        plain = store.search_fts("party OR committee", 5, SearchFilters(reader="text"))  # filtered: FTS5 ranks
+    assert [(h.document, h.passage) for h in listed] == [(h.document, h.passage) for h in plain]
+    assert [h.highlights for h in listed] == [h.highlights for h in plain]
+    assert [h.score for h in listed] == pytest.approx([h.score for h in plain], rel=1e-4)
+
+
+def test_scorer_is_fts5s_bm25() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+    texts = _texts(200, seed=3)
+    db.executemany("INSERT INTO f (rowid, text) VALUES (?, ?)", enumerate(texts, 1))
+    lengths = [len(tokens(t)) for t in texts]
+    average = sum(lengths) / len(lengths)
+    tree = parse("w1 OR (w2 NOT w0) OR \"central committee\"")
+    df = {leaf: db.execute("SELECT count(*) FROM f WHERE f MATCH ?", ('"' + " ".join(leaf.words) + '"',)).fetchone()[0]
+          for leaf in ranking.leaves(tree)}
+    scorer = Scorer(tree, {leaf: idf(len(texts), n) for leaf, n in df.items()}, average)
+    found = db.execute("SELECT rowid, -bm25(f) FROM f WHERE f MATCH ?", ("w1 OR (w2 NOT w0) OR \"central committee\"",)).fetchall()
+    assert found
+    for rowid, expected in found:
+        assert scorer(texts[rowid - 1]) == pytest.approx(expected, rel=1e-9)
+    unmatched = set(range(1, len(texts) + 1)) - {r for r, _ in found}
+    assert all(scorer(texts[r - 1]) is None for r in unmatched)
