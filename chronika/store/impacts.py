@@ -11,8 +11,10 @@ can beat the ones found (the threshold algorithm, Fagin et al. 2003): passages o
 score at most the sum of the lists' last weights. What cannot be settled within `BUDGET`
 passages read is ranked by what was read, and the result says it is approximate.
 
-The lists are rebuilt after an ingest that changed the store; until then (and for small stores,
-filtered searches, and expressions the ranker does not read) FTS5 ranks as before."""
+An ingest that changed the store merges its new passages into the lists, or builds them anew once
+a tenth of the store has changed since they were built (`store/impact_lists.py`); until then, and
+for small stores, filtered searches and expressions the ranker does not read, FTS5 ranks as before.
+One-word prefixes are spelled out into the words they stand for first, so the lists can rank them."""
 
 from __future__ import annotations
 
@@ -22,11 +24,12 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from collections import Counter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import numpy as np
 
-from chronika.ranking import B, K1, Leaf, Query, Unsupported, Scorer, ascii_tokens, fold, highlights, idf, leaves, parse, tokens, weight
+from chronika.ranking import Leaf, Query, Scorer, Unsupported, fold, highlights, idf, leaves, parse, tokens, weight
+from chronika.store.impact_lists import champion_lists
 
 INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under 100 ms
 FREQUENT = 1_000  # passages a term must be in to get a list; FTS5 ranks rarer ones quickly
@@ -127,30 +130,7 @@ class ImpactStore:
     def build_impacts(self, frequent: int = FREQUENT, keep: int = KEEP, log: Callable[[str], None] | None = None) -> int:
         """Build every list from the passages' text; returns how many lists were kept. Two passes
         over the tokens, in blocks of passages, so memory stays near the size of the tokens."""
-        passage_ids, length, blocks, vocabulary = _tokenized(self.db, log)
-        average = float(length.mean()) if len(length) else 1.0
-        words = _TopLists(len(vocabulary), frequent, keep, length, average)
-        for rows, terms in _blocks(blocks, length):
-            words.add(terms, rows)
-        # A pair is in no more passages than either of its words: only pairs of frequent words
-        # are counted, which keeps memory near the size of the tokens.
-        common_word = words.df >= frequent
-        counted: list[tuple[np.ndarray, np.ndarray]] = []
-        for rows, terms in _blocks(blocks, length):
-            codes, _ = _pairs(terms, rows, len(vocabulary), common_word)
-            counted.append(np.unique(codes, return_counts=True))
-        common = _common_pairs(counted, frequent)
-        del counted
-        pairs = _TopLists(len(common), frequent, keep, length, average)
-        for rows, terms in _blocks(blocks, length):
-            codes, at = _pairs(terms, rows, len(vocabulary), common_word)
-            found = np.isin(codes, common)
-            pairs.add(np.searchsorted(common, codes[found]), at[found])
-        names = sorted(vocabulary, key=vocabulary.__getitem__)
-        size = max(len(vocabulary), 1)
-        lists = [(names[k], df, r, w) for k, df, r, w in words.result()]
-        lists += [(f"{names[int(common[k]) // size]} {names[int(common[k]) % size]}", df, r, w)
-                  for k, df, r, w in pairs.result()]
+        passage_ids, average, lists = champion_lists(self.db, frequent, keep, log)
         with self.transaction() as db:  # type: ignore[attr-defined]
             db.execute("DELETE FROM term_impacts")
             db.executemany(
@@ -386,98 +366,3 @@ class _Stats:
 
 def _expression(leaf: Leaf) -> str:
     return '"' + " ".join(leaf.words) + '"' + ("*" if leaf.prefix else "")
-
-
-_BLOCK = 20_000  # passages tokenized at a time
-
-
-def _tokenized(db: sqlite3.Connection, log: Callable[[str], None] | None
-               ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, np.ndarray]], dict[str, int]]:
-    """Every passage's tokens as term numbers, in blocks: (passage ids, lengths, [(first row,
-    terms)], the vocabulary). A Python list of every token would take gigabytes."""
-    vocabulary: dict[str, int] = {}
-    number = vocabulary.__getitem__
-    ids: list[int] = []
-    lengths: list[int] = []
-    blocks: list[tuple[int, np.ndarray]] = []
-    flat: list[int] = []
-    for pid, text in db.execute("SELECT id, text FROM passages ORDER BY id"):
-        words = ascii_tokens(text) if text.isascii() else tokens(text)
-        for new in set(words).difference(vocabulary):
-            vocabulary[new] = len(vocabulary)
-        terms = list(map(number, words))
-        ids.append(pid)
-        lengths.append(len(terms))
-        flat.extend(terms)
-        if len(ids) % _BLOCK == 0:
-            blocks.append((len(ids) - _BLOCK, np.array(flat, dtype=np.int32)))
-            flat = []
-            if log and len(ids) % 100_000 == 0:
-                log(f"  read {len(ids):,} passages")
-    if flat or not blocks:
-        blocks.append((len(ids) - len(ids) % _BLOCK if len(ids) % _BLOCK else len(ids), np.array(flat, dtype=np.int32)))
-    return np.array(ids, dtype=np.int64), np.array(lengths, dtype=np.int64), blocks, vocabulary
-
-
-def _blocks(blocks: list[tuple[int, np.ndarray]], length: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Each block's tokens with the row each stands in."""
-    for first, terms in blocks:
-        last = min(first + _BLOCK, len(length))
-        yield np.repeat(np.arange(first, last, dtype=np.int64), length[first:last]), terms.astype(np.int64)
-
-
-def _pairs(terms: np.ndarray, rows: np.ndarray, size: int, common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Neighbouring tokens of one passage, both frequent words, as one number each, and the rows
-    they stand in."""
-    same = (rows[1:] == rows[:-1]) & common[terms[:-1]] & common[terms[1:]]
-    return terms[:-1][same] * max(size, 1) + terms[1:][same], rows[:-1][same]
-
-
-def _common_pairs(counted: list[tuple[np.ndarray, np.ndarray]], frequent: int) -> np.ndarray:
-    """Pairs seen `frequent` times or more in all (a pair in that many passages is seen that often)."""
-    if not counted:
-        return np.zeros(0, dtype=np.int64)
-    codes = np.concatenate([c for c, _ in counted])
-    counts = np.concatenate([n for _, n in counted])
-    unique, where = np.unique(codes, return_inverse=True)
-    total = np.bincount(where, weights=counts)
-    return unique[total >= frequent]
-
-
-class _TopLists:
-    """Per key (a term or a pair), the rows it weighs most in, gathered block by block: a row in a
-    key's best `keep` overall is in its best `keep` of its own block."""
-
-    def __init__(self, keys: int, frequent: int, keep: int, length: np.ndarray, average: float) -> None:
-        self.keys, self.frequent, self.keep = max(keys, 1), frequent, keep
-        self.length, self.average = length, average
-        self.df = np.zeros(self.keys, dtype=np.int64)
-        self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-
-    def add(self, key: np.ndarray, row: np.ndarray) -> None:
-        combined, hits = np.unique(row * self.keys + key, return_counts=True)
-        rows, keyed = combined // self.keys, combined % self.keys
-        self.df += np.bincount(keyed, minlength=self.keys)
-        weights = hits * (K1 + 1) / (hits + K1 * (1 - B + B * self.length[rows] / self.average))
-        self.kept.append(self._best(keyed, rows, weights))
-
-    def _best(self, keyed: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # By key, then weight down (weights are below K1 + 1 < 4); stable, so rows stay in
-        # ascending order among equals.
-        order = np.argsort(keyed * 4.0 - weights, kind="stable")
-        keyed, rows, weights = keyed[order], rows[order], weights[order]
-        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]]) if len(keyed) else np.zeros(0, dtype=np.int64)
-        rank = np.arange(len(keyed)) - np.repeat(starts, np.diff(np.r_[starts, len(keyed)]))
-        chosen = rank < self.keep
-        return keyed[chosen], rows[chosen], weights[chosen]
-
-    def result(self) -> list[tuple[int, int, np.ndarray, np.ndarray]]:
-        """(key, rows holding it, its best rows, their weights) for every key in `frequent` rows or more."""
-        if not self.kept:
-            return []
-        keyed, rows, weights = (np.concatenate(parts) for parts in zip(*self.kept))
-        chosen = self.df[keyed] >= self.frequent
-        keyed, rows, weights = self._best(keyed[chosen], rows[chosen], weights[chosen])
-        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]]) if len(keyed) else np.zeros(0, dtype=np.int64)
-        ends = np.r_[starts[1:], len(keyed)]
-        return [(int(keyed[s]), int(self.df[keyed[s]]), rows[s:e], weights[s:e]) for s, e in zip(starts.tolist(), ends.tolist())]
