@@ -170,6 +170,9 @@ def search(
     year_to: Optional[int] = typer.Option(None, "--to", help="Only passages stating a date in or before this year."),
     entity: Optional[str] = typer.Option(None, "--entity", help="Only passages naming this entity (any alias)."),
     source_type: Optional[str] = typer.Option(None, "--source-type", help="Only sources read as text, html, pdf or ocr."),
+    full_rank: bool = typer.Option(
+        False, "--full-rank", help="Score every match with FTS5's BM25 (exact order; slow for common words in a large store)."
+    ),
     by_meaning: bool = typer.Option(
         False, "--semantic", help="Also find passages by meaning (sentence embeddings, after `chronika embed`), fused with the words."
     ),
@@ -187,12 +190,15 @@ def search(
         )
         if by_meaning:
             return semantic.semantic_search(store, query, limit, exact=exact, filters=filters)
-        return find(store, query, limit, exact=exact, filters=filters)
+        return find(store, query, limit, exact=exact, filters=filters, full_rank=full_rank)
 
     result = _guarded(lambda: _with_store(work))
     if isinstance(result, semantic.SemanticResult) and result.unembedded:
         err.print(f"{result.unembedded:,} passages have no vector yet and were found by their words only: "
                   "run `chronika embed`", style="yellow")
+    if isinstance(result, SearchResult) and result.approximate:
+        err.print("ranked from the champion lists: every passage matches, but BM25 might order them otherwise "
+                  "(--full-rank scores every match)", style="dim")
     if as_json:
         _print_json(result.to_json())
         return

@@ -35,6 +35,7 @@ class SearchResult:
     hits: list[Hit]
     expansions: list[Expansion] = field(default_factory=list)
     match: str = ""
+    approximate: bool = False  # ranked from champion lists that could not settle BM25's order
 
     def to_json(self) -> list[dict[str, Any]]:
         """The contract's list of hits; each also says how the query was expanded."""
@@ -42,13 +43,14 @@ class SearchResult:
         return [hit.to_json() | {"expansions": expansions} for hit in self.hits]
 
 
-def search(store: Store, query: str, limit: int = 10, exact: bool = False, filters: SearchFilters | None = None) -> SearchResult:
-    """Passages for a query, names expanded to all their forms unless `exact`."""
-    base = fts_query(query)
-    if exact:
-        return SearchResult(store.search_fts(base, limit, filters, shown=query), [], base)
-    match, expansions = expand(store, query)
-    return SearchResult(store.search_fts(match, limit, filters, shown=query), expansions, match)
+def search(store: Store, query: str, limit: int = 10, exact: bool = False, filters: SearchFilters | None = None,
+           full_rank: bool = False) -> SearchResult:
+    """Passages for a query, names expanded to all their forms unless `exact`; every match scored by
+    FTS5 if `full_rank` (slow for common words in a large store)."""
+    base = fts_query(query)  # a query FTS5 cannot read is the user's error, before any expansion
+    match, expansions = (base, []) if exact else expand(store, query)
+    hits, approximate = store.rank_fts(match, limit, filters, shown=query, full_rank=full_rank)
+    return SearchResult(hits, expansions, match, approximate)
 
 
 def expand(store: Store, query: str) -> tuple[str, list[Expansion]]:

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 K1, B = 1.2, 0.75  # FTS5's bm25() defaults
@@ -61,6 +61,13 @@ class Leaf:
 
     words: tuple[str, ...]
     prefix: bool = False
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.words, self.prefix)))  # asked for per passage scored
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @property
     def key(self) -> str | None:
@@ -196,6 +203,11 @@ def _matching_leaves(query: Query, counts: dict[Leaf, int]) -> list[Leaf]:
     return [leaf for child in query.children for leaf in _matching_leaves(child, counts)]
 
 
+def disjunction(query: Query) -> bool:
+    """A leaf, or leaves joined by OR: a passage holding any of them matches."""
+    return isinstance(query, Leaf) or (query.op == "OR" and all(disjunction(c) for c in query.children))
+
+
 def idf(passages: int, containing: int) -> float:
     """FTS5's inverse document frequency (never below 1e-6)."""
     value = math.log((passages - containing + 0.5) / (containing + 0.5))
@@ -217,23 +229,32 @@ class Scorer:
         self.words = [leaf for leaf in self.every if len(leaf.words) == 1 and not leaf.prefix]
         self.others = [leaf for leaf in self.every if leaf not in self.words]
         self.scoring = [(leaf, idfs[leaf]) for leaf in set(leaves(query))]
+        self.disjunction = disjunction(query)
 
     def __call__(self, text: str) -> float | None:
         toks = tokens(text)
         seen = Counter(toks)
         counts = {leaf: seen[leaf.words[0]] for leaf in self.words} | {leaf: leaf.count(toks) for leaf in self.others}
-        if not matches(self.query, counts):
+        if self.disjunction:  # words joined by OR: every leaf found counts
+            counting = {leaf for leaf, n in counts.items() if n}
+            if not counting:
+                return None
+        elif matches(self.query, counts):
+            counting = set(_matching_leaves(self.query, counts))
+        else:
             return None
-        counting = set(_matching_leaves(self.query, counts))
         return sum(idf * weight(counts[leaf], len(toks), self.average) for leaf, idf in self.scoring if leaf in counting)
 
 
 def highlights(query: Query, text: str) -> list[tuple[int, int]]:
-    """Character spans of the scoring leaves' occurrences, as FTS5's highlight() marks them."""
+    """Character spans of the occurrences of the leaves that make the passage match, as FTS5's
+    highlight() marks them."""
     spans = token_spans(text)
     toks = [t for t, _, _ in spans]
+    counts = {leaf: leaf.count(toks) for leaf in set(leaves(query, positive=False))}
     marked = {
-        (spans[i][1], spans[i + len(leaf.words) - 1][2]) for leaf in set(leaves(query)) for i in leaf.positions(toks)
+        (spans[i][1], spans[i + len(leaf.words) - 1][2])
+        for leaf in set(_matching_leaves(query, counts)) for i in leaf.positions(toks)
     }
     merged: list[tuple[int, int]] = []
     for start, end in sorted(marked):

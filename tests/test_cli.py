@@ -88,7 +88,7 @@ def test_a_file_that_is_not_a_store_is_an_error(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("not sqlite at all " * 100, encoding="utf-8")
     code, _, err = run(bogus, "documents")
-    assert code == 1 and "not a Chronika store" in err
+    assert code == 1 and "not a Chronika store" in " ".join(err.split())  # rich wraps long paths
 
 
 def test_human_output_marks_hits(db: Path) -> None:

@@ -15,7 +15,7 @@ from chronika import ranking
 from chronika.document import build_document, content_hash
 from chronika.model import Document, Source
 from chronika.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
-from chronika.search import SearchFilters, fts_query
+from chronika.search import SearchFilters, fts_query, highlights
 from chronika.store import Store, impacts
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
@@ -95,21 +95,26 @@ QUERIES = ["party", "w0", "w3 OR w5", "w1 AND w2", "w0 NOT w1", '"central commit
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_lists_rank_as_fts5_does(generated: Path, query: str) -> None:
+def test_lists_rank_as_fts5_does(generated: Path, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the lists return is scored as FTS5 scores it, and what they prove exact is FTS5's order."""
     with Store(generated) as store:
         match = store.spell_prefixes(fts_query(query))
-        ranked = store.rank_by_impacts(match, 10)
-        assert ranked is not None, "the lists should rank a query this common"
-        expected = _fts5_order(store, match)
-        if ranked.exact:
-            assert ranked.ids == expected
-        else:
-            assert len(set(ranked.ids) & set(expected)) >= 8
         fts5 = dict(store.db.execute(
             "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (match,)
         ).fetchall())
-        for pid, s in zip(ranked.ids, ranked.scores):
-            assert s == pytest.approx(fts5[pid], rel=1e-4)
+        ranked = store.rank_by_impacts(match, 10)
+        if ranked is not None:
+            assert all(s == pytest.approx(fts5[pid], rel=1e-6) for pid, s in zip(ranked.ids, ranked.scores))
+            if ranked.exact:
+                assert ranked.ids == _fts5_order(store, match)
+        monkeypatch.setattr(impacts, "BUDGET", 100_000)  # every candidate read: exact wherever the bound allows
+        ranked = store.rank_by_impacts(match, 10)
+        assert ranked is None or not ranked.exact or ranked.ids == _fts5_order(store, match)
+
+
+def test_common_words_are_ranked_by_the_lists(generated: Path) -> None:
+    with Store(generated) as store:
+        assert all(store.rank_by_impacts(store.spell_prefixes(q), 10) is not None for q in ("party", "w0 OR w3", "part*"))
 
 
 def test_a_single_common_word_is_ranked_exactly(generated: Path) -> None:
@@ -146,9 +151,9 @@ def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monk
 
 def test_search_hits_are_the_same_either_way(generated: Path) -> None:
     with Store(generated) as store:
-        listed = store.search_fts("party OR committee", 5)
-        assert store.rank_by_impacts(store.spell_prefixes("party OR committee"), 5) is not None
-        plain = store.search_fts("party OR committee", 5, SearchFilters(reader="text"))  # filtered: FTS5 ranks
+        listed = store.search_fts("party", 5)
+        assert store.rank_by_impacts("party", 5) is not None
+        plain = store.search_fts("party", 5, SearchFilters(reader="text"))  # filtered: FTS5 ranks
     assert [(h.document, h.passage) for h in listed] == [(h.document, h.passage) for h in plain]
     assert [h.highlights for h in listed] == [h.highlights for h in plain]
     assert [h.score for h in listed] == pytest.approx([h.score for h in plain], rel=1e-4)
@@ -171,3 +176,32 @@ def test_scorer_is_fts5s_bm25() -> None:
         assert scorer(texts[rowid - 1]) == pytest.approx(expected, rel=1e-9)
     unmatched = set(range(1, len(texts) + 1)) - {r for r, _ in found}
     assert all(scorer(texts[r - 1]) is None for r in unmatched)
+
+
+def test_full_rank_scores_every_match_with_fts5(generated: Path) -> None:
+    from chronika.finding import search
+
+    with Store(generated) as store:
+        listed = search(store, "w0 OR w3 OR w5", limit=10)
+        full = search(store, "w0 OR w3 OR w5", limit=10, full_rank=True)
+        assert not full.approximate
+        assert [(h.document, h.passage) for h in full.hits] == [
+            (f"d{d}", n) for rowid in _fts5_order(store, "w0 OR w3 OR w5")
+            for d, n in store.db.execute("SELECT document_id, n FROM passages WHERE id = ?", (rowid,))
+        ]
+        if not listed.approximate:
+            assert [(h.document, h.passage) for h in listed.hits] == [(h.document, h.passage) for h in full.hits]
+
+
+@pytest.mark.parametrize("query", QUERIES + ['"the party" OR central', "w1 NOT (w2 OR w3)"])
+def test_marked_words_are_fts5s_highlights(generated: Path, query: str) -> None:
+    with Store(generated) as store:
+        match = store.spell_prefixes(fts_query(query))
+        tree = parse(match)
+        rows = store.db.execute(
+            "SELECT p.text, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts JOIN passages p"
+            " ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? LIMIT 60", (match,)
+        ).fetchall()
+        assert rows
+        for text, marked in rows:
+            assert ranking.highlights(tree, text) == highlights(marked)

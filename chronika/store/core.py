@@ -14,6 +14,8 @@ from typing import Any, Iterator
 from chronika.dates import DateInterval
 from chronika.errors import ChronikaError, QueryError
 from chronika.model import Document
+from chronika.ranking import Unsupported, parse
+from chronika.ranking import highlights as marked_words
 from chronika.search import Hit, SearchFilters, fts_query, highlights
 from chronika.store.chronology import ChronologyStore
 from chronika.store.entities import EntityStore
@@ -212,24 +214,47 @@ class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore):
     def search_fts(
         self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None
     ) -> list[Hit]:
-        """Passages matching an FTS5 expression, best first. A large store ranks from its champion
-        lists (store/impacts.py); otherwise, and for filtered searches, FTS5 ranks: the index is asked
-        for the best `limit` rows first and only those are joined."""
+        """Passages matching an FTS5 expression, best first (see `rank_fts`)."""
+        return self.rank_fts(match, limit, filters, shown)[0]
+
+    def rank_fts(
+        self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None,
+        full_rank: bool = False,
+    ) -> tuple[list[Hit], bool]:
+        """Passages matching an FTS5 expression, best first, and whether their order may differ from
+        BM25's. A large store ranks from its champion lists (store/impacts.py) unless `full_rank`;
+        otherwise, and for filtered searches, FTS5 ranks: the index is asked for the best `limit`
+        rows first and only those are joined."""
         match = self.spell_prefixes(match)
-        ranked = None if filters is not None and filters != SearchFilters() else self._ranked(match, limit, shown)
-        if ranked is not None:
-            return ranked
+        if not full_rank and (filters is None or filters == SearchFilters()):
+            ranked = self._ranked(match, limit, shown)
+            if ranked is not None:
+                return ranked
         where, args = (filters or SearchFilters()).sql()
         rows = self._fts_rows(
-            "WITH top AS (SELECT rowid AS id, rank, highlight(passages_fts, 0, char(2), char(3)) AS marked"
-            " FROM passages_fts WHERE passages_fts MATCH ?" + where + " ORDER BY rank LIMIT ?)"
-            " SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank, top.marked"
+            "WITH top AS (SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ?" + where
+            + " ORDER BY rank LIMIT ?)"
+            " SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank"
             " FROM top JOIN passages p ON p.id = top.id JOIN documents d ON d.id = p.document_id ORDER BY top.rank",
             (match, *args, limit), shown or match,
         )
-        return [Hit.from_row(row, -row["rank"], highlights(row["marked"])) for row in rows]
+        marks = self._highlights(match, rows, shown or match)
+        return [Hit.from_row(row, -row["rank"], marks[row["id"]]) for row in rows], False
 
-    def _ranked(self, match: str, limit: int, shown: str | None) -> list[Hit] | None:
+    def _highlights(self, match: str, rows: list[sqlite3.Row], shown: str) -> dict[int, list[tuple[int, int]]]:
+        """Where the expression's words stand in each passage. Marked here rather than by FTS5's
+        highlight(), which a query ordered by rank computes for every passage that matches."""
+        try:
+            tree = parse(match)
+        except Unsupported:
+            ids = [row["id"] for row in rows]
+            return {rowid: highlights(marked) for rowid, marked in self._fts_rows(
+                "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts WHERE passages_fts MATCH ?"
+                f" AND rowid IN ({','.join('?' * len(ids))})", (match, *ids), shown,
+            )}
+        return {row["id"]: marked_words(tree, row["text"]) for row in rows}
+
+    def _ranked(self, match: str, limit: int, shown: str | None) -> tuple[list[Hit], bool] | None:
         try:
             ranked = self.rank_by_impacts(match, limit)
         except sqlite3.OperationalError as e:
@@ -241,7 +266,8 @@ class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore):
             f" FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(ranked.ids))})",
             ranked.ids, shown or match,
         )}
-        return [Hit.from_row(rows[pid], s, h) for pid, s, h in zip(ranked.ids, ranked.scores, ranked.highlights) if pid in rows]
+        hits = [Hit.from_row(rows[pid], s, h) for pid, s, h in zip(ranked.ids, ranked.scores, ranked.highlights) if pid in rows]
+        return hits, not ranked.exact
 
     def _fts_rows(self, sql: str, args: Any, shown: str) -> list[sqlite3.Row]:
         try:

@@ -144,7 +144,7 @@ class _TopLists:
         rows, keyed = combined // self.keys, combined % self.keys
         weights = hits * (K1 + 1) / (hits + K1 * (1 - B + B * self.length[rows] / self.average))
         keyed, rows, weights = self._best(keyed, rows, weights)
-        self.kept.append((keyed.astype(np.int32), rows.astype(np.int32), weights.astype(np.float32)))
+        self.kept.append((keyed.astype(np.int32), rows.astype(np.int32), weights))
         if len(self.kept) >= 8:  # what the blocks so far keep, merged: memory stays near keys x keep
             self.kept = [self._merged()]
 
@@ -161,7 +161,7 @@ class _TopLists:
     def _merged(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         keyed, rows, weights = (np.concatenate(parts) for parts in zip(*self.kept))
         best = self._best(keyed.astype(np.int64), rows.astype(np.int64), weights.astype(np.float64))
-        return best[0].astype(np.int32), best[1].astype(np.int32), best[2].astype(np.float32)
+        return best[0].astype(np.int32), best[1].astype(np.int32), best[2]
 
     def result(self) -> list[tuple[int, int, np.ndarray, np.ndarray]]:
         """(key, rows holding it, its best rows, their weights) for every key in `frequent` rows or more."""

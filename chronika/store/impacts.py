@@ -28,15 +28,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from chronika.ranking import Leaf, Query, Scorer, Unsupported, fold, highlights, idf, leaves, parse, tokens, weight
+from chronika.ranking import Leaf, Node, Query, Scorer, Unsupported, disjunction, fold, highlights, idf, leaves, parse, tokens, weight
 from chronika.store.impact_lists import champion_lists
 
 INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under 100 ms
-FREQUENT = 1_000  # passages a term must be in to get a list; FTS5 ranks rarer ones quickly
+FREQUENT = 500  # passages a term must be in to get a list; FTS5 ranks rarer ones in a few ms
 KEEP = 1_000  # passages kept per list
 RANK_FROM = 1  # x FREQUENT: estimated matches from which the lists rank (FTS5 scores 1,000 words in about 6 ms, phrases slower)
 REBUILD_SHARE = 0.1  # of the passages changed since the last full build: past it, lists are built anew
-BUDGET = 150  # passages read and scored at most per query (first `limit`, then twice as many each time)
+BUDGET = 100  # passages read and scored at most per query (first `limit`, then twice as many each time)
 _STATE = "impacts"
 MAX_SPELLED = 30  # words a prefix may stand for and still be spelled out
 _PREFIX = re.compile(r'(?<![\w"])(\w+)\*|"(\w+)"\*')
@@ -100,8 +100,8 @@ class ImpactStore:
 
     def _merge_impacts(self, state: dict[str, Any], changed: int) -> None:
         """Merge the passages added since the lists were built into the lists of their words and
-        pairs. Removed passages may stay listed: they no longer match, and a list without them still
-        holds the best of the rest. A word that became frequent gets its list at the next full build."""
+        pairs, and drop the removed ones: a list without them still holds the best of the rest. A
+        word that became frequent gets its list at the next full build."""
         listed = {key for (key,) in self.db.execute("SELECT term FROM term_impacts")}
         found: dict[str, list[tuple[int, float]]] = {}
         for pid, text in self.db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id", (state["last"],)):
@@ -109,19 +109,24 @@ class ImpactStore:
             hits = Counter(words) + Counter(f"{a} {b}" for a, b in zip(words, words[1:]))
             for key in hits.keys() & listed:
                 found.setdefault(key, []).append((pid, weight(hits[key], len(words), state["average"])))
+        alive = np.zeros(state["last"] + 1, dtype=bool)
+        alive[np.fromiter((pid for (pid,) in self.db.execute("SELECT id FROM passages WHERE id <= ?", (state["last"],))),
+                          dtype=np.int64)] = True
         with self.transaction() as db:  # type: ignore[attr-defined]
-            for key, new in found.items():
-                row = db.execute("SELECT df, floor, passages, weights FROM term_impacts WHERE term = ?", (key,)).fetchone()
-                if row is None:
+            for key, df, floor, passages, weights in db.execute("SELECT term, df, floor, passages, weights FROM term_impacts").fetchall():
+                old_ids, old_weights = np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f8")
+                kept_old = alive[old_ids]
+                new = found.get(key, [])
+                if kept_old.all() and not new:
                     continue
-                ids = np.concatenate([np.frombuffer(row[2], dtype="<i8"), np.array([p for p, _ in new], dtype=np.int64)])
-                weights = np.concatenate([np.frombuffer(row[3], dtype="<f4"), np.array([w for _, w in new], dtype=np.float32)])
-                order = np.lexsort((ids, -weights))
+                ids = np.concatenate([old_ids[kept_old], np.array([p for p, _ in new], dtype=np.int64)])
+                both = np.concatenate([old_weights[kept_old], np.array([w for _, w in new], dtype=np.float64)])
+                order = np.lexsort((ids, -both))
                 kept, dropped = order[: state["keep"]], order[state["keep"] :]
-                floor = max(row[1], float(weights[dropped].max())) if len(dropped) else row[1]
+                floor = max(floor, float(both[dropped].max())) if len(dropped) else floor
                 db.execute(
                     "UPDATE term_impacts SET df = ?, floor = ?, passages = ?, weights = ? WHERE term = ?",
-                    (row[0] + len(new), floor, ids[kept].astype("<i8").tobytes(), weights[kept].astype("<f4").tobytes(), key),
+                    (df + len(new), floor, ids[kept].astype("<i8").tobytes(), both[kept].astype("<f8").tobytes(), key),
                 )
             passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
             state.update(passages=passages, last=last, changed=changed, dirty=False)
@@ -136,7 +141,7 @@ class ImpactStore:
             db.executemany(
                 "INSERT INTO term_impacts (term, df, floor, passages, weights) VALUES (?, ?, ?, ?, ?)",
                 [(name, df, float(w[-1]) if df > len(w) else 0.0, passage_ids[r].astype("<i8").tobytes(),
-                  w.astype("<f4").tobytes()) for name, df, r, w in lists],
+                  w.astype("<f8").tobytes()) for name, df, r, w in lists],
             )
             state = {"passages": len(passage_ids), "average": average, "frequent": frequent, "keep": keep,
                      "last": int(passage_ids.max()) if len(passage_ids) else 0, "changed": 0}
@@ -178,60 +183,73 @@ class ImpactStore:
         except Unsupported:
             return None
         stats = _Stats(self.db, state)
-        if stats.estimate(tree) < RANK_FROM * stats.frequent:
+        matching = stats.estimate(tree)
+        if matching < RANK_FROM * stats.frequent:
             return None
+        if matching / max(1.0, stats.estimate(Node("OR", tuple(set(leaves(tree)))))) * BUDGET < limit:
+            return None  # an AND of common words: too few candidates would match, FTS5 finds them faster
         scoring = sorted(set(leaves(tree)), key=lambda leaf: leaf.words)
         try:
-            order, upper, unseen = _candidates(stats.lists(scoring))
+            order, upper, missing, unseen = _candidates(stats.lists(scoring))
         except _Costly:
             return None
         exact = all(stats.bounded(leaf) for leaf in scoring)
         score = Scorer(tree, {leaf: stats.idf(leaf) for leaf in scoring}, state["average"])
+        # In an OR of words, a passage every list of whose words either holds it or is complete
+        # scores what the lists say: no need to read it.
+        settled = upper - missing if disjunction(tree) else np.full(len(order), np.nan)
+        settled[missing > 0] = np.nan
         best: list[tuple[float, int]] = []  # a min-heap of the best found
-        read, batch = 0, limit
+        done, read, batch = 0, 0, limit
         texts: dict[int, str] = {}
-        while read < len(order):
-            if len(best) >= limit and best[0][0] >= max(upper[read], unseen):
+        while done < len(order):
+            if len(best) >= limit and best[0][0] >= max(upper[done], unseen):
                 break  # no passage left, read or not, can beat the ones found
             if read >= BUDGET:
                 exact = False
                 break
-            ids = order[read : read + batch].tolist()
-            read, batch = read + len(ids), batch * 2
-            texts.update(self._texts(ids))
-            for pid in ids:
-                if pid not in texts:
-                    continue  # removed since the lists were built
-                scored = score(texts[pid])
+            step = order[done : done + min(batch, BUDGET - read)].tolist()
+            known = settled[done : done + len(step)].tolist()
+            done, batch = done + len(step), batch * 2
+            unread = [pid for pid, k in zip(step, known) if k != k]  # NaN: to be read
+            read += len(unread)
+            texts.update(self._texts(unread))
+            for pid, k in zip(step, known):
+                scored = k if k == k else (score(texts[pid]) if pid in texts else None)  # gone: removed since
                 if scored is not None:
                     heapq.heappush(best, (scored, -pid))
                     if len(best) > limit:
                         heapq.heappop(best)
-        if len(best) < limit and (unseen > 0 or read < len(order)):
+        if len(best) < limit and (unseen > 0 or done < len(order)):
             return None  # passages outside the lists may match: FTS5 must look
-        if read >= len(order) and best and best[0][0] < unseen:
+        if done >= len(order) and best and best[0][0] < unseen:
             exact = False
         best.sort(key=lambda item: (-item[0], -item[1]))
+        texts.update(self._texts([-p for _, p in best if -p not in texts]))
+        best = [item for item in best if -item[1] in texts]
         return Ranked([-p for _, p in best], [s for s, _ in best], [highlights(tree, texts[-p]) for _, p in best], exact)
 
     def _texts(self, ids: list[int]) -> dict[int, str]:
         return dict(self.db.execute(f"SELECT id, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
 
 
-def _candidates(lists: list[_List]) -> tuple[np.ndarray, np.ndarray, float]:
-    """Every passage in the lists, by the most it can score, best first; what it can score; and
-    the most a passage in no list can score. A passage scores at most what its lists say plus,
-    for each list it is not in, that list's floor."""
+def _candidates(lists: list[_List]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Every passage in the lists, by the most it can score, best first; what it can score; how
+    much of that is the floors of the lists it is not in; and the most a passage in no list can
+    score. A passage scores at most what its lists say plus, for each list it is not in, that
+    list's floor."""
     unseen = sum(one.floor for one in lists)
     if not lists:
-        return np.zeros(0, dtype=np.int64), np.zeros(0), unseen
+        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), unseen
     ids = np.concatenate([one.ids for one in lists])
     known = np.concatenate([one.contributions for one in lists])
     covered = np.concatenate([np.full(len(one.ids), one.floor) for one in lists])
     unique, where = np.unique(ids, return_inverse=True)
-    upper = np.bincount(where, weights=known) + unseen - np.bincount(where, weights=covered)
+    missing = unseen - np.bincount(where, weights=covered)
+    missing[missing < 1e-12] = 0.0
+    upper = np.bincount(where, weights=known) + missing
     order = np.argsort(-upper, kind="stable")
-    return unique[order], upper[order], unseen
+    return unique[order], upper[order], missing[order], unseen
 
 
 class _Costly(Exception):
@@ -353,7 +371,7 @@ class _Stats:
     @staticmethod
     def _list(row: tuple[int, float, bytes, bytes], leaf_idf: float) -> _List:
         df, floor, passages, weights = row
-        return _List(np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f4") * leaf_idf,
+        return _List(np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f8") * leaf_idf,
                      floor * leaf_idf)
 
     def _fts(self, expression: str) -> _List:

@@ -189,7 +189,7 @@ def _m3_search_indexes(db: sqlite3.Connection) -> None:
         -- Derived from passages_fts for large stores, rebuilt by ingest (see store/impacts.py): for each
         -- frequent term, the passages it weighs most in, so a common word is ranked without scoring
         -- every passage that holds it.
-        -- `passages` and `weights` are little-endian int64 and float32 arrays, best first.
+        -- `passages` and `weights` are little-endian int64 and float64 arrays, best first.
         CREATE TABLE term_impacts (
             term TEXT PRIMARY KEY, df INTEGER NOT NULL, floor REAL NOT NULL,
             passages BLOB NOT NULL, weights BLOB NOT NULL
