@@ -197,15 +197,23 @@ def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, s
 def _join_aliases(
     aliases: Iterable[AliasRecord], mentions: Sequence[MentionRecord], labels: dict[int, str], groups: _Groups
 ) -> None:
+    """Join each declared alias to its person: the labels of the two names as that document gives
+    them. A full name with another surname ("Soso Buachidze" beside the alias "Soso") has a label
+    of its own and never joins. An alias that is one bare word takes the label of the fuller name
+    it was attached to; it joins only if that name's given name agrees with the person's (the
+    man "known as Stalin" is I. V. Stalin), not when it is someone else's ("Dzhugashvili" attached
+    to his father Vissarion)."""
     by_document: dict[tuple[int, str], str] = {}
     for m in mentions:
         by_document.setdefault((m.document, _form(m.normal)), labels[m.id])
     for alias in aliases:
         a = by_document.get((alias.document, _form(alias.name)))
         b = by_document.get((alias.document, _form(alias.alias)))
-        same_type = a is not None and b is not None and a.split(":")[0] == b.split(":")[0]
-        if same_type and a and b and not a.endswith(":?") and not b.endswith(":?"):
-            groups.union(a, b)
+        if a is None or b is None or a.split(":")[0] != b.split(":")[0] or a.endswith(":?") or b.endswith(":?"):
+            continue
+        if b.startswith("person:") and _given(alias.alias) is None and b.split(":")[2] not in ("", a.split(":")[2]):
+            continue  # a bare word its document gives to someone of another given name
+        groups.union(a, b)
 
 
 def _apply(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from chronika.document import build_document
 from chronika.errors import UsageError
 from chronika.extract.names import (
     AliasDeclaration,
@@ -21,6 +22,10 @@ from chronika.extract.names import (
     type_from_evidence,
 )
 from chronika.extract.name_rules import MIN_VOTE, is_acronym, tally
+from chronika.ingest.registry import read
+from chronika.model import Source
+from chronika.resolve import AliasRecord, MentionRecord, resolve
+from chronika.textmap import decode_map
 from conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold" / "seed-names.json"
@@ -124,6 +129,52 @@ def test_declared_aliases() -> None:
     assert aliases("His mother, Yekaterina Georgiyevna, née Geladze, was a seamstress.") == [
         ("Yekaterina Georgiyevna", "Geladze", "maiden name")]
     assert aliases("Stalin went to Tiflis (Tbilisi) and was born in 1879.") == []
+
+
+def test_aliases_others_call_a_person_by_and_names_they_take() -> None:
+    took = "As a student, Bronstein read the poets and later began to call himself Trotsky. The name stuck."
+    assert aliases(took) == [("Bronstein", "Trotsky", "alias")]
+    assert aliases("His old comrades, meeting Stalin at the dacha, still called him Koba.") == [
+        ("Stalin", "Koba", "nickname")]
+    # The one named right before "called him" is the caller, not the one the name is declared for.
+    assert aliases("Kamenev met Stalin in exile. Lenin called him Koba in his letters.") == [
+        ("Stalin", "Koba", "nickname")]
+    assert aliases("Lenin called him Koba in his letters.") == []
+    assert aliases("Stalin grew up in Gori. His mother, Ekaterina Geladze, called him Soso.") == [
+        ("Stalin", "Soso", "nickname")]
+
+
+def test_an_alias_written_before_its_owner() -> None:
+    assert aliases("The family moved when Volodya (Lenin's name in childhood) was six.") == [
+        ("Lenin", "Volodya", "nickname")]
+    assert aliases("Everyone in Tiflis knew Kato, Stalin's boyhood nickname, by then.") == [
+        ("Stalin", "Kato", "nickname")]
+    assert aliases("He wrote as Ulyanov (Lenin's real name) to the police.") == [("Lenin", "Ulyanov", "birth name")]
+    # The bracket or comma must close after the cue: here Molotov is no name of Stalin's.
+    assert aliases("At the meeting Molotov, Stalin's pseudonym on his lips, stood up.") == []
+    assert aliases("Those shot included Soso Buachidze and Levan Agniashvili.") == []
+
+
+def test_a_publication_named_re_something_is_no_mention_of_the_place() -> None:
+    text = "New busts of Stalin went up in small towns (Re: Russia, May 12). Putin toured Russia that spring."
+    assert [(m.text, m.type) for m in names(text)] == [
+        ("Stalin", "person"), ("Re: Russia", "org"), ("Putin", "person"), ("Russia", "place")]
+    assert typed("The survey was published by Re: Russia in May.") == {"Re: Russia": "org"}
+    # "Re:" opening a memo's subject line is no publication: the name after it is a mention.
+    assert typed("Re: Stalin's letters to Molotov") == {"Stalin": "person", "Molotov": "person"}
+
+
+def test_a_reports_author_is_named_in_its_text_not_only_in_its_metadata() -> None:
+    report = ("JPRS Report\n\nSoviet Union\n\nBy Ivan Petrov\n\nJPRS-UPA-90-017\n\n3 MAY 1990\n\n"
+              "[Text] The archives of Saratov were opened to historians in 1989.\n")
+    doc = build_document(Source("r.txt", report, "text"), "x")
+    assert doc.author == "Ivan Petrov" and doc.extracted is not None
+    (author,) = [m for m in doc.extracted.names if m.type == "person"]
+    assert doc.text[author.start : author.end] == author.text == "Ivan Petrov"
+    assert "JPRS" not in doc.text and "[Text]" not in doc.text
+    mapped = decode_map(doc.original, doc.text, doc.offset_map)
+    start, end = mapped.to_original(author.start, author.end)
+    assert doc.original[start:end] == "Ivan Petrov" and doc.original.index("By Ivan") + 3 == start
 
 
 def test_english_given_names_keep_middle_initials_and_abbreviations() -> None:
@@ -249,3 +300,26 @@ def test_seed_people_list_keeps_the_three_medvedevs_apart() -> None:
     for person in people:
         for variant in person["variants"]:
             assert variant in raws, (person["canonical"], variant)
+
+
+@pytest.mark.seeds
+def test_seed_002_joins_koba_and_soso_to_stalin_and_names_its_author() -> None:
+    """In 002 the text declares Stalin's childhood name (the alias before him) and the name he
+    took and others called him by; Soso Buachidze, a namesake with a surname, stays another man.
+    The report's author, from its header, is a person mentioned in the clean text."""
+    (path,) = Path(SEEDS).glob("002_*.txt")
+    doc = build_document(read(path), "x", extract=False)
+    text = doc.text
+    held = [p for p in doc.passages if p.n == 1 or re.search(r"\b(?:Koba|Soso)\b", text[p.start : p.end])]
+    found = [m for p, ms in zip(held, name_mentions(text[p.start : p.end] for p in held)) for m in
+             (NameMention(m.start + p.start, m.end + p.start, m.text, m.type, m.normal, m.evidence) for m in ms)]
+    author = [m for m in found if m.type == "person" and m.start < held[0].end]
+    assert doc.author == "Roy Medvedev" and [text[m.start : m.end] for m in author] == ["Roy Medvedev"]
+    records = [MentionRecord(i, 2, m.normal, m.type, m.evidence) for i, m in enumerate(found)]
+    aliases = [AliasRecord(2, text[a.name_start : a.name_end], text[a.alias_start : a.alias_end], a.kind)
+               for a in declared_aliases(text, found)]
+    entities = resolve(records, aliases)
+    stalin = next(e for e in entities if "Stalin" in e.names)
+    assert {"Koba", "Soso"} <= set(stalin.names)
+    assert not any("Buachidze" in n for n in stalin.names)
+    assert any("Soso Buachidze" in e.names for e in entities if e is not stalin)

@@ -67,6 +67,27 @@ def test_declared_aliases_join() -> None:
     assert "Vissarion Dzhugashvili" not in stalin.names  # the father is another man
 
 
+def test_a_one_word_alias_keeps_namesakes_apart() -> None:
+    """"Soso" declared for Stalin does not pull in a Soso with a surname of his own, nor does a
+    bare "Dzhugashvili" that the document also gives to his father join the father to him."""
+    mentions = [
+        mention(1, "Joseph Stalin"), mention(1, "Stalin"), mention(1, "Soso"), mention(1, "Koba"),
+        mention(1, "Soso Buachidze"), mention(1, "Vissarion Dzhugashvili"), mention(1, "Dzhugashvili"),
+        mention(2, "Koba"),
+    ]
+    aliases = [AliasRecord(1, "Stalin", "Soso", "nickname"), AliasRecord(1, "Stalin", "Koba", "alias"),
+               AliasRecord(1, "Stalin", "Dzhugashvili", "alias")]
+    found = resolve(mentions, aliases)
+    stalin = next(e for e in found if "Stalin" in e.names)
+    assert set(stalin.names) == {"Joseph Stalin", "Stalin", "Soso", "Koba"}
+    assert stalin.documents == {1, 2}  # the alias holds wherever the name occurs
+    assert {"Soso Buachidze", "Vissarion Dzhugashvili"} <= {e.name for e in found if e is not stalin}
+    # A bare alias given to a fuller name of the same person joins: "Stalin" here is I. V. Stalin.
+    mentions = [mention(3, "Iosif Vissarionovich Dzhugashvili"), mention(3, "I. V. Stalin"), mention(3, "Stalin")]
+    (one,) = resolve(mentions, [AliasRecord(3, "Iosif Vissarionovich Dzhugashvili", "Stalin", "nickname")])
+    assert len(one.mentions) == 3
+
+
 def test_types_are_voted_over_the_corpus() -> None:
     mentions = [
         MentionRecord(1, 1, "Kolyma", "person", ("spacy:PERSON",)),

@@ -1,6 +1,7 @@
 """Report collections such as the US government's JPRS and FBIS translations.
 
-Their first lines (report title, number, date, source line) are metadata, not body text; their
+Their first lines (report title, number, date, source line) are metadata, not body text, but for
+the byline, kept so that the author is named in the text (and can be cited there); their
 processing indicators ("[Text]"), source lines and microfiche furniture ("END OF FICHE ...") are not
 passages; and they end in a government boilerplate tail that is not part of any source."""
 
@@ -23,7 +24,7 @@ _TAIL_START = re.compile(
     r"^\s*(?:-\s*)?(?:COPYRIGHT:|END\s*$|This is a U\.S\. Government publication|"
     r"Foreign Broadcast Information Service \(FBIS\) and Joint Publications)"
 )
-_BYLINE = re.compile(r"^\s*By\s+(.+?)\s*$")
+_BYLINE = re.compile(r"\s*(?P<line>By\s+(?P<name>.+?))\s*$")
 
 
 @dataclass
@@ -60,7 +61,7 @@ def report_layout(text: str) -> ReportLayout:
 
 def _header(text: str, layout: ReportLayout) -> int:
     """Read the header (everything before the first processing indicator) into metadata and
-    propose its removal; return where the body starts."""
+    propose its removal, all but its byline; return where the body starts."""
     first = _INDICATOR.search(text)
     if first is None:
         return 0
@@ -78,14 +79,29 @@ def _header(text: str, layout: ReportLayout) -> int:
     capitals = Counter(line for line in header_lines if _is_headline(line))
     if capitals:
         meta["title"] = max(capitals.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-    bylines = [m.group(1) for line in header_lines if (m := _BYLINE.match(line))]
-    if bylines:
-        meta["author"] = Counter(bylines).most_common(1)[0][0]
     sources = [line for line in header_lines if _SOURCE_LINE.match(line)]
     if sources:
         meta["source_lines"] = sources
-    layout.edits.append(Edit(0, end, "", "report header (kept as metadata)"))
+    byline = _byline(text, first.start())
+    if byline is None:
+        layout.edits.append(Edit(0, end, "", "report header (kept as metadata)"))
+        return end
+    start, stop, meta["author"] = byline
+    layout.edits.append(Edit(0, start, "", "report header (kept as metadata)"))
+    layout.edits.append(Edit(stop, end, "\n\n", "report header (kept as metadata)"))
     return end
+
+
+def _byline(text: str, header_end: int) -> tuple[int, int, str] | None:
+    """The header's byline ("By Roy Medvedev"), kept in the text so that the author is named
+    where a citation can point: its span and the author's name. Of several, the name most often
+    given; of equals, the last, nearest the text (a cover's running head may be garbled)."""
+    found = [m for s, e in lines(text, 0, header_end) if (m := _BYLINE.match(text, s, e))]
+    if not found:
+        return None
+    counts = Counter(m.group("name") for m in found)
+    kept = max(reversed(found), key=lambda m: counts[m.group("name")])
+    return kept.start("line"), kept.end("line"), kept.group("name")
 
 
 def _is_headline(line: str) -> bool:

@@ -159,7 +159,7 @@ def candidates(doc: Doc, min_new_score: float) -> list[Candidate]:
                     if not overlaps(s, e, taken) and _strong_enough(text, s, e, min_new_score, in_work):
                         found.append((s, e, ()))
                         taken.append((s, e))
-    return _join_after(text, _join_prefixed(text, sorted(found)))
+    return _join_after(text, _join_publications(text, _join_prefixed(text, sorted(found))))
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][a-z]+\s+$")
@@ -207,6 +207,22 @@ def _join_after(text: str, found: list[Candidate]) -> list[Candidate]:
             c.startswith(_PERSON_CUES) for c in (*ev, *cues_for(text, s, e))
         ):
             e = end = state.end()
+        joined.append((s, e, ev))
+    return joined
+
+
+_PUBLICATION_PREFIX = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, R.PUBLICATION_PREFIXES)) + r")[ \t]+$")
+
+
+def _join_publications(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A name after a publication's opening words, in running text, made the publication's name:
+    "(Re: Russia, May 12)" cites the publication "Re: Russia", an organisation, and says
+    nothing of the country. The model's label of the name inside no longer counts."""
+    joined: list[Candidate] = []
+    for s, e, ev in found:
+        prefix = _PUBLICATION_PREFIX.search(text, max(0, s - 10), s)
+        if prefix and R.PUBLICATION_BEFORE.search(text, max(0, prefix.start() - 30), prefix.start()):
+            s, ev = prefix.start(), ("publication:" + prefix.group().strip(),)
         joined.append((s, e, ev))
     return joined
 

