@@ -204,7 +204,8 @@ def search(
         return
     for expansion in result.expansions:
         if expansion.forms:
-            err.print(f"searched '{escape(expansion.term)}' as: {escape(' | '.join(expansion.forms))}", style="dim")
+            without = f" (not: {escape('; '.join(expansion.excluded))})" if expansion.excluded else ""
+            err.print(f"searched '{escape(expansion.term)}' as: {escape(' | '.join(expansion.forms))}{without}", style="dim")
         else:
             err.print(f"'{escape(expansion.term)}' may be any of {escape('; '.join(expansion.candidates))}: "
                       "not expanded (name one)", style="yellow")

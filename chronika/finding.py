@@ -25,9 +25,11 @@ class Expansion:
     entity: str | None = None
     forms: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()  # namesakes' names a one-word form is searched without
 
     def to_json(self) -> dict[str, Any]:
-        return {"term": self.term, "entity": self.entity, "forms": list(self.forms), "ambiguous": list(self.candidates)}
+        return {"term": self.term, "entity": self.entity, "forms": list(self.forms), "ambiguous": list(self.candidates),
+                "excluded": list(self.excluded)}
 
 
 @dataclass
@@ -62,7 +64,7 @@ def expand(store: Store, query: str) -> tuple[str, list[Expansion]]:
     while i < len(chunks):
         taken, expansion = _longest_name(store, chunks, i)
         if expansion is not None and expansion.forms:
-            parts.append("(" + " OR ".join(phrase(f) for f in expansion.forms) + ")")
+            parts.append("(" + " OR ".join(_searched(f, expansion.excluded) for f in expansion.forms) + ")")
             expansions.append(expansion)
             i += taken
             continue
@@ -86,7 +88,8 @@ def _longest_name(store: Store, chunks: list[str], i: int) -> tuple[int, Expansi
             continue
         found = store.find_entities(term)
         if len(found) == 1:
-            return size, Expansion(term, found[0], tuple(_forms(store, found[0], term)))
+            forms = tuple(_forms(store, found[0], term))
+            return size, Expansion(term, found[0], forms, excluded=_namesakes(store, found[0], forms))
         if len(found) > 1 and size == 1:
             names = store.entity_names_by_id()
             return 1, Expansion(term, None, (), tuple(f"{names.get(e, e)} ({e})" for e in found))
@@ -104,6 +107,35 @@ def _forms(store: Store, entity_id: str, term: str) -> list[str]:
         if words[name] and not any(other != name and _holds(words[name], words[other]) for other in names if words[other])
     ]
     return sorted(set(kept), key=lambda f: (len(f), f))
+
+
+def _namesakes(store: Store, entity_id: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Other people whose name begins with one of this entity's one-word aliases ("Soso Buachidze"
+    for Stalin's childhood name "Soso"): the alias is searched without them, so it does not bring
+    in its namesakes. The entity's own surname is not an alias."""
+    row = store.db.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    surname = re.findall(r"\w+", row[0].lower())[-1:] if row else []
+    found: set[str] = set()
+    for form in forms:
+        word = re.findall(r"\w+", form.lower())
+        if len(word) != 1 or word == surname:
+            continue
+        for (name,) in store.db.execute(
+            "SELECT DISTINCT n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.entity_id != ? AND e.type = 'person' AND n.name LIKE ?", (entity_id, f"{form} %")
+        ):
+            if re.findall(r"\w+", name.lower())[:1] == word:
+                found.add(name)
+    return tuple(sorted(found))
+
+
+def _searched(form: str, excluded: tuple[str, ...]) -> str:
+    """A form as FTS5 searches it: a one-word form without the namesakes' names that hold it."""
+    words = {w.lower() for w in re.findall(r"\w+", form)}
+    clashing = [n for n in excluded if len(words) == 1 and words <= {w.lower() for w in re.findall(r"\w+", n)}]
+    if not clashing:
+        return phrase(form)
+    return "(" + phrase(form) + " NOT (" + " OR ".join(phrase(n) for n in clashing) + "))"
 
 
 def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

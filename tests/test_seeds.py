@@ -104,6 +104,17 @@ def test_search_finds_cited_passages(corpus: Store) -> None:
             assert text[hit.start : hit.end] == hit.text
 
 
+def test_an_alias_is_searched_without_its_namesakes(corpus: Store) -> None:
+    from chronika.finding import search
+
+    found = search(corpus, "Koba", limit=200)
+    stalin = found.expansions[0]
+    assert stalin.entity and "Soso" in stalin.forms and "Stalin" in stalin.forms
+    namesakes = [n for n in stalin.excluded if n.startswith("Soso ")]
+    assert namesakes, "the other Soso of 002 is kept apart"
+    assert found.hits and not any(n in hit.text for hit in found.hits for n in namesakes)
+
+
 def test_the_title_page_misreading_is_mended_and_recorded(corpus: Store) -> None:
     doc = by_file(corpus)["002"]
     mended = {(c["original"], c["replacement"]) for c in doc["changes"] if c["reason"].startswith("OCR mending")}
