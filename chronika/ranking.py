@@ -52,7 +52,10 @@ def ascii_tokens(text: str) -> list[str]:
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
-    return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Tokens with their character offsets."""
+    if text.isascii():  # lower-casing ASCII keeps every offset
+        return [(m.group(), *m.span()) for m in _ASCII_TOKEN.finditer(text.lower())]
+    return [(fold(m.group()), *m.span()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)

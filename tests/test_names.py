@@ -56,6 +56,11 @@ def test_party_and_police_bodies_are_organisations() -> None:
     assert found == {"Politburo": "org", "NKVD": "org", "OGPU": "org"}
 
 
+def test_russian_newspapers_in_citations_are_organisations() -> None:
+    found = typed("The mayor denied it (Svobodnaya Pressa, March 3), and Nezavisimaya Gazeta agreed.")
+    assert found.get("Svobodnaya Pressa") == "org" and found.get("Nezavisimaya Gazeta") == "org", found
+
+
 def test_initials_and_patronymics_stay_in_one_mention() -> None:
     text = ("A. Ya. Vyshinskiy read the charges; Ye. S. Ginzburg wrote of it later, as did V.I. Lenin's sister, "
             "and Sergei Mironovich Kirov was already dead.")

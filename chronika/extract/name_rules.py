@@ -109,7 +109,8 @@ ORG_HEADS = frozenset(
     "Board Senate Legislature Assembly Congress Parliament Government Cabinet Railroad Railway School College "
     "Hospital Mills Brotherhood Federation Organization Organisation Front Group Centre Center Foundation "
     "Conference Soviet Guards Division Regiment Corps Brigade Battalion Squadron Convention Lodge Order Bloc "
-    "Movement Opposition Publishing Press Library Museum Theater Theatre Studio Kolkhoz Sovkhoz".split()
+    "Movement Opposition Publishing Press Pressa Vedomosti Novosti Library Museum Theater Theatre Studio Kolkhoz "
+    "Sovkhoz".split()
 )
 # Organisation heads that name one body on their own; the others ("the Court", "the Bank") are
 # common nouns when they stand alone.
