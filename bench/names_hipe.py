@@ -152,7 +152,8 @@ def main() -> None:
             for t, v in per_type.items():
                 print(f"{key:17} {t:6} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['tp']:5} {v['fp']:5} {v['fn']:5}",
                       file=out)
-    fuzzy = results["chronika/fuzzy"]["micro"]["f1"]
+    c = results["chronika/fuzzy"]["micro"]
+    fuzzy = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"])  # unrounded: 0.6998 is not 0.70
     print(f"seconds: chronika {results['seconds']['chronika']}, spacy {results['seconds']['spacy']}; "
           f"target fuzzy micro F1 >= {TARGET_FUZZY_F1}: {'met' if fuzzy >= TARGET_FUZZY_F1 else 'not met'} "
           f"({fuzzy:.3f})", file=out)
