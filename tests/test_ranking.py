@@ -205,3 +205,16 @@ def test_marked_words_are_fts5s_highlights(generated: Path, query: str) -> None:
         assert rows
         for text, marked in rows:
             assert ranking.highlights(tree, text) == highlights(marked)
+
+
+def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "added.db"
+    with Store(generated) as store:
+        store.db.execute("VACUUM INTO ?", (str(copy),))
+    monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
+    with Store(copy) as store:
+        store.save(_plain("gen/added.txt", "Party party party."))
+        assert store.refresh_impacts() and store.impacts_fresh()
+        ranked = store.rank_by_impacts("party", 10)
+        assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, "party")
+        assert store.search_fts("party", 1)[0].document == "d31"

@@ -91,14 +91,15 @@ class ImpactStore:
             return False
         if state is not None and "last" in state:
             added = self.db.execute("SELECT count(*) FROM passages WHERE id > ?", (state["last"],)).fetchone()[0]
-            changed = state.get("changed", 0) + added + max(0, state["passages"] - (passages - added))
+            removed = max(0, state["passages"] - (passages - added))
+            changed = state.get("changed", 0) + added + removed
             if changed <= REBUILD_SHARE * passages:
-                self._merge_impacts(state, changed)
+                self._merge_impacts(state, changed, removed > 0)
                 return True
         self.build_impacts(log=log)
         return True
 
-    def _merge_impacts(self, state: dict[str, Any], changed: int) -> None:
+    def _merge_impacts(self, state: dict[str, Any], changed: int, removed: bool) -> None:
         """Merge the passages added since the lists were built into the lists of their words and
         pairs, and drop the removed ones: a list without them still holds the best of the rest. A
         word that became frequent gets its list at the next full build."""
@@ -112,8 +113,12 @@ class ImpactStore:
         alive = np.zeros(state["last"] + 1, dtype=bool)
         alive[np.fromiter((pid for (pid,) in self.db.execute("SELECT id FROM passages WHERE id <= ?", (state["last"],))),
                           dtype=np.int64)] = True
+        # Every list is read only when passages were removed; otherwise those the new passages touch.
+        touched = "" if removed else " WHERE term IN (SELECT value FROM json_each(?))"
         with self.transaction() as db:  # type: ignore[attr-defined]
-            for key, df, floor, passages, weights in db.execute("SELECT term, df, floor, passages, weights FROM term_impacts").fetchall():
+            rows = db.execute("SELECT term, df, floor, passages, weights FROM term_impacts" + touched,
+                              () if removed else (json.dumps(list(found)),)).fetchall()
+            for key, df, floor, passages, weights in rows:
                 old_ids, old_weights = np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f8")
                 kept_old = alive[old_ids]
                 new = found.get(key, [])
@@ -166,7 +171,7 @@ class ImpactStore:
         return _PREFIX.sub(spelled, match)
 
     def _words_starting(self, start: str) -> list[str]:
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
+        _vocabulary(self.db)
         return [t for (t,) in self.db.execute(
             "SELECT term FROM temp.passages_vocab WHERE term >= ? AND term < ? LIMIT ?", (start, start + "\U0010ffff", MAX_SPELLED + 1)
         )]
@@ -366,7 +371,7 @@ class _Stats:
         return found
 
     def _vocabulary(self) -> None:
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
+        _vocabulary(self.db)
 
     @staticmethod
     def _list(row: tuple[int, float, bytes, bytes], leaf_idf: float) -> _List:
@@ -380,6 +385,11 @@ class _Stats:
             "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
         ).fetchall()
         return _List(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows]), 0.0)
+
+
+def _vocabulary(db: sqlite3.Connection) -> None:
+    """FTS5's own vocabulary (terms and the passages holding each), as `temp.passages_vocab`."""
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
 
 
 def _expression(leaf: Leaf) -> str:
