@@ -91,17 +91,26 @@ def _fts5_order(store: Store, match: str, limit: int = 10) -> list[int]:
     )]
 
 
+def _fts5_scores(store: Store, query: str) -> tuple[str, dict[int, float]]:
+    """The expression search runs for a query, and FTS5's score of every passage it matches."""
+    match = store.spell_prefixes(fts_query(query))
+    return match, dict(store.db.execute(
+        "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (match,)
+    ).fetchall())
+
+
 QUERIES = ["party", "w0", "w3 OR w5", "w1 AND w2", "w0 NOT w1", '"central committee"', "part*", "w1 w3 OR party"]
 
 
+@pytest.mark.parametrize("postings", [True, False], ids=["postings", "lists alone"])
 @pytest.mark.parametrize("query", QUERIES)
-def test_lists_rank_as_fts5_does(generated: Path, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever the lists return is scored as FTS5 scores it, and what they prove exact is FTS5's order."""
+def test_lists_rank_as_fts5_does(generated: Path, query: str, postings: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the lists (and postings) return is scored as FTS5 scores it, and what they prove
+    exact is FTS5's order."""
+    if not postings:
+        monkeypatch.setattr(impacts, "EXACT_COST", 0)
     with Store(generated) as store:
-        match = store.spell_prefixes(fts_query(query))
-        fts5 = dict(store.db.execute(
-            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (match,)
-        ).fetchall())
+        match, fts5 = _fts5_scores(store, query)
         ranked = store.rank_by_impacts(match, 10)
         if ranked is not None:
             assert all(s == pytest.approx(fts5[pid], rel=1e-6) for pid, s in zip(ranked.ids, ranked.scores))
@@ -124,6 +133,32 @@ def test_a_single_common_word_is_ranked_exactly(generated: Path) -> None:
         assert ranked.ids == _fts5_order(store, "party")
 
 
+ADDITIVE = ["w1 AND w2", "party AND w0", "w0 NOT w1", "(w3 OR w5) AND party", "w3 OR w5", "party AND w399", "part*"]
+
+
+@pytest.mark.parametrize("query", ADDITIVE)
+def test_postings_rank_words_exactly(generated: Path, query: str) -> None:
+    """An expression of words, however seldom they meet, is ranked exactly from the postings."""
+    with Store(generated) as store:
+        match, fts5 = _fts5_scores(store, query)
+        ranked = store.rank_by_impacts(match, 10)
+        assert ranked is not None and ranked.exact
+        assert ranked.ids == _fts5_order(store, match)
+        assert ranked.scores == pytest.approx([fts5[pid] for pid in ranked.ids], rel=1e-9)
+
+
+def test_postings_leave_what_is_not_a_sum_of_words(generated: Path) -> None:
+    """A phrase of common words has no postings, and in an OR of ANDs FTS5 counts only the
+    branches that match: neither is ranked from the postings."""
+    with Store(generated) as store:
+        reads: list[str] = []
+        store.db.set_trace_callback(reads.append)
+        for query in ('"central committee" AND party', "(w1 AND w2) OR w3"):
+            store.rank_by_impacts(query, 10)
+        store.db.set_trace_callback(None)
+    assert not any("term_postings" in sql for sql in reads)
+
+
 def test_rare_words_are_left_to_fts5(generated: Path) -> None:
     with Store(generated) as store:
         assert store.rank_by_impacts('"w399 w398"', 10) is None
@@ -142,7 +177,7 @@ def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monk
         assert store.search_fts("party", 1)[0].document == "d31"
         store.save(_plain("gen/3.txt", "Central committee w1 w1."))  # replaced: its old passages are gone
         assert store.refresh_impacts() and store.impacts_fresh()
-        for query in ("party", '"central committee"', "w1"):
+        for query in ("party", '"central committee"', "w1", "party AND w1", "w1 NOT party"):
             ranked = store.rank_by_impacts(query, 10)
             assert ranked is not None and ranked.exact, query
             assert ranked.ids == _fts5_order(store, query), query
@@ -213,8 +248,9 @@ def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkey
         store.db.execute("VACUUM INTO ?", (str(copy),))
     monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
     with Store(copy) as store:
-        store.save(_plain("gen/added.txt", "Party party party."))
+        store.save(_plain("gen/added.txt", "Party party party.\n\nParty w2 w2."))
         assert store.refresh_impacts() and store.impacts_fresh()
-        ranked = store.rank_by_impacts("party", 10)
-        assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, "party")
+        for query in ("party", "party AND w2"):
+            ranked = store.rank_by_impacts(query, 10)
+            assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
         assert store.search_fts("party", 1)[0].document == "d31"

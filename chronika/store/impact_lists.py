@@ -1,11 +1,13 @@
 """Building champion lists (see store/impacts.py) from the passages' text with numpy: every
 passage tokenized as FTS5 does, then, block by block, for each frequent term and two-word phrase the
-passages where it weighs most. Memory stays near the size of the tokens (about 2 GB for a million
-passages), time near that of tokenizing them (about 3 minutes for a million on one core)."""
+passages where it weighs most, and for each frequent word every passage holding it (its postings,
+store/postings.py). Memory stays near the size of the tokens and postings (about 4 GB for a
+million passages), time near that of tokenizing them (about 3.5 minutes for a million on one core)."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import numpy as np
@@ -13,14 +15,23 @@ import numpy as np
 from chronika.ranking import B, K1, ascii_tokens, tokens
 
 Lists = list[tuple[str, int, np.ndarray, np.ndarray]]  # name, passages holding it, best rows, their weights
+Postings = list[tuple[str, np.ndarray, np.ndarray]]  # word, every row holding it (ascending), its hits in each
 
 
-def champion_lists(db: sqlite3.Connection, frequent: int, keep: int, log: Callable[[str], None] | None
-                   ) -> tuple[np.ndarray, float, Lists]:
-    """(passage ids by row, the average passage length in tokens, the lists)."""
+@dataclass
+class Built:
+    passage_ids: np.ndarray  # by row
+    lengths: np.ndarray  # tokens, by row
+    average: float
+    lists: Lists  # words' and pairs'
+    postings: Postings  # words' only
+
+
+def champion_lists(db: sqlite3.Connection, frequent: int, keep: int, log: Callable[[str], None] | None) -> Built:
+    """The champion lists of frequent words and pairs, and the postings of frequent words."""
     passage_ids, length, blocks, vocabulary = _tokenized(db, log)
     average = float(length.mean()) if len(length) else 1.0
-    words = _TopLists(len(vocabulary), frequent, keep, length, average)
+    words = _TopLists(len(vocabulary), frequent, keep, length, average, full=True)
     for rows, terms in _blocks(blocks, length):
         words.count(terms, rows)
     for rows, terms in _blocks(blocks, length):
@@ -39,7 +50,8 @@ def champion_lists(db: sqlite3.Connection, frequent: int, keep: int, log: Callab
     lists = [(names[k], df, r, w) for k, df, r, w in words.result()]
     lists += [(f"{names[int(common[k]) // size]} {names[int(common[k]) % size]}", df, r, w)
               for k, df, r, w in pairs.result()]
-    return passage_ids, average, lists
+    postings = [(names[k], rows, hits) for k, rows, hits in words.postings()]
+    return Built(passage_ids, length, average, lists, postings)
 
 
 _BLOCK = 20_000  # passages tokenized at a time
@@ -129,11 +141,13 @@ class _TopLists:
     many rows hold each key (`count`), then, for the frequent keys only, each block's best `keep`
     (`add`): a row in a key's best `keep` overall is in its best `keep` of its own block."""
 
-    def __init__(self, keys: int, frequent: int, keep: int, length: np.ndarray, average: float) -> None:
+    def __init__(self, keys: int, frequent: int, keep: int, length: np.ndarray, average: float, full: bool = False) -> None:
         self.keys, self.frequent, self.keep = max(keys, 1), frequent, keep
         self.length, self.average = length, average
         self.df = np.zeros(self.keys, dtype=np.int64)
         self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.full = full  # keep every frequent key's rows and hits too
+        self.every: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def count(self, key: np.ndarray, row: np.ndarray) -> None:
         self.df += np.bincount(_counted(row * self.keys + key)[0] % self.keys, minlength=self.keys)
@@ -142,6 +156,8 @@ class _TopLists:
         frequent = self.df[key] >= self.frequent
         combined, hits = _counted(row[frequent] * self.keys + key[frequent])
         rows, keyed = combined // self.keys, combined % self.keys
+        if self.full:  # by row, then key
+            self.every.append((keyed.astype(np.int32), rows.astype(np.int32), np.minimum(hits, 255).astype(np.uint8)))
         weights = hits * (K1 + 1) / (hits + K1 * (1 - B + B * self.length[rows] / self.average))
         keyed, rows, weights = self._best(keyed, rows, weights)
         self.kept.append((keyed.astype(np.int32), rows.astype(np.int32), weights))
@@ -171,3 +187,18 @@ class _TopLists:
         starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]]) if len(keyed) else np.zeros(0, dtype=np.int64)
         ends = np.r_[starts[1:], len(keyed)]
         return [(int(keyed[s]), int(self.df[keyed[s]]), rows[s:e], weights[s:e]) for s, e in zip(starts.tolist(), ends.tolist())]
+
+    def postings(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """(key, every row holding it in ascending order, its hits there) for every frequent key;
+        needs `full`. A stable sort by key keeps each key's rows in the order the blocks gave them."""
+        if not self.every:
+            return
+        keyed = np.concatenate([part[0] for part in self.every])
+        order = np.argsort(keyed, kind="stable")
+        keyed = keyed[order]
+        rows = np.concatenate([part[1] for part in self.every])[order]
+        hits = np.concatenate([part[2] for part in self.every])[order]
+        self.every = []
+        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]])
+        for s, e in zip(starts.tolist(), np.r_[starts[1:], len(keyed)].tolist()):
+            yield int(keyed[s]), rows[s:e], hits[s:e]

@@ -11,6 +11,10 @@ can beat the ones found (the threshold algorithm, Fagin et al. 2003): passages o
 score at most the sum of the lists' last weights. What cannot be settled within `BUDGET`
 passages read is ranked by what was read, and the result says it is approximate.
 
+The lists serve an OR of very common words. An AND of common words needs passages that need not be
+any word's best; an expression of words up to `EXACT_COST` postings is therefore ranked exactly
+from the words' postings instead (`store/postings.py`), and so is an OR the lists could not settle.
+
 An ingest that changed the store merges its new passages into the lists, or builds them anew once
 a tenth of the store has changed since they were built (`store/impact_lists.py`); until then, and
 for small stores, filtered searches and expressions the ranker does not read, FTS5 ranks as before.
@@ -30,12 +34,15 @@ import numpy as np
 
 from chronika.ranking import Leaf, Node, Query, Scorer, Unsupported, disjunction, fold, highlights, idf, leaves, parse, tokens, weight
 from chronika.store.impact_lists import champion_lists
+from chronika.store.postings import Postings, Scored, additive, best, lengths_of, merge_postings, write_postings
 
 INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under 100 ms
 FREQUENT = 500  # passages a term must be in to get a list; FTS5 ranks rarer ones in a few ms
 KEEP = 1_000  # passages kept per list
 RANK_FROM = 1  # x FREQUENT: estimated matches from which the lists rank (FTS5 scores 1,000 words in about 6 ms, phrases slower)
 REBUILD_SHARE = 0.1  # of the passages changed since the last full build: past it, lists are built anew
+EXACT_COST = 300_000  # postings read at most to rank an expression of words exactly (store/postings.py)
+EXACT_FIRST = 100_000  # postings below which an OR of words is ranked from them without trying the lists
 BUDGET = 100  # passages read and scored at most per query (first `limit`, then twice as many each time)
 _STATE = "impacts"
 MAX_SPELLED = 30  # words a prefix may stand for and still be spelled out
@@ -73,7 +80,7 @@ class ImpactStore:
 
     def impacts_fresh(self) -> bool:
         state = self._impacts_state()
-        return state is not None and not state.get("dirty")
+        return state is not None and not state.get("dirty") and "postings" in state
 
     def _impacts_stale(self, db: sqlite3.Connection) -> None:
         """Called in every transaction that adds or removes passages: until `refresh_impacts`, FTS5 ranks."""
@@ -84,12 +91,12 @@ class ImpactStore:
         done. A few changed passages are merged into the lists; past `REBUILD_SHARE` of the store
         changed since the last full build (the counts behind BM25 drift), all are built anew."""
         state = self._impacts_state()
-        if state is not None and not state.get("dirty"):
-            return False
+        if state is not None and not state.get("dirty") and "postings" in state:
+            return False  # ("postings": lists built before the store had them are built anew)
         passages, last = self.db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
         if passages < INDEXED_FROM:
             return False
-        if state is not None and "last" in state:
+        if state is not None and "last" in state and "postings" in state:
             added = self.db.execute("SELECT count(*) FROM passages WHERE id > ?", (state["last"],)).fetchone()[0]
             removed = max(0, state["passages"] - (passages - added))
             changed = state.get("changed", 0) + added + removed
@@ -104,12 +111,18 @@ class ImpactStore:
         pairs, and drop the removed ones: a list without them still holds the best of the rest. A
         word that became frequent gets its list at the next full build."""
         listed = {key for (key,) in self.db.execute("SELECT term FROM term_impacts")}
+        posted = {key for (key,) in self.db.execute("SELECT term FROM term_postings")}
         found: dict[str, list[tuple[int, float]]] = {}
+        postings: dict[str, list[tuple[int, int]]] = {}
+        lengths: dict[int, int] = {}
         for pid, text in self.db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id", (state["last"],)):
             words = tokens(text)
+            lengths[pid] = len(words)
             hits = Counter(words) + Counter(f"{a} {b}" for a, b in zip(words, words[1:]))
             for key in hits.keys() & listed:
                 found.setdefault(key, []).append((pid, weight(hits[key], len(words), state["average"])))
+            for key in hits.keys() & posted:
+                postings.setdefault(key, []).append((pid, hits[key]))
         alive = np.zeros(state["last"] + 1, dtype=bool)
         alive[np.fromiter((pid for (pid,) in self.db.execute("SELECT id FROM passages WHERE id <= ?", (state["last"],))),
                           dtype=np.int64)] = True
@@ -133,27 +146,33 @@ class ImpactStore:
                     "UPDATE term_impacts SET df = ?, floor = ?, passages = ?, weights = ? WHERE term = ?",
                     (df + len(new), floor, ids[kept].astype("<i8").tobytes(), both[kept].astype("<f8").tobytes(), key),
                 )
+            merge_postings(db, postings, lengths, alive if removed else None)
             passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
             state.update(passages=passages, last=last, changed=changed, dirty=False)
             db.execute("UPDATE store_state SET value = ? WHERE key = ?", (json.dumps(state), _STATE))
 
     def build_impacts(self, frequent: int = FREQUENT, keep: int = KEEP, log: Callable[[str], None] | None = None) -> int:
-        """Build every list from the passages' text; returns how many lists were kept. Two passes
-        over the tokens, in blocks of passages, so memory stays near the size of the tokens."""
-        passage_ids, average, lists = champion_lists(self.db, frequent, keep, log)
+        """Build every list (and the frequent words' postings) from the passages' text; returns how
+        many lists were kept. Two passes over the tokens, in blocks of passages, so memory stays
+        near the size of the tokens."""
+        built = champion_lists(self.db, frequent, keep, log)
+        passage_ids = built.passage_ids
         with self.transaction() as db:  # type: ignore[attr-defined]
             db.execute("DELETE FROM term_impacts")
             db.executemany(
                 "INSERT INTO term_impacts (term, df, floor, passages, weights) VALUES (?, ?, ?, ?, ?)",
                 [(name, df, float(w[-1]) if df > len(w) else 0.0, passage_ids[r].astype("<i8").tobytes(),
-                  w.astype("<f8").tobytes()) for name, df, r, w in lists],
+                  w.astype("<f8").tobytes()) for name, df, r, w in built.lists],
             )
-            state = {"passages": len(passage_ids), "average": average, "frequent": frequent, "keep": keep,
-                     "last": int(passage_ids.max()) if len(passage_ids) else 0, "changed": 0}
+            written = write_postings(db, passage_ids, built.lengths, built.postings)
+            state = {"passages": len(passage_ids), "average": built.average, "frequent": frequent, "keep": keep,
+                     "last": int(passage_ids.max()) if len(passage_ids) else 0, "changed": 0,
+                     "postings": bool(written)}
             db.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES (?, ?)", (_STATE, json.dumps(state)))
         if log:
-            log(f"  {len(lists):,} champion lists over {len(passage_ids):,} passages")
-        return len(lists)
+            log(f"  {len(built.lists):,} champion lists and {len(built.postings):,} words' postings"
+                f" over {len(passage_ids):,} passages")
+        return len(built.lists)
 
     # -- ranking --------------------------------------------------------------------------------
 
@@ -188,18 +207,28 @@ class ImpactStore:
         except Unsupported:
             return None
         stats = _Stats(self.db, state)
+        if disjunction(tree) and stats.postings(tree) > EXACT_FIRST:
+            # The lists first: they settle most ORs of very common words in a few reads.
+            listed = self._by_lists(tree, stats, limit)
+            return listed if listed is None or listed.exact else self._exactly(tree, stats, limit) or listed
+        if additive(tree) and (exactly := self._exactly(tree, stats, limit)) is not None:
+            return exactly
+        return self._by_lists(tree, stats, limit)
+
+    def _by_lists(self, tree: Query, stats: "_Stats", limit: int) -> Ranked | None:
+        """The best passages from the champion lists (see the module's docstring)."""
         matching = stats.estimate(tree)
         if matching < RANK_FROM * stats.frequent:
             return None
         if matching / max(1.0, stats.estimate(Node("OR", tuple(set(leaves(tree)))))) * BUDGET < limit:
-            return None  # an AND of common words: too few candidates would match, FTS5 finds them faster
+            return None  # an AND of common words and phrases: too few candidates would match, FTS5 finds them faster
         scoring = sorted(set(leaves(tree)), key=lambda leaf: leaf.words)
         try:
             order, upper, missing, unseen = _candidates(stats.lists(scoring))
         except _Costly:
             return None
         exact = all(stats.bounded(leaf) for leaf in scoring)
-        score = Scorer(tree, {leaf: stats.idf(leaf) for leaf in scoring}, state["average"])
+        score = Scorer(tree, {leaf: stats.idf(leaf) for leaf in scoring}, stats.average)
         # In an OR of words, a passage every list of whose words either holds it or is complete
         # scores what the lists say: no need to read it.
         settled = upper - missing if disjunction(tree) else np.full(len(order), np.nan)
@@ -233,6 +262,42 @@ class ImpactStore:
         texts.update(self._texts([-p for _, p in best if -p not in texts]))
         best = [item for item in best if -item[1] in texts]
         return Ranked([-p for _, p in best], [s for s, _ in best], [highlights(tree, texts[-p]) for _, p in best], exact)
+
+    def _exactly(self, tree: Query, stats: "_Stats", limit: int) -> Ranked | None:
+        """The best passages of an additive expression from the postings of its frequent words and
+        FTS5's passages of its rare leaves, exactly; None when a leaf is a phrase of common words,
+        when every leaf is rare (FTS5 ranks those quickly itself), or when the postings to read
+        are more than `EXACT_COST` (the champion lists are quicker)."""
+        every = set(leaves(tree, positive=False))
+        words = {leaf for leaf in every if not stats.rare(leaf)}
+        if not words or any(leaf.prefix or len(leaf.words) > 1 for leaf in words):
+            return None
+        if stats.postings(tree) > EXACT_COST or (lengths := self._lengths()) is None:
+            return None
+        reader = Postings(self.db, stats.average, lengths)
+        found: dict[Leaf, Scored] = {}
+        for leaf in every:
+            if leaf not in words:
+                found[leaf] = reader.fts(_expression(leaf))
+            elif (scored := reader.word(leaf.words[0], stats.idf(leaf))) is not None:
+                found[leaf] = scored
+            else:
+                return None
+        if any(len(s.ids) and s.ids[-1] >= len(lengths) for s in found.values()):
+            return None  # a passage added since the lengths were written
+        ids, scores = best(tree, found, len(lengths), limit)
+        texts = self._texts(ids)
+        kept = [(pid, score) for pid, score in zip(ids, scores) if pid in texts]
+        return Ranked([p for p, _ in kept], [s for _, s in kept], [highlights(tree, texts[p]) for p, _ in kept], True)
+
+    def _lengths(self) -> np.ndarray | None:
+        """The passages' lengths, read once per state of the lists."""
+        state = json.dumps(self._impacts_state())
+        cached: tuple[str, np.ndarray | None] | None = getattr(self, "_lengths_cache", None)
+        if cached is None or cached[0] != state:
+            cached = (state, lengths_of(self.db))
+            self._lengths_cache = cached
+        return cached[1]
 
     def _texts(self, ids: list[int]) -> dict[int, str]:
         return dict(self.db.execute(f"SELECT id, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
@@ -324,9 +389,13 @@ class _Stats:
     def bounded(self, leaf: Leaf) -> bool:
         """Whether the lists bound the leaf's score from above (not so for a phrase of three words
         or more read through one of its pairs, nor for a phrase ending in a prefix)."""
-        return leaf.key is not None or (leaf.prefix and len(leaf.words) == 1) or self._rare(leaf)
+        return leaf.key is not None or (leaf.prefix and len(leaf.words) == 1) or self.rare(leaf)
 
-    def _rare(self, leaf: Leaf) -> bool:
+    def postings(self, tree: Query) -> int:
+        """About how many postings ranking the expression exactly reads."""
+        return sum(self.df(leaf) for leaf in set(leaves(tree, positive=False)))
+
+    def rare(self, leaf: Leaf) -> bool:
         return self.df(leaf) < self.frequent
 
     def lists(self, scoring: list[Leaf]) -> list[_List]:
@@ -339,7 +408,7 @@ class _Stats:
                 found.append(self._list(row, self.idf(leaf)))
             elif leaf.prefix and len(leaf.words) == 1:
                 found.extend(self._prefix_lists(leaf))
-            elif not self._rare(leaf):  # a long phrase of common words: its rarest pair's list
+            elif not self.rare(leaf):  # a long phrase of common words: its rarest pair's list
                 pairs = [self._row(f"{a} {b}") for a, b in zip(leaf.words, leaf.words[1:])]
                 found.append(self._list(min((p for p in pairs if p), key=lambda p: p[0]), self.idf(leaf)))
             elif len(leaf.words) == 1:

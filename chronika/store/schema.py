@@ -205,10 +205,26 @@ def _m3_search_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _m4_postings(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- Beside the champion lists (store/postings.py): every passage holding a frequent word, and
+        -- how often it holds it, so an AND of common words is ranked exactly without FTS5 scoring
+        -- each passage. `passages` are little-endian uint32 passage ids, ascending; `hits` uint8
+        -- (255 for 255 or more).
+        CREATE TABLE term_postings (term TEXT PRIMARY KEY, passages BLOB NOT NULL, hits BLOB NOT NULL);
+        -- Each passage's length in tokens, as FTS5 counts them: little-endian uint32 by passage id.
+        CREATE TABLE passage_lengths (id INTEGER PRIMARY KEY CHECK (id = 1), lengths BLOB NOT NULL);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
     _m3_search_indexes,
+    _m4_postings,
 ]
 
 
