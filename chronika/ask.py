@@ -30,6 +30,8 @@ POOL = 400  # passages found, after which no further search is made
 SEARCH_CAP = 500  # a search matching more passages than this is too broad to take
 DF_CAP = 5000  # passage counts are taken up to this (rarer terms weigh more)
 MIN_COVERAGE = 0.5  # share of the question's weight a sentence must cover to answer it
+UNSAID_COVERAGE = 0.8  # share a sentence not saying the question's verb (died, signed ...) must cover
+UNSAID_PENALTY = 1.0  # taken from such a sentence's score (4 x its coverage, plus its answer's)
 TITLED = 5  # documents titled after a name of the question, searched for its other words
 TITLED_PASSAGES = 3  # of each one's passages, the best scored besides the CANDIDATES
 _TYPES = [
@@ -89,6 +91,11 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NONWORD = re.compile(r"\W")
 _CYRILLIC_WORD = re.compile(r"[а-яё]+")
 _PRONOUN = re.compile(r"(?<!\w)(he|him|his|she|her|он|его|ему|им|она|её|ее|ей)(?!\w)")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|into|to|near|inside)\s+((?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:hospital|prison|camp|camps|street|square|hall|house|home|village|town|city|region|district|province|area"
+    r"|dacha|monastery|cemetery|church|tower|station|building|office|apartment|island|colony|zone|zones|embassy))\b"
+)
 _PRECISION = {"day": 1.0, "month": 0.85, "season": 0.75, "year": 0.7, "decade": 0.4, "century": 0.3}
 
 
@@ -400,6 +407,9 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
     asked = {t.entity for t in terms if t.entity is not None}
     rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
     wanted = _wanted(store, doc, low, high, kind, terms, names, asked, given)
+    if kind == "where":  # a place no name gives: "in a French hospital", "on Voinov Street"
+        wanted += [(low + m.start(1), low + m.end(1), 0.6, f"place: {m.group(1)}")
+                   for m in _LOCATIVE.finditer(hit.text)]
     sentences = _sentences(store, hit, doc, terms, names)
     found: list[Answer] = []
     for i, sentence in enumerate(sentences):
@@ -492,8 +502,7 @@ def _score(
     """The sentence's score and evidence, or None if it does not answer the question."""
     total = sum(t.weight for t in terms) or 1.0
     presence = [max([p] + [0.5 * b.presence[i] for b in beside]) for i, p in enumerate(sentence.presence)]
-    if any(t.predicate for t in terms) and not any(p >= 0.5 for t, p in zip(terms, presence) if t.predicate):
-        return None  # it does not say what the question asks about (died, signed, headed ...)
+    unsaid = any(t.predicate for t in terms) and not any(p >= 0.5 for t, p in zip(terms, presence) if t.predicate)
     coverage = sum(t.weight * p for t, p in zip(terms, presence)) / total
     evidence = []
     words = [t.label for t, p in zip(terms, sentence.presence) if p >= 1.0]
@@ -514,9 +523,13 @@ def _score(
         inside = [w for w in wanted if w[0] >= sentence.start and w[1] <= sentence.end]
         if inside:
             answer = max(inside, key=lambda w: _tied(w, sentence, own, kind))
-    if coverage < MIN_COVERAGE or (kind != "what" and answer is None):
+    # A reason no word marks ("In a road accident he injured ...") still answers "why": a cue only
+    # adds to the score. Other types need an answer of their type in the sentence.
+    if coverage < MIN_COVERAGE or (kind not in ("what", "why") and answer is None):
         return None
-    score = 4.0 * coverage
+    if unsaid and coverage < UNSAID_COVERAGE:
+        return None  # it does not say what the question asks about (died, signed, headed ...)
+    score = 4.0 * coverage - (UNSAID_PENALTY if unsaid else 0.0)
     if answer is not None:
         score += _tied(answer, sentence, own, kind)
         evidence.append(answer[3])

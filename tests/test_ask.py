@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -39,8 +40,12 @@ YEZHOV = (
     "The order set quotas of arrests for every region of the country.\n"
 )
 QUESTIONS = ROOT / "tests" / "gold" / "questions.json"
-SEED_TOP3 = 0.85  # measured 68/74 (92%) on 22 November 2026; the threshold leaves room for small drift
-SEED_NO_ANSWER = 4  # of 7 questions with no answer in the corpus, measured 5 left unanswered
+# Measured on 23 November 2026 (373 questions): who/when/where/how many 197/237 (83%) in the top 3,
+# every type 284/354 (80%); 17 of the 19 with no answer in the corpus left unanswered. The
+# thresholds leave room for small drift; the first is the target.
+SEED_TOP3 = 0.80  # who, when, where, how many
+SEED_TOP3_ALL = 0.77
+SEED_NO_ANSWER = 15
 
 
 @pytest.fixture(scope="module")
@@ -191,14 +196,18 @@ def test_the_question_set_is_answered_in_the_top_three(corpus: Store) -> None:
     questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     answerable = [q for q in questions if q["expect"]]
     unanswerable = [q for q in questions if not q["expect"]]
-    assert len(questions) >= 40 and {q["type"] for q in answerable} == {"who", "when", "where", "how many", "why", "what"}
+    types = Counter(q["type"] for q in answerable)
+    assert set(types) == {"who", "when", "where", "how many", "why", "what"} and min(types.values()) >= 40
     missed = []
     for q in answerable:
         answered = ask(corpus, q["q"])
         _assert_verbatim(corpus, answered)
         if not _answered_at(q, answered["answers"], 3):
-            missed.append(q["q"])
+            missed.append(q)
+    four = [q for q in answerable if q["type"] in ("who", "when", "where", "how many")]
+    share = 1 - sum(q in four for q in missed) / len(four)
+    assert share >= SEED_TOP3, f"who/when/where/how many top-3 {share:.0%} < {SEED_TOP3:.0%}"
     share = 1 - len(missed) / len(answerable)
-    assert share >= SEED_TOP3, f"top-3 {share:.0%} < {SEED_TOP3:.0%}; missed: {missed}"
+    assert share >= SEED_TOP3_ALL, f"top-3 {share:.0%} < {SEED_TOP3_ALL:.0%}; missed: {[q['q'] for q in missed]}"
     empty = [q["q"] for q in unanswerable if not ask(corpus, q["q"])["answers"]]
     assert len(empty) >= SEED_NO_ANSWER, f"only {empty} of the unanswerable questions got no answer"

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from chronika import semantic
@@ -22,6 +23,7 @@ from chronika.model import Source
 from chronika.pipeline import ingest
 from chronika.search import Hit, SearchFilters
 from chronika.store import Store
+from chronika.web import Settings, create_app
 from conftest import EXAMPLES
 
 runner = CliRunner()
@@ -201,3 +203,16 @@ def test_without_the_extra_semantic_search_is_off_and_the_rest_works(
         assert "semantic search is off: pip install 'chronika[semantic]'" in " ".join(err.split())
     code, out, _ = run(db, "search", "Kirov", "--json")
     assert code == 0 and json.loads(out)
+
+
+@pytest.mark.semantic
+def test_the_api_searches_by_meaning_as_the_cli_does(examples_db: Path, tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(str(examples_db), "127.0.0.1", None)), base_url="http://127.0.0.1") as web:
+        answer = web.get("/api/search", params={"q": PARAPHRASE, "semantic": "true", "limit": 4})
+        assert answer.status_code == 200
+        assert answer.json() == json.loads(run(examples_db, "search", PARAPHRASE, "--semantic", "--json", "--limit", "4")[1])
+    bare = tmp_path / "bare.db"
+    run(bare, "ingest", str(EXAMPLES / "kirov-1934.txt"))
+    with TestClient(create_app(Settings(str(bare), "127.0.0.1", None)), base_url="http://127.0.0.1") as web:
+        answer = web.get("/api/search", params={"q": PARAPHRASE, "semantic": "true"})
+        assert answer.status_code == 400 and "chronika embed" in answer.text

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from chronika import views
+from chronika import semantic, views
 from chronika.ask import ask
 from chronika.finding import search as find
 from chronika.search import SearchFilters
@@ -224,6 +224,16 @@ def test_search_highlights_facets_and_cites(web: TestClient, store: Store) -> No
     one = hits[0].document
     filtered = web.get(f"/search?q=Yezhov&doc={one}").text
     assert {d for d in re.findall(r'/documents/(d\d+)#c-', filtered)} == {one}
+
+
+def test_api_search_full_rank_and_semantic_off(web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`full_rank` scores every match with FTS5 (the same order in a small store); `semantic`
+    without the extra is refused with the reason, as the CLI refuses it."""
+    plain = web.get("/api/search", params={"q": "Yezhov OR Kirov"}).json()
+    assert plain and web.get("/api/search", params={"q": "Yezhov OR Kirov", "full_rank": "true"}).json() == plain
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    answer = web.get("/api/search", params={"q": "Yezhov", "semantic": "true"})
+    assert answer.status_code == 400 and "chronika[semantic]" in answer.text
 
 
 def test_ask_quotes_answers_with_citations(web: TestClient, store: Store) -> None:

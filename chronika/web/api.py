@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
 from starlette.responses import JSONResponse
 
-from chronika import views
+from chronika import semantic, views
 from chronika.ask import ask as ask_question
 from chronika.finding import search as find
 from chronika.search import SearchFilters
@@ -28,7 +28,8 @@ def _json(value: Any) -> JSONResponse:
 
 
 @router.get("/search", response_class=JSONResponse, responses=JSON_ANSWER,
-            summary="Full-text search: `search QUERY --limit N --exact --document D --from Y --to Y --entity NAME --source-type T --json`")
+            summary="Full-text search: `search QUERY --limit N --exact --document D --from Y --to Y --entity NAME --source-type T"
+                    " --full-rank --semantic --json`")
 def search(
     request: Request,
     q: str = Query(..., description='Words, "phrases", AND/OR/NOT, prefix*; names match all their spellings.'),
@@ -39,6 +40,10 @@ def search(
     year_to: Optional[int] = Query(None, alias="to", description="Only passages stating a date in or before this year."),
     entity: Optional[str] = Query(None, description="Only passages naming this entity (any alias)."),
     source_type: Optional[str] = Query(None, description="Only sources read as text, html, pdf or ocr."),
+    full_rank: bool = Query(False, description="Score every match with FTS5's BM25 (exact order; slow for common "
+                                                "words in a large store)."),
+    by_meaning: bool = Query(False, alias="semantic", description="Also find passages by meaning (sentence "
+                             "embeddings, after `chronika embed`; needs chronika[semantic]), fused with the words."),
 ) -> JSONResponse:
     with open_store(request) as store:
         filters = SearchFilters(
@@ -48,7 +53,9 @@ def search(
             entity=lookup.entity_id(store, entity) if entity else None,
             reader=source_type,
         )
-        return _json(find(store, q, limit, exact=exact, filters=filters).to_json())
+        if by_meaning:
+            return _json(semantic.semantic_search(store, q, limit, exact=exact, filters=filters).to_json())
+        return _json(find(store, q, limit, exact=exact, filters=filters, full_rank=full_rank).to_json())
 
 
 @router.get("/ask", response_class=JSONResponse, responses=JSON_ANSWER,
