@@ -211,6 +211,9 @@ def test_the_api_searches_by_meaning_as_the_cli_does(examples_db: Path, tmp_path
         answer = web.get("/api/search", params={"q": PARAPHRASE, "semantic": "true", "limit": 4})
         assert answer.status_code == 200
         assert answer.json() == json.loads(run(examples_db, "search", PARAPHRASE, "--semantic", "--json", "--limit", "4")[1])
+        page = web.get("/search", params={"q": PARAPHRASE, "semantic": "true"})
+        assert page.status_code == 200 and 'id="semantic" name="semantic" value="true" checked' in page.text
+        assert "Kirov was shot" in page.text.split('class="results"')[1]
     bare = tmp_path / "bare.db"
     run(bare, "ingest", str(EXAMPLES / "kirov-1934.txt"))
     with TestClient(create_app(Settings(str(bare), "127.0.0.1", None)), base_url="http://127.0.0.1") as web:

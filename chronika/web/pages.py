@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from chronika import views
+from chronika import semantic, views
 from chronika.ask import ask as ask_question
-from chronika.errors import QueryError
+from chronika.errors import QueryError, UsageError
 from chronika.finding import search as find
 from chronika.search import SearchFilters
 from chronika.summary import required, summarize
@@ -37,21 +37,24 @@ def home(request: Request) -> Response:
 
 @router.get("/search")
 def search(request: Request, q: str = "", doc: Optional[str] = None, exact: bool = False,
-           limit: int = Query(20, ge=1, le=200)) -> Response:
+           limit: int = Query(20, ge=1, le=200), meaning: bool = Query(False, alias="semantic")) -> Response:
+    """Passages by their words (or also by meaning, where the semantic extra and vectors are there),
+    with the by-document facet of the word search."""
+    shown: dict[str, Any] = {"q": q, "exact": exact, "meaning": meaning, "semantic": semantic.available(), "doc": doc}
     if not q.strip():
-        return render(request, "search.html", q="", exact=exact, hits=[], facets=[], doc=None)
+        return render(request, "search.html", **shown | {"q": ""}, hits=[], facets=[])
     with open_store(request) as store:
+        only = SearchFilters(document=lookup.document_number(store, doc)) if doc else None
         try:
             found = find(store, q, FACETED, exact=exact)
-        except QueryError as e:
-            return render(request, "search.html", status_code=400, q=q, exact=exact, hits=[], facets=[], doc=None,
-                          error=str(e))
-        hits = found.hits[:limit]
-        if doc:
-            only = SearchFilters(document=lookup.document_number(store, doc))
-            hits = find(store, q, limit, exact=exact, filters=only).hits
+            if meaning:
+                hits = semantic.semantic_search(store, q, limit, exact=exact, filters=only).hits
+            else:
+                hits = find(store, q, limit, exact=exact, filters=only).hits if doc else found.hits[:limit]
+        except (QueryError, UsageError) as e:
+            return render(request, "search.html", status_code=400, **shown, hits=[], facets=[], error=str(e))
         facets = Counter((h.document, h.title) for h in found.hits)
-        return render(request, "search.html", q=q, exact=exact, hits=hits, total=len(found.hits), doc=doc,
+        return render(request, "search.html", **shown, hits=hits, total=len(found.hits),
                       expansions=found.expansions, names=store.entity_names_by_id(), most=FACETED,
                       facets=[(d, t, n) for (d, t), n in facets.most_common()])
 
