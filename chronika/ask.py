@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from chronika.finding import Expansion, phrase
@@ -193,8 +193,7 @@ def _names(store: Store, question: str) -> list[Expansion]:
             term = " ".join(run)
             ids = store.find_entities(term)
             if len(ids) == 1:
-                rows = store.db.execute("SELECT name FROM entity_names WHERE entity_id = ?", (ids[0],))
-                forms = {term} | {r[0] for r in rows}
+                forms = {term} | {r["name"] for r in store.entity_names(ids[0])}
                 found.append(Expansion(term, ids[0], tuple(sorted(forms, key=lambda f: (len(f), f)))))
                 i += size
                 break
@@ -282,20 +281,13 @@ def _weighed(store: Store, terms: list[_Term]) -> list[_Term]:
     no passage holds weighs most: it cannot be searched for, and no sentence covers it."""
     if not terms:
         return []
-    total = max(1, store.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 1)
+    total = max(1, store.last_passage_id())
     weighed = []
     for term in terms:
-        df = _count(store, term.match, DF_CAP)
+        df = store.count_matching(term.match, DF_CAP)
         weighed.append(_Term(term.label, term.match, term.pattern, term.entity, term.predicate,
                              math.log(1 + total / max(df, 1)), df > 0, term.keys))
     return sorted(weighed, key=lambda t: -t.weight)
-
-
-def _count(store: Store, match: str, cap: int) -> int:
-    row = store.db.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)", (match, cap)
-    ).fetchone()
-    return int(row[0])
 
 
 # -- finding candidate passages ------------------------------------------------------------------
@@ -321,7 +313,7 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     broad: str | None = None
     for group in searches:
         match = " AND ".join(t.match for t in group)
-        found = _rowids(store, match, SEARCH_CAP + 1)
+        found = store.passages_matching(match, SEARCH_CAP + 1)
         if len(found) > SEARCH_CAP:
             broad = broad or match
             continue
@@ -331,32 +323,13 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     words = [t for t in usable if not t.entity]
     titled: list[Hit] = []
     for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
-        found = _rowids(store, " OR ".join(t.match for t in words), 4 * TITLED_PASSAGES, doc)
+        found = store.best_passages(" OR ".join(t.match for t in words), 4 * TITLED_PASSAGES, doc)
         titled += _ranked(store, found, terms)[:TITLED_PASSAGES]
     if not pool and not titled and broad is not None:
-        pool.update(dict.fromkeys(r[0] for r in store.db.execute(
-            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (broad, CANDIDATES))))
+        pool.update(dict.fromkeys(store.best_passages(broad, CANDIDATES)))
     best = _ranked(store, list(pool), terms)[:CANDIDATES]
     kept = {(h.document, h.passage) for h in best}
     return best + [h for h in titled if (h.document, h.passage) not in kept]
-
-
-def _rowids(store: Store, match: str, limit: int, doc: int | None = None) -> list[int]:
-    """Passages matching an FTS5 expression, at most `limit`: unranked, or within one document
-    if given, the best of it (FTS5's BM25). A document's passages are numbered in one run, so the
-    search is bounded by their range of rowids, within which FTS5 seeks (`rowid IN (...)` would
-    evaluate the expression once per passage of the document: seconds on a large store)."""
-    if doc is None:
-        sql, args = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (match, limit)
-        return [r[0] for r in store.db.execute(sql, args)]
-    low, high = store.db.execute("SELECT min(id), max(id) FROM passages WHERE document_id = ?", (doc,)).fetchone()
-    if low is None:
-        return []
-    rows = store.db.execute(
-        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT ?",
-        (match, low, high, limit),
-    )
-    return [r[0] for r in rows]
 
 
 def _titled(store: Store, names: list[_Term]) -> list[int]:
@@ -365,9 +338,9 @@ def _titled(store: Store, names: list[_Term]) -> list[int]:
     if not names:
         return []
     found = []
-    for doc, title in store.db.execute("SELECT id, title FROM documents ORDER BY id"):
+    for doc, title in store.document_titles():
         if any(t.pattern.search(title.lower()) for t in names):
-            found.append(int(doc))
+            found.append(doc)
     return found[:TITLED]
 
 
@@ -375,20 +348,14 @@ def _ranked(store: Store, rowids: list[int], terms: list[_Term]) -> list[Hit]:
     """The passages, best first by a BM25 of the question's terms (weights as ask gives them)."""
     hits = []
     for i in range(0, len(rowids), 500):
-        chunk = rowids[i : i + 500]
-        rows = store.db.execute(
-            'SELECT p.document_id, p.n, p.start, p."end", p.page, p.text, d.title, d.source FROM passages p'
-            f" JOIN documents d ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        for doc, n, start, end, page, text, title, source in rows:
-            spaced = " " + _NONWORD.sub(" ", text.lower()) + " "
+        for hit in store.passage_hits(dict.fromkeys(rowids[i : i + 500], 0.0)).values():
+            spaced = " " + _NONWORD.sub(" ", hit.text.lower()) + " "
             norm = 1.2 * (0.25 + 0.75 * len(spaced) / 600)
             score = 0.0
             for term in terms:
                 f = sum(spaced.count(key) for key in term.keys)
                 score += term.weight * f * 2.2 / (f + norm)
-            hits.append(Hit(round(score, 4), f"d{doc}", title, source, n, start, end, page, text, []))
+            hits.append(replace(hit, score=round(score, 4)))
     return sorted(hits, key=lambda h: (-h.score, h.document, h.passage))
 
 
@@ -399,11 +366,7 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
     """The sentences of a passage that answer the question, scored."""
     doc = int(hit.document[1:])
     low, high = hit.start, hit.end
-    names = store.db.execute(
-        'SELECT m.start, m."end", m.entity_id, e.type FROM name_mentions m LEFT JOIN entities e ON e.id = m.entity_id'
-        " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
-        (doc, low, high),
-    ).fetchall()
+    names = store.names_in_span(doc, low, high)
     asked = {t.entity for t in terms if t.entity is not None}
     rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
     wanted = _wanted(store, doc, low, high, kind, terms, names, asked, given)
@@ -434,9 +397,7 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
         for t in terms
     ]
     out: list[_Sentence] = []
-    for start, end in store.db.execute(
-        'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc, hit.passage)
-    ):
+    for start, end in store.passage_sentences(doc, hit.passage):
         text = hit.text[start - hit.start : end - hit.start]
         lower = text.lower()
         presence, places, subjects, predicates = [], [], [], []
@@ -466,22 +427,14 @@ def _wanted(
     """The passage's answers of the wanted type: (start, end, quality, description)."""
     wanted: list[tuple[int, int, float, str]] = []
     if kind == "when":
-        for start, end, text, precision, inferred in store.db.execute(
-            'SELECT start, "end", text, precision, inferred FROM time_mentions WHERE document_id = ? AND start >= ?'
-            " AND start < ? AND type IN ('DATE', 'TIME') AND date_start IS NOT NULL",
-            (doc, low, high),
-        ):
+        for start, end, text, precision, inferred in store.dates_in_span(doc, low, high):
             digits = set(re.findall(r"\d+", text))
             if digits and digits <= given:
                 continue  # the date the question itself gives
             quality = _PRECISION.get(precision, 0.5) * (0.6 if inferred else 1.0)  # "three days later"
             wanted.append((start, end, quality, f"date: {text}"))
     elif kind == "how many":
-        for start, end, text, counted in store.db.execute(
-            'SELECT start, "end", text, counted FROM figure_mentions'
-            " WHERE document_id = ? AND start >= ? AND start < ?",
-            (doc, low, high),
-        ):
+        for start, end, text, counted in store.figures_in_span(doc, low, high):
             if set(re.findall(r"\d+", text)) & given:
                 continue
             about = (counted or "").lower()

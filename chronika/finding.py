@@ -100,7 +100,7 @@ def _forms(store: Store, entity_id: str, term: str) -> list[str]:
     """The forms of an entity worth searching: its names as resolution recorded them, less any
     that holds a shorter one ("N. I. Yezhov" is found by "Yezhov"). Read from `entity_names`,
     not from every mention, so a much-mentioned entity costs no more than a rare one."""
-    names = {term} | {row[0] for row in store.db.execute("SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
+    names = {term} | {row["name"] for row in store.entity_names(entity_id)}
     words = {name: tuple(re.findall(r"\w+", name.lower())) for name in names}
     kept = [
         name for name in names
@@ -113,19 +113,16 @@ def _namesakes(store: Store, entity_id: str, forms: tuple[str, ...]) -> tuple[st
     """Other people whose name begins with one of this entity's one-word aliases ("Soso Buachidze"
     for Stalin's childhood name "Soso"): the alias is searched without them, so it does not bring
     in its namesakes. The entity's own surname is not an alias."""
-    row = store.db.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    surname = re.findall(r"\w+", row[0].lower())[-1:] if row else []
+    name = store.entity_name(entity_id)
+    surname = re.findall(r"\w+", name.lower())[-1:] if name else []
     found: set[str] = set()
     for form in forms:
         word = re.findall(r"\w+", form.lower())
         if len(word) != 1 or word == surname:
             continue
-        for (name,) in store.db.execute(
-            "SELECT DISTINCT n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id"
-            " WHERE n.entity_id != ? AND e.type = 'person' AND n.name LIKE ?", (entity_id, f"{form} %")
-        ):
-            if re.findall(r"\w+", name.lower())[:1] == word:
-                found.add(name)
+        for other in store.person_names_starting(form, entity_id):
+            if re.findall(r"\w+", other.lower())[:1] == word:
+                found.add(other)
     return tuple(sorted(found))
 
 

@@ -20,6 +20,7 @@ from chronika.search import Hit, SearchFilters, fts_query, highlights
 from chronika.store.chronology import ChronologyStore
 from chronika.store.entities import EntityStore
 from chronika.store.impacts import ImpactStore
+from chronika.store.reading import ReadingStore
 from chronika.store.vectors import VectorStore
 from chronika.store.schema import MIGRATIONS
 
@@ -42,7 +43,7 @@ class StoredDocument:
     metadata: dict[str, Any]
 
 
-class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore):
+class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore, ReadingStore):
     """Chronika's SQLite file."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:

@@ -1,0 +1,105 @@
+"""The store's narrow reads for answering questions and expanding names: passages an FTS5 expression
+finds without ranking them all, and the names, sentences, dates and figures of a span of text."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class ReadingStore:
+    """What `ask` and `finding` read (mixed into Store)."""
+
+    db: sqlite3.Connection
+
+    # -- entities ------------------------------------------------------------------------------
+
+    def entity_name(self, entity_id: str) -> str | None:
+        """An entity's name as resolution chose it, or None if there is no such entity."""
+        row = self.db.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def person_names_starting(self, word: str, other_than: str) -> list[str]:
+        """The names of persons other than `other_than` that begin with `word` and a space (SQL LIKE)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.entity_id != ? AND e.type = 'person' AND n.name LIKE ?", (other_than, f"{word} %")
+        )
+        return [row[0] for row in rows]
+
+    # -- passages ------------------------------------------------------------------------------
+
+    def last_passage_id(self) -> int:
+        """The largest passage id, 0 in an empty store."""
+        return int(self.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0)
+
+    def count_matching(self, match: str, cap: int) -> int:
+        """How many passages an FTS5 expression matches, counted up to `cap`."""
+        row = self.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)", (match, cap)
+        ).fetchone()
+        return int(row[0])
+
+    def passages_matching(self, match: str, limit: int) -> list[int]:
+        """Ids of at most `limit` passages an FTS5 expression matches, unranked."""
+        rows = self.db.execute("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (match, limit))
+        return [row[0] for row in rows]
+
+    def best_passages(self, match: str, limit: int, document: int | None = None) -> list[int]:
+        """Ids of the `limit` passages an FTS5 expression matches best (its BM25), within one
+        document if given. A document's passages are numbered in one run, so the search is bounded by
+        their range of rowids, within which FTS5 seeks (`rowid IN (...)` would evaluate the
+        expression once per passage of the document: seconds on a large store)."""
+        if document is None:
+            sql, args = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+            return [row[0] for row in self.db.execute(sql, args)]
+        low, high = self.db.execute(
+            "SELECT min(id), max(id) FROM passages WHERE document_id = ?", (document,)
+        ).fetchone()
+        if low is None:
+            return []
+        rows = self.db.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT ?",
+            (match, low, high, limit),
+        )
+        return [row[0] for row in rows]
+
+    def document_titles(self) -> list[tuple[int, str]]:
+        """Every document's id and title, in id order."""
+        return [(int(row[0]), row[1]) for row in self.db.execute("SELECT id, title FROM documents ORDER BY id")]
+
+    # -- a span of a document ------------------------------------------------------------------
+
+    def names_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
+        """Name mentions starting in text[start:end]: (start, end, entity id, entity type), None if unresolved."""
+        rows = self.db.execute(
+            'SELECT m.start, m."end", m.entity_id, e.type FROM name_mentions m LEFT JOIN entities e ON e.id = m.entity_id'
+            " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
+            (doc_id, start, end),
+        )
+        return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+    def passage_sentences(self, doc_id: int, passage: int) -> list[tuple[int, int]]:
+        """The bounds (start, end) of a passage's sentences, in order."""
+        rows = self.db.execute(
+            'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc_id, passage)
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def dates_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str, str, int]]:
+        """Resolved dates and times starting in text[start:end]: (start, end, text, precision, inferred)
+        (a resolved one always has the last two)."""
+        rows = self.db.execute(
+            'SELECT start, "end", text, precision, inferred FROM time_mentions WHERE document_id = ? AND start >= ?'
+            " AND start < ? AND type IN ('DATE', 'TIME') AND date_start IS NOT NULL",
+            (doc_id, start, end),
+        )
+        return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+    def figures_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
+        """Figures starting in text[start:end]: (start, end, text, what they count)."""
+        rows = self.db.execute(
+            'SELECT start, "end", text, counted FROM figure_mentions'
+            " WHERE document_id = ? AND start >= ? AND start < ?",
+            (doc_id, start, end),
+        )
+        return [(row[0], row[1], row[2], row[3]) for row in rows]
