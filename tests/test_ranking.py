@@ -164,12 +164,17 @@ def test_rare_words_are_left_to_fts5(generated: Path) -> None:
         assert store.rank_by_impacts('"w399 w398"', 10) is None
 
 
-def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _copy(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the generated store, which counts as large enough for the lists."""
     copy = tmp_path / "copy.db"
     with Store(generated) as store:
         store.db.execute("VACUUM INTO ?", (str(copy),))
     monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
-    with Store(copy) as store:
+    return copy
+
+
+def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(_copy(generated, tmp_path, monkeypatch)) as store:
         assert store.impacts_fresh()
         store.save(_plain("gen/new.txt", "Party party party party.\n\nThe central committee of the party."))
         assert not store.impacts_fresh()
@@ -243,11 +248,7 @@ def test_marked_words_are_fts5s_highlights(generated: Path, query: str) -> None:
 
 
 def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "added.db"
-    with Store(generated) as store:
-        store.db.execute("VACUUM INTO ?", (str(copy),))
-    monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
-    with Store(copy) as store:
+    with Store(_copy(generated, tmp_path, monkeypatch)) as store:
         store.save(_plain("gen/added.txt", "Party party party.\n\nParty w2 w2."))
         assert store.refresh_impacts() and store.impacts_fresh()
         for query in ("party", "party AND w2"):
