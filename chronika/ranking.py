@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 K1, B = 1.2, 0.75  # FTS5's bm25() defaults
 _TOKEN = re.compile(r"[^\W_]+")
@@ -219,7 +220,12 @@ def idf(passages: int, containing: int) -> float:
 
 def weight(hits: int | float, length: int | float, average: float) -> float:
     """The part of a term's BM25 score that depends on the passage: its hits and its length."""
-    return hits * (K1 + 1) / (hits + K1 * (1 - B + B * length / average)) if hits else 0.0
+    return float(weights(hits, length, average)) if hits else 0.0
+
+
+def weights(hits: Any, length: Any, average: float) -> Any:
+    """`weight` for numbers or numpy arrays alike (hits of at least 1: a passage holding the term)."""
+    return hits * (K1 + 1) / (hits + K1 * (1 - B + B * length / average))
 
 
 class Scorer:

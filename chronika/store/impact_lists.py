@@ -12,7 +12,8 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from chronika.ranking import B, K1, ascii_tokens, tokens
+from chronika.ranking import ascii_tokens, tokens
+from chronika.ranking import weights as bm25_weights
 
 Lists = list[tuple[str, int, np.ndarray, np.ndarray]]  # name, passages holding it, best rows, their weights
 Postings = list[tuple[str, np.ndarray, np.ndarray]]  # word, every row holding it (ascending), its hits in each
@@ -158,7 +159,7 @@ class _TopLists:
         rows, keyed = combined // self.keys, combined % self.keys
         if self.full:  # by row, then key
             self.every.append((keyed.astype(np.int32), rows.astype(np.int32), np.minimum(hits, 255).astype(np.uint8)))
-        weights = hits * (K1 + 1) / (hits + K1 * (1 - B + B * self.length[rows] / self.average))
+        weights = bm25_weights(hits, self.length[rows], self.average)
         keyed, rows, weights = self._best(keyed, rows, weights)
         self.kept.append((keyed.astype(np.int32), rows.astype(np.int32), weights))
         if len(self.kept) >= 8:  # what the blocks so far keep, merged: memory stays near keys x keep

@@ -34,7 +34,9 @@ import numpy as np
 
 from chronika.ranking import Leaf, Node, Query, Scorer, Unsupported, disjunction, fold, highlights, idf, leaves, parse, tokens, weight
 from chronika.store.impact_lists import champion_lists
-from chronika.store.postings import Postings, Scored, additive, best, lengths_of, merge_postings, write_postings
+from chronika.store.postings import (
+    Postings, Scored, additive, best, fts_scored, lengths_of, merge_postings, write_postings,
+)
 
 INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under 100 ms
 FREQUENT = 500  # passages a term must be in to get a list; FTS5 ranks rarer ones in a few ms
@@ -272,13 +274,13 @@ class ImpactStore:
         words = {leaf for leaf in every if not stats.rare(leaf)}
         if not words or any(leaf.prefix or len(leaf.words) > 1 for leaf in words):
             return None
-        if stats.postings(tree) > EXACT_COST or (lengths := self._lengths()) is None:
+        if stats.postings(tree) > EXACT_COST or (lengths := self._lengths(stats.state)) is None:
             return None
         reader = Postings(self.db, stats.average, lengths)
         found: dict[Leaf, Scored] = {}
         for leaf in every:
             if leaf not in words:
-                found[leaf] = reader.fts(_expression(leaf))
+                found[leaf] = fts_scored(self.db, _expression(leaf))
             elif (scored := reader.word(leaf.words[0], stats.idf(leaf))) is not None:
                 found[leaf] = scored
             else:
@@ -290,9 +292,8 @@ class ImpactStore:
         kept = [(pid, score) for pid, score in zip(ids, scores) if pid in texts]
         return Ranked([p for p, _ in kept], [s for _, s in kept], [highlights(tree, texts[p]) for p, _ in kept], True)
 
-    def _lengths(self) -> np.ndarray | None:
-        """The passages' lengths, read once per state of the lists."""
-        state = json.dumps(self._impacts_state())
+    def _lengths(self, state: str) -> np.ndarray | None:
+        """The passages' lengths, read once per state of the lists (`store_state`'s JSON)."""
         cached: tuple[str, np.ndarray | None] | None = getattr(self, "_lengths_cache", None)
         if cached is None or cached[0] != state:
             cached = (state, lengths_of(self.db))
@@ -331,6 +332,7 @@ class _Stats:
 
     def __init__(self, db: sqlite3.Connection, state: dict[str, float]) -> None:
         self.db = db
+        self.state = json.dumps(state)
         self.passages = int(state["passages"])
         self.average = float(state["average"])
         self.frequent = int(state["frequent"])
@@ -450,10 +452,8 @@ class _Stats:
 
     def _fts(self, expression: str) -> _List:
         """Every passage of a rare leaf, scored by FTS5 itself: the list is complete, its floor 0."""
-        rows = self.db.execute(
-            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
-        ).fetchall()
-        return _List(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows]), 0.0)
+        scored = fts_scored(self.db, expression)
+        return _List(scored.ids, scored.scores, 0.0)
 
 
 def _vocabulary(db: sqlite3.Connection) -> None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chronika.ranking import B, K1, Leaf, Query, disjunction
+from chronika.ranking import Leaf, Query, disjunction
+from chronika.ranking import weights as bm25_weights
 from chronika.ranking import leaves as scoring_leaves
 
 _ID = "<u4"  # a passage id in the postings
@@ -114,15 +115,15 @@ class Postings:
             return None
         ids = np.frombuffer(row[0], dtype=_ID).astype(np.int64)
         hits = np.frombuffer(row[1], dtype=np.uint8).astype(np.float64)
-        length = self.lengths[ids].astype(np.float64)
-        return Scored(ids, leaf_idf * hits * (K1 + 1) / (hits + K1 * (1 - B + B * length / self.average)))
+        return Scored(ids, leaf_idf * bm25_weights(hits, self.lengths[ids].astype(np.float64), self.average))
 
-    def fts(self, expression: str) -> Scored:
-        """Every passage of a rare leaf, with FTS5's own BM25 for it."""
-        rows = self.db.execute(
-            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (expression,)
-        ).fetchall()
-        return Scored(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.float64))
+
+def fts_scored(db: sqlite3.Connection, expression: str) -> Scored:
+    """Every passage an expression matches, with FTS5's own BM25 for it: quick for rare leaves."""
+    rows = db.execute(
+        "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (expression,)
+    ).fetchall()
+    return Scored(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.float64))
 
 
 def lengths_of(db: sqlite3.Connection) -> np.ndarray | None:
