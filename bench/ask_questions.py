@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chronika.ask import ask  # noqa: E402
+from chronika.query.ask import ask  # noqa: E402
 from chronika.store import Store  # noqa: E402
 from search_latency import DEFAULT_SEEDS, EXAMPLES, SIZES, generated_store, percentile, seed_store  # noqa: E402
 

@@ -62,7 +62,7 @@ def _files(corpus: Path) -> list[Path]:
 
 
 def run_chronika(corpus: Path, db: Path) -> tuple[int, float]:
-    from chronika.pipeline import ingest
+    from chronika.ingest.pipeline import ingest
     from chronika.store import Store
 
     with Store(db) as store:

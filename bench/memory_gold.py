@@ -8,7 +8,7 @@ recall, and direction and level accuracy on the events found.
 The gold (`tests/gold/memory-events.json`) labels sentences of the seeds (read where they live,
 `../shared/seeds`) and of `tests/fixtures/memory/`, by character offsets into the raw text. Only the
 stretches the gold says it covered are scored, so a prediction outside them is neither right nor
-wrong. A text is cut into lines and each line into sentences with `chronika.segment.sentences`;
+wrong. A text is cut into lines and each line into sentences with `chronika.extract.segment.sentences`;
 the context of a sentence is its line up to it. A prediction matches a gold event when their spans
 overlap. Reports a missed target but never fails on one (exit status 0).
 """
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from chronika.extract.memory import KINDS, MemorySignal, classify  # noqa: E402
-from chronika.segment import sentences  # noqa: E402
+from chronika.extract.segment import sentences  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "memory-events.json"
 FIXTURES = ROOT / "tests" / "fixtures" / "memory"

@@ -112,7 +112,8 @@ def main() -> None:
         return
     import spacy
 
-    from chronika.extract.names import MODEL, name_mentions
+    from chronika.extract.name_pipeline import MODEL
+    from chronika.extract.names import name_mentions
 
     articles = read_tsv(args.tsv)
     bare = spacy.load(MODEL)

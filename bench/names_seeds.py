@@ -88,7 +88,8 @@ def main() -> None:
     args = parser.parse_args()
     import spacy
 
-    from chronika.extract.names import MODEL, name_mentions, pipeline
+    from chronika.extract.name_pipeline import MODEL
+    from chronika.extract.names import name_mentions, pipeline
 
     gold_file = json.loads(GOLD.read_text(encoding="utf-8"))
     files = sorted({s["file"] for s in gold_file["sentences"]})

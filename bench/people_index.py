@@ -22,7 +22,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from chronika.pipeline import ingest
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

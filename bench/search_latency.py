@@ -1,8 +1,8 @@
-"""Search latency at scale: `chronika.finding.search` beside bare SQLite FTS5 on 100k and 1M passages.
+"""Search latency at scale: `chronika.query.finding.search` beside bare SQLite FTS5 on 100k and 1M passages.
 
 The large stores are generated, not ingested (ingesting a million passages with the NLP stages would
 take hours). A generated store is a copy of the real seed store (the three seeds and examples/,
-ingested with `chronika.pipeline.ingest`: real documents, entities and mentions) topped up with
+ingested with `chronika.ingest.pipeline.ingest`: real documents, entities and mentions) topped up with
 synthetic documents of 100 passages each until it holds the wanted number of passages. Synthetic
 text has the seeds' vocabulary and rhythm: every passage copies the sentence lengths of a real
 passage, and its words are drawn (fixed random seed) from the word frequencies of the real texts,
@@ -48,8 +48,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from chronika.finding import search  # noqa: E402
-from chronika.search import fts_query  # noqa: E402
+from chronika.query.finding import search  # noqa: E402
+from chronika.query.search import fts_query  # noqa: E402
 from chronika.store import Store  # noqa: E402
 
 DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
@@ -112,7 +112,7 @@ def _inputs(seeds: Path, examples: Path) -> list[Path]:
 def seed_store(seeds: Path = DEFAULT_SEEDS, examples: Path = EXAMPLES, log: Callable[[str], None] = print) -> Path:
     """The seeds and examples ingested into one store, built once (about a minute) and kept under
     /tmp keyed by a hash of its inputs."""
-    from chronika.pipeline import ingest
+    from chronika.ingest.pipeline import ingest
 
     path = WORKDIR / f"seeds-{_digest(_inputs(seeds, examples))}.db"
     if path.exists():

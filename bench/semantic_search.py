@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chronika import semantic  # noqa: E402
+from chronika.query import semantic  # noqa: E402
 from chronika.store import Store  # noqa: E402
 from search_latency import DEFAULT_SEEDS, EXAMPLES, percentile, seed_store  # noqa: E402
 

@@ -2,7 +2,7 @@
 
 Scores `chronika.extract.timex.tag_times` against tests/gold/seed-dates.json and
 `chronika.extract.figures.tag_figures` against tests/gold/seed-figures.json, over the raw seed
-texts (../shared/seeds, or --seeds). In the same run, the baseline `chronika.dates.explicit_dates`
+texts (../shared/seeds, or --seeds). In the same run, the baseline `chronika.records.dates.explicit_dates`
 (the absolute-date finder the document dating uses) is scored the same way on time expressions.
 
 The gold's "held_out" stretches of 002 were annotated from the raw text before the tagger ran on
@@ -39,7 +39,7 @@ from typing import Any, Callable
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from chronika.dates import DateInterval, explicit_dates  # noqa: E402
+from chronika.records.dates import DateInterval, explicit_dates  # noqa: E402
 from chronika.extract.figures import tag_figures  # noqa: E402
 from chronika.extract.timex import tag_times  # noqa: E402
 

@@ -14,8 +14,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from chronika.ask import ask, question_type
-from chronika.pipeline import ingest
+from chronika.query.ask import ask, question_type
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import EXAMPLES, ROOT, SEEDS
 

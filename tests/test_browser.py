@@ -14,7 +14,7 @@ import pytest
 import uvicorn
 
 from chronika import views
-from chronika.pipeline import ingest
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from chronika.web import Settings, create_app
 from conftest import EXAMPLES, ROOT

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from chronika.clean import clean
-from chronika.clean.mending import corrections
-from chronika.model import Source
+from chronika.extract.clean import clean
+from chronika.extract.clean.mending import corrections
+from chronika.records.document import Source
 
 
 def cleaned(text: str, pages: list[int] | None = None) -> str:

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from chronika.extract.figures import FigureMention, tag_figures
+from chronika.extract.figures import tag_figures
+from chronika.records.mentions import FigureMention
 from chronika.extract.timex import tag_times
 from conftest import ROOT, SEEDS
 

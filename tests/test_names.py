@@ -11,21 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from chronika.document import build_document
+from chronika.extract.build import build_document
 from chronika.errors import UsageError
-from chronika.extract.names import (
-    AliasDeclaration,
-    NameMention,
-    declared_aliases,
-    name_mentions,
-    pipeline,
-    type_from_evidence,
-)
-from chronika.extract.name_rules import MIN_VOTE, is_acronym, tally
-from chronika.ingest.registry import read
-from chronika.model import Source
-from chronika.resolve import AliasRecord, MentionRecord, resolve
-from chronika.textmap import decode_map
+from chronika.extract.names import declared_aliases, name_mentions, pipeline
+from chronika.records.mentions import AliasDeclaration, NameMention
+from chronika.extract.name_rules import MIN_VOTE, is_acronym, tally, type_from_evidence
+from chronika.extract.read.registry import read
+from chronika.records.document import Source
+from chronika.records.entities import AliasRecord, MentionRecord
+from chronika.resolve.resolution import resolve
+from chronika.records.textmap import decode_map
 from conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold" / "seed-names.json"

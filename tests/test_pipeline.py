@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from chronika.document import build_document
-from chronika.ingest import read
-from chronika.pipeline import ingest
+from chronika.extract.build import build_document
+from chronika.extract.read import read
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import EXAMPLES, FIXTURES
 

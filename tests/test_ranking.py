@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronika import ranking
-from chronika.document import build_document, content_hash
-from chronika.model import Document, Source
-from chronika.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
-from chronika.search import SearchFilters, fts_query, highlights
+from chronika.query import ranking
+from chronika.extract.build import build_document, content_hash
+from chronika.records.document import Document, Source
+from chronika.query.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
+from chronika.query.search import SearchFilters, fts_query, highlights
 from chronika.store import Store, impacts
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
@@ -219,7 +219,7 @@ def test_scorer_is_fts5s_bm25() -> None:
 
 
 def test_full_rank_scores_every_match_with_fts5(generated: Path) -> None:
-    from chronika.finding import search
+    from chronika.query.finding import search
 
     with Store(generated) as store:
         listed = search(store, "w0 OR w3 OR w5", limit=10)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronika.errors import SourceError
-from chronika.ingest import read
+from chronika.extract.read import read
 from conftest import FIXTURES
 
 GOOD = FIXTURES / "good"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import count
 
-from chronika.resolve import AliasRecord, Correction, Entity, MentionRecord, resolve
+from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
+from chronika.resolve.resolution import resolve
 
 _ids = count(1)
 

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 import pytest
 
 from chronika import views
-from chronika.pipeline import ingest
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import ROOT, SEEDS
 
@@ -105,7 +105,7 @@ def test_search_finds_cited_passages(corpus: Store) -> None:
 
 
 def test_an_alias_is_searched_without_its_namesakes(corpus: Store) -> None:
-    from chronika.finding import search
+    from chronika.query.finding import search
 
     found = search(corpus, "Koba", limit=200)
     stalin = found.expansions[0]
@@ -191,7 +191,7 @@ def test_monument_figures(corpus: Store) -> None:
 
 
 def test_memory_reads_the_seeds_story(corpus: Store) -> None:
-    from chronika.memory import barometer, memory_events
+    from chronika.query.memory import barometer, memory_events
 
     events = memory_events(corpus)
     first = [e for e in events if e["citation"]["document"] == _doc(corpus, "000") and e["date"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chronika.segment import MAX_WORDS, passages, sentences
+from chronika.extract.segment import MAX_WORDS, passages, sentences
 
 
 def texts(text: str) -> list[str]:

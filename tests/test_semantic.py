@@ -15,13 +15,13 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from chronika import semantic
+from chronika.query import semantic
 from chronika.cli import app
-from chronika.document import build_document, content_hash
-from chronika.finding import search as find
-from chronika.model import Source
-from chronika.pipeline import ingest
-from chronika.search import Hit, SearchFilters
+from chronika.extract.build import build_document, content_hash
+from chronika.query.finding import search as find
+from chronika.records.document import Source
+from chronika.ingest.pipeline import ingest
+from chronika.query.search import Hit, SearchFilters
 from chronika.store import Store
 from chronika.web import Settings, create_app
 from conftest import EXAMPLES

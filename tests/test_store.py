@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chronika.document import build_document, content_hash
+from chronika.extract.build import build_document, content_hash
 from chronika.errors import QueryError
-from chronika.model import Source
+from chronika.records.document import Source
 from chronika.store import MIGRATIONS, Store
 
 

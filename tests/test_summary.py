@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from chronika.cli import app
 from chronika.errors import UsageError
-from chronika.pipeline import ingest
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
-from chronika.summary import KEY, MODEL, NOTHING, TIMEOUT, URL, Endpoint, configured, summarize
+from chronika.query.summary import KEY, MODEL, NOTHING, TIMEOUT, URL, Endpoint, configured, summarize
 from chronika.web import Settings, create_app
 from conftest import EXAMPLES
 

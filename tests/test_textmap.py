@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronika.textmap import Edit, MappedText, decode_map, encode_map
+from chronika.records.textmap import Edit, MappedText, decode_map, encode_map
 
 
 def test_deletion_and_replacement_map_back() -> None:

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronika.dates import DateInterval, explicit_dates, interval, julian_to_gregorian, latest_date, parse_date
-from chronika.extract.timex import TimeMention, tag_times
+from chronika.records.dates import DateInterval, explicit_dates, interval, julian_to_gregorian, latest_date, parse_date
+from chronika.extract.timex import tag_times
+from chronika.records.mentions import TimeMention
 from conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold" / "seed-dates.json"

@@ -17,30 +17,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
+from chronika.records.mentions import FigureMention
 from chronika.extract.figures_counted import TIME_UNITS, counted_after
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
-from chronika.extract.timex import TimeMention, tag_times
+from chronika.extract.timex import tag_times
+from chronika.records.mentions import TimeMention
 from chronika.extract.timex_grammar import lowered, matches_near
 
 __all__ = ["FigureMention", "tag_figures"]
-
-
-@dataclass(frozen=True)
-class FigureMention:
-    """One figure: `text == given[start:end]` is the whole expression (bound, number, unit and
-    what is counted), `value` its best single value, `low`/`high` the bounds its words imply."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    approximate: bool
-    unit: str | None
-    counted: str | None
 
 
 # bound words: (approximate, which bound the number is: "low", "high" or None)

@@ -11,13 +11,13 @@ model saw are joined: a party's acronym and its body ("USSR Procuracy"), a town 
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Iterable
 
 from chronika.extract import name_rules as R
 from chronika.extract import name_rules_en as EN
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 from chronika.extract.name_rules import cues_for, is_name_like
 
 Candidate = tuple[int, int, tuple[str, ...]]  # start, end, evidence
@@ -117,6 +117,8 @@ def _subtract(s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, i
 
 def candidates(doc: Doc, min_new_score: float) -> list[Candidate]:
     """(start, end, evidence) of the spans that may be names, in text order, not overlapping."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # runs inside spaCy's pipeline only
+
     text = doc.text
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []

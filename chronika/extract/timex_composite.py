@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from chronika.dates import DateInterval
+from chronika.records.dates import DateInterval
 from chronika.extract.timex_grammar import DAY, SEASON_WORDS, YEAR, YEAR_MARKERS, Point
 from chronika.extract.timex_resolve import Context, Reading, Resolver, coarser, point_reading
 

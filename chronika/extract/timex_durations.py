@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from chronika.dates import DateInterval
+from chronika.records.dates import DateInterval
 from chronika.extract.numbers import NUMBER, alternation, number_value
 from chronika.extract.timex_resolve import Context, Reading, Resolver, shift
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from chronika.dates import MONTHS
+from chronika.records.dates import MONTHS
 from chronika.extract.numbers import NUMBER, alternation, number_value
 
 RU_MONTHS = {

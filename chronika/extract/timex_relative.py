@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Callable, Iterable, Iterator
 
-from chronika.dates import DateInterval, century_interval, season_interval
+from chronika.records.dates import DateInterval, century_interval, season_interval
 from chronika.extract.timex_durations import (
     ANCHORED_DURATION, DURATION, HALF, MOD, NOT_DURATIONS, PRECISION, QUANTITY, SET, UNITS, anchored_duration,
     count_of, document_day, duration, duration_value, mod_of, set_of, unit_of,

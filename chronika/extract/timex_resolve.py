@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from chronika.dates import (
+from chronika.records.dates import (
     PRECISIONS, SEASONS, DateInterval, century_interval, decade_interval, interval, julian_to_gregorian,
     season_interval,
 )

@@ -1,13 +1,2 @@
-"""Readers: one module per format, each registered with the file types it handles.
-
-`read(path)` picks the reader by the file's content first (its magic bytes) and its name second,
-and returns a `Source`; a file that is not a document raises `SourceError` with the reason."""
-
-from __future__ import annotations
-
-from chronika.ingest.registry import read, reader_for, readers
-
-# Importing the format modules registers their readers.
-from chronika.ingest import html, image, pdf, text  # noqa: E402,F401
-
-__all__ = ["read", "reader_for", "readers"]
+"""Ingestion: files and folders read, built into documents, saved, then resolved; and the user's
+corrections applied. It sits beside the queries, over the store."""

@@ -11,12 +11,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from chronika.dates import DateInterval
+from chronika.records.dates import DateInterval
 from chronika.errors import ChronikaError, QueryError
-from chronika.model import Document
-from chronika.ranking import Unsupported, parse
-from chronika.ranking import highlights as marked_words
-from chronika.search import Hit, SearchFilters, fts_query, highlights
+from chronika.records.document import Document
+from chronika.query.ranking import Unsupported, parse
+from chronika.query.ranking import highlights as marked_words
+from chronika.query.search import Hit, SearchFilters, fts_query, highlights
 from chronika.store.chronology import ChronologyStore
 from chronika.store.entities import EntityStore
 from chronika.store.impacts import ImpactStore

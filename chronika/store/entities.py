@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 
 from chronika.extract.translit import name_keys
-from chronika.resolve import AliasRecord, Correction, Entity, MentionRecord
+from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
 
 
 class EntityStore:

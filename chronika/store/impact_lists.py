@@ -12,8 +12,8 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from chronika.ranking import ascii_tokens, tokens
-from chronika.ranking import weights as bm25_weights
+from chronika.query.ranking import ascii_tokens, tokens
+from chronika.query.ranking import weights as bm25_weights
 
 Lists = list[tuple[str, int, np.ndarray, np.ndarray]]  # name, passages holding it, best rows, their weights
 Postings = list[tuple[str, np.ndarray, np.ndarray]]  # word, every row holding it (ascending), its hits in each

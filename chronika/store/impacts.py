@@ -6,7 +6,7 @@ about 6 µs a passage, so seconds for a word in half of a million passages. For 
 in `FREQUENT` passages or more, the `KEEP` passages where it weighs most (its BM25 weight: hits
 against length), in `term_impacts`. A query then gathers candidates from those lists (and, for a
 rare word in the same query, from FTS5, which is quick for it), scores them with FTS5's own
-formula (`chronika.ranking`) on their text, best candidates first, and stops when no passage left
+formula (`chronika.query.ranking`) on their text, best candidates first, and stops when no passage left
 can beat the ones found (the threshold algorithm, Fagin et al. 2003): passages outside every list
 score at most the sum of the lists' last weights. What cannot be settled within `BUDGET`
 passages read is ranked by what was read, and the result says it is approximate.
@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from chronika.ranking import Leaf, Node, Query, Scorer, Unsupported, disjunction, fold, highlights, idf, leaves, parse, tokens, weight
+from chronika.query.ranking import Leaf, Node, Query, Scorer, Unsupported, disjunction, fold, highlights, idf, leaves, parse, tokens, weight
 from chronika.store.impact_lists import champion_lists
 from chronika.store.postings import (
     Postings, Scored, additive, best, fts_scored, lengths_of, merge_postings, write_postings,

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chronika.ranking import Leaf, Query, disjunction
-from chronika.ranking import weights as bm25_weights
-from chronika.ranking import leaves as scoring_leaves
+from chronika.query.ranking import Leaf, Query, disjunction
+from chronika.query.ranking import weights as bm25_weights
+from chronika.query.ranking import leaves as scoring_leaves
 
 _ID = "<u4"  # a passage id in the postings
 _LIMIT = 1 << 32

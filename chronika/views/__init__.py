@@ -4,7 +4,8 @@
 from chronika.views.chronology import conflicts, figures, timeline
 from chronika.views.citations import Citer
 from chronika.views.documents import date_json, date_label, document, documents
-from chronika.views.entities import entities, entity, resolve_name
+from chronika.query.naming import resolve_name
+from chronika.views.entities import entities, entity
 
 __all__ = [
     "Citer", "conflicts", "date_json", "date_label", "document", "documents", "entities", "entity", "figures",

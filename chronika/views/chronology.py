@@ -6,7 +6,8 @@ import json
 import sqlite3
 from typing import Any
 
-from chronika.claims import Claim, compare, figure_claims, life_claims
+from chronika.query.claims import Claim, compare, figure_claims, life_claims
+from chronika.query.naming import resolve_name
 from chronika.store import Store
 from chronika.views.citations import Citer
 
@@ -46,8 +47,6 @@ def event_json(row: sqlite3.Row, citer: Citer, names: dict[str, str]) -> dict[st
 
 def timeline(store: Store, about: str | None = None, year_from: int | None = None, year_to: int | None = None) -> list[dict[str, Any]]:
     """`timeline --json`: events in date order, for one entity (any alias) and a period if given."""
-    from chronika.views.entities import resolve_name
-
     entity_id = resolve_name(store, about) if about else None
     citer = Citer(store)
     names = store.entity_names_by_id()

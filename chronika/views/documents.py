@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronika.dates import DateInterval
+from chronika.records.dates import DateInterval
 from chronika.store import Store, StoredDocument
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chronika.errors import ChronikaError
+from chronika.query.naming import resolve_name
 from chronika.store import Store
 from chronika.views.citations import Citer
 from chronika.views.chronology import event_json
@@ -17,22 +17,6 @@ HAPPENINGS = re.compile(
     r"released|dismissed|removed|buried|imprisoned|condemned|purged|liquidated|committed suicide)\b",
     re.IGNORECASE,
 )
-
-
-class AmbiguousName(ChronikaError):
-    """A name that several entities bear; the message lists them."""
-
-
-def resolve_name(store: Store, name: str) -> str:
-    """The one entity a name (id, alias, any spelling or script) stands for."""
-    found = store.find_entities(name)
-    if not found:
-        raise ChronikaError(f"no entity is named '{name}'; `chronika entities` lists them")
-    if len(found) > 1:
-        names = store.entity_names_by_id()
-        listed = "; ".join(f"{names.get(i, i)} ({i})" for i in found[:12])
-        raise AmbiguousName(f"'{name}' may be any of: {listed}. Name one by its id or fuller name")
-    return found[0]
 
 
 def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:

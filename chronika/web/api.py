@@ -9,11 +9,12 @@ from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
 from starlette.responses import JSONResponse
 
-from chronika import semantic, views
-from chronika.ask import ask as ask_question
-from chronika.finding import search as find
-from chronika.search import SearchFilters
-from chronika.summary import required, summarize
+from chronika import views
+from chronika.query import semantic
+from chronika.query.ask import ask as ask_question
+from chronika.query.finding import search as find
+from chronika.query.search import SearchFilters
+from chronika.query.summary import required, summarize
 from chronika.web import corrections, lookup
 from chronika.web.context import open_store
 

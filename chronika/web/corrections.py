@@ -12,8 +12,8 @@ from typing import Any, Sequence
 from fastapi import Request
 
 from chronika import views
-from chronika.pipeline import correct
-from chronika.resolve import Correction
+from chronika.ingest.entities import correct
+from chronika.records.entities import Correction
 from chronika.store import Store
 from chronika.web import context
 from chronika.web.failures import WebError

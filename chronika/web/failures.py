@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from chronika.errors import ChronikaError, UsageError
-from chronika.views.entities import AmbiguousName
+from chronika.query.naming import AmbiguousName
 from chronika.web.context import render
 
 log = logging.getLogger("chronika.web")

@@ -8,12 +8,13 @@ from typing import Any, Literal, Optional
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from chronika import semantic, views
-from chronika.ask import ask as ask_question
+from chronika import views
+from chronika.query import semantic
+from chronika.query.ask import ask as ask_question
 from chronika.errors import QueryError, UsageError
-from chronika.finding import search as find
-from chronika.search import SearchFilters
-from chronika.summary import required, summarize
+from chronika.query.finding import search as find
+from chronika.query.search import SearchFilters
+from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
 from chronika.web.context import open_store, render
 

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronika.clean.layout import lines
-from chronika.dates import parse_date
-from chronika.textmap import Edit
+from chronika.extract.clean.layout import lines
+from chronika.records.dates import parse_date
+from chronika.records.textmap import Edit
 
 _REPORT_NUMBER = re.compile(r"\b(?:JPRS|FBIS)-[A-Z]{2,5}-\d{2}-\d{3}\b")
 _INDICATOR = re.compile(r"\[(?:Text|Excerpts?|Excerpt|Summary)\]\s*")

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from chronika.clean import layout, mending, report
-from chronika.model import Source
-from chronika.textmap import MappedText
+from chronika.extract.clean import layout, mending, report
+from chronika.records.document import Source
+from chronika.records.textmap import MappedText
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from chronika.model import FootnoteLink, Passage, Sentence
+from chronika.records.document import FootnoteLink, Passage, Sentence
 
 MAX_WORDS = 250  # a longer paragraph is split at sentence boundaries into parts of about this size
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Mapping
 
-from chronika.textmap import Edit
+from chronika.records.textmap import Edit
 
 # Letters OCR confuses with one another, each group read as "one of these for another".
 _CONFUSABLE = ["vy", "ce", "il1", "o0", "un", "hb", "S5", "B8", "Il"]

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from chronika.dates import DateInterval
+from chronika.records.dates import DateInterval
+from chronika.records.mentions import AliasDeclaration, FigureMention, NameMention, TimeMention
 
-if TYPE_CHECKING:
-    from chronika.extract.figures import FigureMention
-    from chronika.extract.names import AliasDeclaration, NameMention
-    from chronika.extract.timex import TimeMention
 
 
 @dataclass

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from chronika.document import build_document, content_hash, stated_date
+from chronika.extract.build import build_document, content_hash, stated_date
 from chronika.errors import SourceError, UsageError
-from chronika.ingest import read
-from chronika.resolve import Correction, resolve
+from chronika.extract.read import read
+from chronika.ingest.entities import resolve_entities
 from chronika.store import Store
 
 
@@ -105,20 +105,6 @@ def ingest(
     store.refresh_impacts()  # also after a killed run that changed the store before it stopped
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def resolve_entities(store: Store) -> int:
-    """Rebuild the entities (and events) from every stored mention, the user's corrections applied."""
-    entities = resolve(store.mention_records(), store.alias_records(), store.corrections())
-    store.save_entities(entities)
-    return len(entities)
-
-
-def correct(store: Store, correction: Correction) -> None:
-    """Record a user's correction and rebuild the entities with it (it is re-applied after every
-    later ingest too)."""
-    store.add_correction(correction)
-    resolve_entities(store)
 
 
 def _ingest_one(

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from chronika.textmap import Edit
+from chronika.records.textmap import Edit
 
 Line = tuple[int, int]  # start, end (without the newline)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from chronika.errors import SourceError
-from chronika.model import Source
+from chronika.records.document import Source
 
 
 @dataclass(frozen=True)

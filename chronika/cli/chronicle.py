@@ -12,19 +12,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from chronika import views
-from chronika.ask import ask as ask_question
-from chronika.document import stated_date
-from chronika.export import memory_csv, timeline_csv, timeline_js
-from chronika.extract.tag import tag as tag_text
-from chronika.ingest import read
-from chronika.memory import barometer as barometer_rows
-from chronika.memory import memory_events
-from chronika.memory import reclassify as reclassify_event
-from chronika.cli import JSON, _guarded, _print_json, _usage, _with_store, app, err, out
-from chronika.pipeline import correct
-from chronika.resolve import Correction
+from chronika.cli.app import JSON, app, err, guarded, out, print_json, usage, with_store
+from chronika.query.ask import ask as ask_question
+from chronika.query.memory import barometer as barometer_rows
+from chronika.query.memory import memory_events
+from chronika.query.memory import reclassify as reclassify_event
+from chronika.query.summary import required, summarize
+from chronika.ingest.entities import correct
+from chronika.records.entities import Correction
 from chronika.store import Store
-from chronika.summary import required, summarize
+from chronika.views.export import memory_csv, timeline_csv, timeline_js
 
 TYPES = ("person", "place", "org")
 
@@ -36,10 +33,10 @@ def entities(
 ) -> None:
     """List the people, places and organisations, most mentioned first."""
     if kind is not None and kind not in TYPES:
-        _usage(f"--type must be one of {', '.join(TYPES)}, not '{kind}'")
-    listed = _guarded(lambda: _with_store(lambda store: views.entities(store, kind)))
+        usage(f"--type must be one of {', '.join(TYPES)}, not '{kind}'")
+    listed = guarded(lambda: with_store(lambda store: views.entities(store, kind)))
     if as_json:
-        _print_json(listed)
+        print_json(listed)
         return
     table = Table("id", "name", "type", "mentions", "documents", "aliases")
     for e in listed:
@@ -51,9 +48,9 @@ def entities(
 @app.command()
 def entity(name: str = typer.Argument(..., help="A name in any spelling or script, an alias, or an id."), as_json: bool = JSON) -> None:
     """Show one entity: aliases, mentions, related entities, events, what happened to it."""
-    shown = _guarded(lambda: _with_store(lambda store: views.entity(store, name)))
+    shown = guarded(lambda: with_store(lambda store: views.entity(store, name)))
     if as_json:
-        _print_json(shown)
+        print_json(shown)
         return
     out.print(f"[bold]{escape(shown['name'])}[/bold] ({shown['type']}, {shown['id']}): "
               f"{shown['mention_count']} mentions in {shown['documents']} documents")
@@ -77,9 +74,9 @@ def _correct(correction: Correction, as_json: bool) -> None:
         correct(store, correction)
         return views.entity(store, correction.names[-1] if correction.kind == "split" else correction.names[0])
 
-    shown = _guarded(lambda: _with_store(work))
+    shown = guarded(lambda: with_store(work))
     if as_json:
-        _print_json({k: shown[k] for k in ("id", "name", "type", "aliases", "mention_count", "documents")})
+        print_json({k: shown[k] for k in ("id", "name", "type", "aliases", "mention_count", "documents")})
     else:
         out.print(f"{escape(shown['name'])} ({shown['type']}, {shown['id']}): {shown['mention_count']} mentions; "
                   f"also {escape(', '.join(shown['aliases']) or '-')}")
@@ -89,7 +86,7 @@ def _correct(correction: Correction, as_json: bool) -> None:
 def merge(names: list[str] = typer.Argument(..., help="Two or more names of what is one entity."), as_json: bool = JSON) -> None:
     """Merge entities into one; the correction is kept and re-applied after every ingest."""
     if len(names) < 2:
-        _usage("merge needs two names or more")
+        usage("merge needs two names or more")
     _correct(Correction("merge", tuple(names)), as_json)
 
 
@@ -111,7 +108,7 @@ def retype(
 ) -> None:
     """Change an entity's type; the correction is kept and re-applied after every ingest."""
     if kind not in TYPES:
-        _usage(f"the type must be one of {', '.join(TYPES)}, not '{kind}'")
+        usage(f"the type must be one of {', '.join(TYPES)}, not '{kind}'")
     _correct(Correction("retype", (name,), kind), as_json)
 
 
@@ -124,13 +121,18 @@ def tag(
     """Tag one text (dates in TIMEX3, entities, figures) without cleaning or storing it."""
 
     def work() -> dict[str, Any]:
+        # Reading and tagging load the readers and the NLP models: only this command pays for them.
+        from chronika.extract.build import stated_date
+        from chronika.extract.read import read
+        from chronika.extract.tag import tag as tag_text
+
         anchor = stated_date(date).start if date else None
         source = read(file)
         return tag_text(source.text, anchor, "ru" if _mostly_cyrillic(source.text) else "en")
 
-    tagged = _guarded(work)
+    tagged = guarded(work)
     if as_json:
-        _print_json(tagged)
+        print_json(tagged)
         return
     for kind in ("dates", "entities", "figures"):
         out.print(f"[bold]{kind}[/bold]")
@@ -140,7 +142,7 @@ def tag(
 
 
 def _mostly_cyrillic(text: str) -> bool:
-    from chronika.document import language
+    from chronika.extract.build import language
 
     return language(text) == "ru"
 
@@ -155,14 +157,14 @@ def timeline(
 ) -> None:
     """Events in date order, each a dated sentence with its entities and citation."""
     if export not in (None, "csv", "timelinejs"):
-        _usage(f"--export is csv or timelinejs, not '{export}'")
-    events = _guarded(lambda: _with_store(lambda store: views.timeline(store, about, year_from, year_to)))
+        usage(f"--export is csv or timelinejs, not '{export}'")
+    events = guarded(lambda: with_store(lambda store: views.timeline(store, about, year_from, year_to)))
     if export == "csv":
         typer.echo(timeline_csv(events), nl=False)
     elif export == "timelinejs":
         typer.echo(json.dumps(timeline_js(events), ensure_ascii=False))
     elif as_json:
-        _print_json(events)
+        print_json(events)
     else:
         for e in events:
             out.print(f"[bold]{escape(e['date']['text'])}[/bold] [dim]{e['date']['start']}..{e['date']['end']} "
@@ -175,9 +177,9 @@ def figures(
     as_json: bool = JSON,
 ) -> None:
     """Numbers the sources give, with their bounds, what they count and when."""
-    found = _guarded(lambda: _with_store(lambda store: views.figures(store, about)))
+    found = guarded(lambda: with_store(lambda store: views.figures(store, about)))
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     for f in found:
         when = f" ({f['date']['text']})" if f["date"] else ""
@@ -188,9 +190,9 @@ def figures(
 @app.command()
 def conflicts(as_json: bool = JSON) -> None:
     """Where documents agree (corroborated) or disagree (conflict) about the same thing; conflicts first."""
-    found = _guarded(lambda: _with_store(views.conflicts))
+    found = guarded(lambda: with_store(views.conflicts))
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     for group in found:
         style = "red" if group["status"] == "conflict" else "green"
@@ -208,13 +210,13 @@ def ask(
     as_json: bool = JSON,
 ) -> None:
     """Answer a question with sentences quoted verbatim from the sources, each cited."""
-    endpoint = _guarded(required) if summary else None
-    answered = _guarded(lambda: _with_store(lambda store: ask_question(store, question, limit)))
+    endpoint = guarded(required) if summary else None
+    answered = guarded(lambda: with_store(lambda store: ask_question(store, question, limit)))
     if endpoint is not None:
         answered["summary"] = summarize(answered, endpoint)
         _warn_summary(answered["summary"])
     if as_json:
-        _print_json(answered)
+        print_json(answered)
         return
     if answered.get("summary", {}).get("sentences"):
         _print_summary(answered["summary"])
@@ -250,12 +252,12 @@ def memory(
 ) -> None:
     """Memory events in date order: how the terror is remembered or forgotten, each with its cues."""
     if export not in (None, "csv"):
-        _usage(f"--export is csv, not '{export}'")
-    events = _guarded(lambda: _with_store(lambda store: memory_events(store, year_from, year_to, kind)))
+        usage(f"--export is csv, not '{export}'")
+    events = guarded(lambda: with_store(lambda store: memory_events(store, year_from, year_to, kind)))
     if export == "csv":
         typer.echo(memory_csv(events), nl=False)
     elif as_json:
-        _print_json(events)
+        print_json(events)
     else:
         for e in events:
             when = e["date"]["text"] if e["date"] else "undated"
@@ -270,9 +272,9 @@ def barometer(
     as_json: bool = JSON,
 ) -> None:
     """De- and re-Stalinization signals per period, by level (state, society), and the polls."""
-    rows = _guarded(lambda: _with_store(lambda store: barometer_rows(store, by, periods)))
+    rows = guarded(lambda: with_store(lambda store: barometer_rows(store, by, periods)))
     if as_json:
-        _print_json([{k: v for k, v in row.items() if k != "events"} | {"events": row["events"]} for row in rows])
+        print_json([{k: v for k, v in row.items() if k != "events"} | {"events": row["events"]} for row in rows])
         return
     table = Table("period", "de: state", "de: society", "re: state", "re: society", "ambivalent", "polls")
     for row in rows:
@@ -290,8 +292,8 @@ def reclassify(
     as_json: bool = JSON,
 ) -> None:
     """Correct a memory event's kind, direction or level; kept and re-applied after every ingest."""
-    fixed = _guarded(lambda: _with_store(lambda store: reclassify_event(store, event, kind, direction, level)))
+    fixed = guarded(lambda: with_store(lambda store: reclassify_event(store, event, kind, direction, level)))
     if as_json:
-        _print_json(fixed)
+        print_json(fixed)
     else:
         out.print(f"{fixed['id']}: {fixed['kind']} · {fixed['direction']} · {fixed['level']}")

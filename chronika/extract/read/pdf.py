@@ -10,10 +10,10 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from chronika.errors import SourceError
-from chronika.ingest.image import join_pages
-from chronika.ingest.ocr import ocr_image
-from chronika.ingest.registry import register
-from chronika.model import Source
+from chronika.extract.read.image import join_pages
+from chronika.extract.read.ocr import ocr_image
+from chronika.extract.read.registry import register
+from chronika.records.document import Source
 
 # A page with fewer letters than this in its text layer is treated as a scan.
 _MIN_LETTERS = 20

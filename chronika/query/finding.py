@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronika.search import Hit, SearchFilters, fts_query
+from chronika.query.search import Hit, SearchFilters, fts_query
 from chronika.store import Store
 
 _CHUNK = re.compile(r'"[^"]*"|[^\s"()]+|[()]')

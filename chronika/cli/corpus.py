@@ -1,84 +1,24 @@
-"""The `chronika` command: parses arguments, calls the library, prints; it holds no logic.
-
-`--json` prints exactly one JSON value on stdout; progress, warnings and errors go to stderr.
-Exit status: 0 success, 1 error, 2 usage error, 3 partial success (some files skipped)."""
+"""The `chronika` commands over the corpus itself: ingest, documents, show, search, embed.
+Thin skins: parse, call the library, print."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chronika import semantic, views
-from chronika.errors import ChronikaError, UsageError
-from chronika.pipeline import ingest as run_ingest
-from chronika.pipeline import source_files
-from chronika.finding import SearchResult
-from chronika.finding import search as find
-from chronika.search import SearchFilters
+from chronika import views
+from chronika.cli.app import JSON, State, app, err, guarded, out, print_json, with_store
+from chronika.query import semantic
+from chronika.query.finding import SearchResult
+from chronika.query.finding import search as find
+from chronika.query.search import SearchFilters
 from chronika.store import Store
 from chronika.store.core import doc_number
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Chronika: historical sources in, a cited and searchable chronicle out.",
-    rich_markup_mode=None,
-)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
-T = TypeVar("T")
-
-
-class _State:
-    db: str = "chronika.db"
-
-
-JSON = typer.Option(False, "--json", help="Print one JSON value on stdout (shapes in the README).")
-
-
-@app.callback()
-def _global(
-    db: Optional[str] = typer.Option(
-        None, "--db", help="The store, one SQLite file (default: $CHRONIKA_DB, else ./chronika.db)."
-    ),
-) -> None:
-    _State.db = db or os.environ.get("CHRONIKA_DB") or "chronika.db"
-
-
-def _guarded(work: Callable[[], T]) -> T:
-    """Run a command's work, turning Chronika's errors into a message and an exit status."""
-    try:
-        return work()
-    except UsageError as e:
-        err.print(f"chronika: {escape(str(e))}", style="red")
-        raise typer.Exit(2) from e
-    except ChronikaError as e:
-        err.print(f"chronika: {escape(str(e))}", style="red")
-        raise typer.Exit(1) from e
-
-
-def _usage(message: str) -> None:
-    """Refuse a wrong use of a command: the message on stderr, exit status 2."""
-    err.print(f"chronika: {escape(message)}", style="red")
-    raise typer.Exit(2)
-
-
-def _with_store(work: Callable[[Store], T]) -> T:
-    with Store(_State.db) as store:
-        return work(store)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -90,8 +30,12 @@ def ingest(
 ) -> None:
     """Read sources into the store; unchanged files are left alone, changed ones replaced."""
 
+    # The readers and the NLP models load for this command only.
+    from chronika.ingest.pipeline import ingest as run_ingest
+    from chronika.ingest.pipeline import source_files
+
     def work() -> dict[str, Any]:
-        with Store(_State.db) as store:
+        with Store(State.db) as store:
             if as_json or not err.is_terminal:
                 return run_ingest(store, paths, title=title, date=date).to_json()
             total = sum(1 for _ in source_files(paths))
@@ -109,18 +53,18 @@ def ingest(
 
                 return run_ingest(store, paths, title=title, date=date, progress=tick).to_json()
 
-    summary = _guarded(work)
+    summary = guarded(work)
     for ignored in summary["ignored"]:
         err.print(f"ignored {escape(ignored)}: a folder's own notes, not a source (name the file to ingest it)", style="dim")
     for skipped in summary["skipped"]:
         err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
     if as_json:
-        _print_json(summary)
+        print_json(summary)
     else:
         out.print(
             f"{summary['documents_added']} added, {summary['documents_replaced']} replaced, "
             f"{summary['documents_unchanged']} unchanged, {len(summary['skipped'])} skipped "
-            f"({summary['words']:,} words in {summary['seconds']:.1f} s) -> {escape(_State.db)}"
+            f"({summary['words']:,} words in {summary['seconds']:.1f} s) -> {escape(State.db)}"
         )
     if summary["skipped"]:
         raise typer.Exit(3)
@@ -129,9 +73,9 @@ def ingest(
 @app.command()
 def documents(as_json: bool = JSON) -> None:
     """List the stored documents."""
-    listed = _guarded(lambda: _with_store(views.documents))
+    listed = guarded(lambda: with_store(views.documents))
     if as_json:
-        _print_json(listed)
+        print_json(listed)
         return
     table = Table("id", "title", "date", "words", "passages", "source")
     for d in listed:
@@ -143,9 +87,9 @@ def documents(as_json: bool = JSON) -> None:
 @app.command()
 def show(doc: str = typer.Argument(..., help="A document id, e.g. d3."), as_json: bool = JSON) -> None:
     """Show a document: its clean text, passage by passage, with what cleaning changed."""
-    shown = _guarded(lambda: _with_store(lambda store: views.document(store, doc)))
+    shown = guarded(lambda: with_store(lambda store: views.document(store, doc)))
     if as_json:
-        _print_json(shown)
+        print_json(shown)
         return
     out.print(f"[bold]{escape(shown['title'])}[/bold]  ({shown['id']}, {escape(shown['source'])})")
     out.print(f"date: {escape(views.date_label(shown['date']))}   language: {shown['language']}   words: {shown['words']:,}")
@@ -192,7 +136,7 @@ def search(
             return semantic.semantic_search(store, query, limit, exact=exact, filters=filters)
         return find(store, query, limit, exact=exact, filters=filters, full_rank=full_rank)
 
-    result = _guarded(lambda: _with_store(work))
+    result = guarded(lambda: with_store(work))
     if isinstance(result, semantic.SemanticResult) and result.unembedded:
         err.print(f"{result.unembedded:,} passages have no vector yet and were found by their words only: "
                   "run `chronika embed`", style="yellow")
@@ -200,7 +144,7 @@ def search(
         err.print("ranked from the champion lists: every passage matches, but BM25 might order them otherwise "
                   "(--full-rank scores every match)", style="dim")
     if as_json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return
     for expansion in result.expansions:
         if expansion.forms:
@@ -237,18 +181,9 @@ def embed(as_json: bool = JSON) -> None:
             task = bar.add_task("embedding passages", total=total)
             return semantic.embed_missing(store, progress=lambda n: bar.update(task, advance=n))
 
-    done = _guarded(lambda: _with_store(work))
+    done = guarded(lambda: with_store(work))
     if as_json:
-        _print_json(done.to_json())
+        print_json(done.to_json())
         return
     out.print(f"{done.embedded:,} passages embedded in {done.seconds:.1f} s; {done.vectors:,} vectors ({done.model}) "
-              f"-> {escape(_State.db)}")
-
-
-def main() -> None:
-    app()
-
-
-# The commands over extracted names, times and figures register themselves on `app`.
-from chronika import cli_chronicle  # noqa: E402,F401
-from chronika import cli_web  # noqa: E402,F401
+              f"-> {escape(State.db)}")

@@ -18,12 +18,12 @@ import unicodedata
 
 import iuliia
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from chronika.extract.name_rules import TITLE_WORDS
-from chronika.extract.names import type_from_evidence
+from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
+from chronika.extract.name_rules import TITLE_WORDS, type_from_evidence
 from chronika.extract.translit import name_keys, surname_key
 
 # English forms of Russian given names, so "Joseph Stalin" and "I. V. Stalin" agree.
@@ -39,45 +39,6 @@ _GIVEN_EQUIVALENTS = {
 _INITIAL_SOUNDS = [(("ye", "yo", "e"), "e"), (("ya", "ia", "ja"), "ya"), (("yu", "iu", "ju"), "yu")]
 DOMINANT = 2  # a named person this many times as frequent as namesakes takes the bare surname
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]?\.?$")
-
-
-@dataclass(frozen=True)
-class MentionRecord:
-    """A stored name mention, as resolution sees it."""
-
-    id: int
-    document: int
-    normal: str
-    type: str
-    evidence: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AliasRecord:
-    document: int
-    name: str
-    alias: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A user's correction: merge names into one entity, split a name off, or retype."""
-
-    kind: str  # "merge" | "split" | "retype"
-    names: tuple[str, ...]  # merge: every name to join; split: (entity name, name to split off); retype: (name,)
-    type: str | None = None  # retype: the new type
-
-
-@dataclass
-class Entity:
-    id: str
-    name: str
-    type: str
-    mentions: list[int] = field(default_factory=list)
-    names: Counter[str] = field(default_factory=Counter)
-    documents: set[int] = field(default_factory=set)
-    note: str | None = None
 
 
 class _Groups:

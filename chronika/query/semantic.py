@@ -17,9 +17,9 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from chronika.errors import UsageError
-from chronika.finding import Expansion
-from chronika.finding import search as find
-from chronika.search import Hit, SearchFilters
+from chronika.query.finding import Expansion
+from chronika.query.finding import search as find
+from chronika.query.search import Hit, SearchFilters
 from chronika.store import Store
 from chronika.store.vectors import Matrix
 

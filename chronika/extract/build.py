@@ -8,15 +8,15 @@ import hashlib
 import re
 from typing import Mapping
 
-from chronika.clean import clean
-from chronika.dates import DateInterval, latest_date, parse_date
+from chronika.extract.clean import clean
+from chronika.records.dates import DateInterval, latest_date, parse_date
 from chronika.errors import UsageError
-from chronika.clean.mending import name_counts
+from chronika.extract.clean.mending import name_counts
 from chronika.extract.run import extract as run_extract
-from chronika.model import Change, Document, Extracted, Passage, Source
-from chronika.segment import passages
-from chronika.textmap import Change as TextChange
-from chronika.textmap import MappedText, encode_map
+from chronika.records.document import Change, Document, Extracted, Passage, Source
+from chronika.extract.segment import passages
+from chronika.records.textmap import Change as TextChange
+from chronika.records.textmap import MappedText, encode_map
 
 TITLE_WORDS = 12  # a title made from a document's first sentence keeps at most this many words
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^\n]{4,40}?)\s*(?:\(|[-–—]|:)")

@@ -8,8 +8,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from chronika.errors import SourceError
-from chronika.ingest.registry import register
-from chronika.model import Source
+from chronika.extract.read.registry import register
+from chronika.records.document import Source
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from chronika.errors import ChronikaError, UsageError
-from chronika.segment import sentences
+from chronika.extract.segment import sentences
 
 URL, MODEL, KEY, TIMEOUT = "CHRONIKA_LLM_URL", "CHRONIKA_LLM_MODEL", "CHRONIKA_LLM_KEY", "CHRONIKA_LLM_TIMEOUT"
 DEFAULT_TIMEOUT = 60.0

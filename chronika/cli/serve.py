@@ -9,8 +9,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from chronika.cli import _State, app, err
-from chronika.web import Settings, create_app, is_loopback
+from chronika.cli.app import State, app, err
 
 
 @app.command()
@@ -24,7 +23,9 @@ def serve(
     """Open the reading room: search, documents, entities, timeline, figures and conflicts in a browser."""
     import uvicorn
 
-    settings = Settings(db=_State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None)
+    from chronika.web import Settings, create_app, is_loopback  # the web stack loads for this command only
+
+    settings = Settings(db=State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None)
     if not os.path.exists(settings.db):
         err.print(f"chronika: no store at {escape(settings.db)}; run `chronika ingest PATH` first or name one with --db",
                   style="red")

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from chronika.finding import Expansion, phrase
-from chronika.search import Hit
+from chronika.query.finding import Expansion, phrase
+from chronika.query.search import Hit
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool

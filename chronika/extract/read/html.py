@@ -8,8 +8,8 @@ from pathlib import Path
 import trafilatura
 
 from chronika.errors import SourceError
-from chronika.ingest.registry import register
-from chronika.model import Source
+from chronika.extract.read.registry import register
+from chronika.records.document import Source
 
 
 @register(

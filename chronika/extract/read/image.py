@@ -7,9 +7,9 @@ from pathlib import Path
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from chronika.errors import SourceError
-from chronika.ingest.ocr import ocr_image
-from chronika.ingest.registry import register
-from chronika.model import Source
+from chronika.extract.read.ocr import ocr_image
+from chronika.extract.read.registry import register
+from chronika.records.document import Source
 
 
 @register(

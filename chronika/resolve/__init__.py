@@ -1,0 +1,1 @@
+"""Resolution: stored name mentions, aliases and corrections made into entities."""
