@@ -162,7 +162,7 @@ def test_gates_only_skip_work_they_never_change_a_result(monkeypatch: pytest.Mon
     work = [(t[u.start : u.end], t[u.line_start : u.start]) for t in texts for u in mg.units(t)]
     gated = [classify(s, c) for s, c in work]
     monkeypatch.setattr(memory.Gate, "open", lambda self, words: True)
-    monkeypatch.setattr(memory, "may_fire", lambda rule, r, opened: True)
+    monkeypatch.setattr(memory.classifier, "may_fire", lambda rule, r, opened: True)
     assert [classify(s, c) for s, c in work] == gated
 
 
@@ -173,7 +173,7 @@ def test_gates_change_nothing_on_the_seeds_either(seeds: Path, monkeypatch: pyte
     work = [(text[u.start : u.end], text[u.line_start : u.start]) for u in mg.units(text)]
     gated = [classify(s, c) for s, c in work]
     monkeypatch.setattr(memory.Gate, "open", lambda self, words: True)
-    monkeypatch.setattr(memory, "may_fire", lambda rule, r, opened: True)
+    monkeypatch.setattr(memory.classifier, "may_fire", lambda rule, r, opened: True)
     assert [classify(s, c) for s, c in work] == gated
 
 

@@ -1,5 +1,5 @@
 """Mentions extraction finds in a document's clean text, offsets into that text: names, declared
-aliases, time expressions and figures."""
+aliases, time expressions, figures and memory signals."""
 
 from __future__ import annotations
 
@@ -63,3 +63,13 @@ class FigureMention:
     approximate: bool
     unit: str | None
     counted: str | None
+
+
+@dataclass(frozen=True)
+class MemorySignal:
+    """One sentence read as a memory event, with the cue words behind each of its three labels."""
+
+    kind: str
+    direction: str
+    level: str
+    cues: tuple[str, ...]

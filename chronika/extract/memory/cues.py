@@ -1,4 +1,4 @@
-"""The cue words behind the memory-event classifier (`chronika.extract.memory`), kept as data.
+"""The labels and cue words of the memory-event classifier (`chronika.extract.memory`), kept as data.
 
 Each cue is `(label, regex)`: the label is what a historian reads in `MemorySignal.cues`, the
 regex is matched case-insensitively against one sentence (curly quotes are straightened first).
@@ -16,6 +16,11 @@ at the start of the sentence.
 """
 
 from __future__ import annotations
+
+KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemoration", "publication", "renaming", "suppression")
+DIRECTIONS = ("de-stalinization", "re-stalinization", "ambivalent")
+LEVELS = ("state", "society")
+DE, RE, AMBIVALENT = DIRECTIONS
 
 Cue = tuple[str, str]
 
