@@ -218,6 +218,12 @@ def idf(passages: int, containing: int) -> float:
     return value if value > 0 else 1e-6
 
 
+def smooth_idf(passages: int, containing: int) -> float:
+    """An idf that stays above zero however common the term, log(1 + N/n): `ask` weighs a question's
+    terms by it, where FTS5's `idf` gives a word in most passages next to nothing."""
+    return math.log(1 + passages / max(containing, 1))
+
+
 def weight(hits: int | float, length: int | float, average: float) -> float:
     """The part of a term's BM25 score that depends on the passage: its hits and its length."""
     return float(weights(hits, length, average)) if hits else 0.0
