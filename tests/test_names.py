@@ -15,7 +15,9 @@ from chronika.extract.build import build_document
 from chronika.errors import UsageError
 from chronika.extract.names import declared_aliases, name_mentions, pipeline
 from chronika.records.mentions import AliasDeclaration, NameMention
-from chronika.extract.name_rules import MIN_VOTE, is_acronym, tally, type_from_evidence
+from chronika.extract.name_cues import is_acronym
+from chronika.extract.name_rules import MIN_VOTE
+from chronika.extract.name_vote import tally, type_from_evidence
 from chronika.extract.read.registry import read
 from chronika.records.document import Source
 from chronika.records.entities import AliasRecord, MentionRecord

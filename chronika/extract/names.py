@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 from chronika.errors import UsageError
 from chronika.extract import name_rules as R
 from chronika.extract.name_candidates import overlaps
-from chronika.extract.name_rules import is_name_like, tally, vote
+from chronika.extract.name_cues import is_name_like
+from chronika.extract.name_vote import tally, vote
 from chronika.extract.segment import sentences
 
 TYPES = ("person", "place", "org")

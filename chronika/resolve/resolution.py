@@ -23,7 +23,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
-from chronika.extract.name_rules import TITLE_WORDS, type_from_evidence
+from chronika.extract.name_rules import TITLE_WORDS
+from chronika.extract.name_vote import type_from_evidence
 from chronika.extract.translit import name_keys, surname_key
 
 # English forms of Russian given names, so "Joseph Stalin" and "I. V. Stalin" agree.
