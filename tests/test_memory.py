@@ -166,6 +166,36 @@ def test_gates_only_skip_work_they_never_change_a_result(monkeypatch: pytest.Mon
     assert [classify(s, c) for s, c in work] == gated
 
 
+def _tree(node: object) -> object:
+    """A regex tree as plain values: operations by name, sequences (the standard parser's
+    `SubPattern`, `pattern.Sequence`) and plain lists tagged apart."""
+    if type(node) is list:
+        return ("list", [_tree(n) for n in node])
+    if isinstance(node, list) or type(node).__name__ == "SubPattern":
+        return ("sequence", [_tree(n) for n in node])
+    if isinstance(node, tuple):
+        return tuple(_tree(n) for n in node)
+    if type(node).__name__ == "_NamedIntConstant":  # the standard parser's operations and MAXREPEAT
+        return int(node) if str(node) == "MAXREPEAT" else str(node)
+    return node
+
+
+def test_the_gates_read_every_cue_as_pythons_own_regex_parser_does() -> None:
+    """`memory.pattern` reads a cue into the tree Python's (private) regex parser gives, so the gates
+    read off it are the ones that parser gave: a cue written in syntax it reads differently would
+    key its gate on the wrong words."""
+    sre = pytest.importorskip("re._parser")
+    from chronika.extract.memory import cues, gates, pattern
+
+    regexes = [v for v in vars(cues).values() if isinstance(v, str) and "\\" in v]
+    regexes += [p for v in vars(cues).values() if isinstance(v, tuple) for c in v if isinstance(c, tuple) for p in c[1:]]
+    read = [gates._lower_literals(a.replace("(?-i:", "(?:")) for r in regexes for a in gates._alternatives(r)]
+    assert len(read) > 400
+    assert [p for p in read if _tree(pattern.parse(p)) != _tree(sre.parse(p))] == []
+    with pytest.raises(pattern.Unreadable):
+        pattern.parse(r"(a)\1")  # a back reference: no gate, never a wrong one
+
+
 @pytest.mark.seeds
 def test_gates_change_nothing_on_the_seeds_either(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     mg = bench()

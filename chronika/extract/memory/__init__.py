@@ -30,9 +30,10 @@ Rules in one paragraph each:
   first actor after the act; else the kind's usual level (`cues.DEFAULT_LEVEL`), said as such.
   Polls are always `society` (the public polled).
 
-The modules, one idea each: `cues` (the cue words, as data), `gates` (the regex gating engine),
-`reading` (a sentence read for the rules, its stance), `kinds` (the nine kind rules), `decisions`
-(direction and level), `polls` (poll shares), `classifier` (which rule fires; `classify`).
+The modules, one idea each: `cues` (the cue words, as data), `gates` (the regex gating engine) and
+`pattern` (a regex read into the tree it walks), `reading` (a sentence read for the rules, its
+stance), `kinds` (the nine kind rules), `decisions` (direction and level), `polls` (poll shares),
+`classifier` (which rule fires; `classify`).
 """
 
 from chronika.extract.memory.classifier import classify

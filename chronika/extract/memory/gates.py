@@ -1,24 +1,14 @@
 """The regex gating engine of the memory classifier: a cue regex is skipped unless the sentence has a
-word every match of it must contain, read off the regex itself, so most sentences cost a few set
-lookups instead of regex scans. `Rx` is a cue regex with its gate, `Text` a sentence ready for them.
-
-The gates are read off the parse trees of Python's own regex parser (`re._parser`, private): a
-hand-kept list of gate words beside each cue could drift from the cue and drop matches, where the
-parse tree cannot. Without that parser every gate stays open: slower, the same results."""
+word every match of it must contain, read off the regex itself (its tree, `pattern.parse`), so most
+sentences cost a few set lookups instead of regex scans. `Rx` is a cue regex with its gate, `Text` a
+sentence ready for them. A gate is read off the cue, not kept beside it, so it cannot drift from it."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Any, Iterable
 
-try:  # the standard library's regex parser, used only to read gates off the cues
-    _sre_parser: Any = importlib.import_module("re._parser")
-except ImportError:
-    try:  # Python < 3.11
-        _sre_parser = importlib.import_module("sre_parse")
-    except ImportError:
-        _sre_parser = None
+from chronika.extract.memory.pattern import Unreadable, parse
 
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 
@@ -97,11 +87,9 @@ class Gate:
 
 
 def _parse(pattern: str) -> Any:
-    if _sre_parser is None:
-        return None
     try:
-        return _sre_parser.parse(pattern)
-    except Exception:  # an unparsable cue only means no gate for it
+        return parse(pattern)
+    except Unreadable:  # a cue this reader does not follow only means no gate for it
         return None
 
 
