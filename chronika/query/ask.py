@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from chronika.query.finding import Expansion, phrase
-from chronika.query.search import Hit
+from chronika.records.search import Hit
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
@@ -193,7 +193,7 @@ def _names(store: Store, question: str) -> list[Expansion]:
             term = " ".join(run)
             ids = store.find_entities(term)
             if len(ids) == 1:
-                forms = {term} | {r["name"] for r in store.entity_names(ids[0])}
+                forms = {term} | {n.name for n in store.entity_names(ids[0])}
                 found.append(Expansion(term, ids[0], tuple(sorted(forms, key=lambda f: (len(f), f)))))
                 i += size
                 break

@@ -12,7 +12,8 @@ from typing import Callable, Iterable
 import numpy as np
 import numpy.typing as npt
 
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
+from chronika.store.hits import filter_sql, hit_from_row
 
 Matrix = npt.NDArray[np.float32]
 Ids = npt.NDArray[np.int64]
@@ -79,7 +80,7 @@ class VectorStore:
     def passage_ids_matching(self, filters: SearchFilters) -> set[int]:
         """The passages (ids) a search's facets allow, by the conditions full-text search uses (they
         name `rowid`, which in `passages` is the id)."""
-        where, args = filters.sql()
+        where, args = filter_sql(filters)
         return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE 1" + where, args)}
 
     def passage_hits(self, scores: dict[int, float]) -> dict[int, Hit]:
@@ -92,4 +93,4 @@ class VectorStore:
             " FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN (" + marks + ")",
             list(scores),
         )
-        return {row["id"]: Hit.from_row(row, scores[row["id"]], []) for row in rows}
+        return {row["id"]: hit_from_row(row, scores[row["id"]], []) for row in rows}
