@@ -23,6 +23,7 @@ from typing import Any
 
 from chronika.query.finding import Expansion, phrase
 from chronika.records.search import Hit
+from chronika.records.stored import SpanName
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
@@ -338,9 +339,9 @@ def _titled(store: Store, names: list[_Term]) -> list[int]:
     if not names:
         return []
     found = []
-    for doc, title in store.document_titles():
-        if any(t.pattern.search(title.lower()) for t in names):
-            found.append(doc)
+    for titled in store.document_titles():
+        if any(t.pattern.search(titled.title.lower()) for t in names):
+            found.append(titled.document)
     return found[:TITLED]
 
 
@@ -368,7 +369,7 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
     low, high = hit.start, hit.end
     names = store.names_in_span(doc, low, high)
     asked = {t.entity for t in terms if t.entity is not None}
-    rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
+    rivals = [m.start for m in names if m.type == "person" and m.entity not in asked]
     wanted = _wanted(store, doc, low, high, kind, terms, names, asked, given)
     if kind == "where":  # a place no name gives: "in a French hospital", "on Voinov Street"
         wanted += [(low + m.start(1), low + m.end(1), 0.6, f"place: {m.group(1)}")
@@ -384,10 +385,10 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[_Term], given: set[s
     return found
 
 
-def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list[Any]) -> list[_Sentence]:
+def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list[SpanName]) -> list[_Sentence]:
     """The passage's sentences, with where each names the question's terms."""
     passage, title = hit.text.lower(), hit.title.lower()
-    named = {m[2] for m in names}
+    named = {m.entity for m in names}
     # What a sentence that does not name a term still has of it: a name its passage gives ("he",
     # "the commissar" may stand for it) or its document's title (the document is about it); a
     # word of its passage or title (what the sentence is about).
@@ -397,7 +398,8 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
         for t in terms
     ]
     out: list[_Sentence] = []
-    for start, end in store.passage_sentences(doc, hit.passage):
+    for bounds in store.passage_sentences(doc, hit.passage):
+        start, end = bounds.start, bounds.end
         text = hit.text[start - hit.start : end - hit.start]
         lower = text.lower()
         presence, places, subjects, predicates = [], [], [], []
@@ -405,8 +407,8 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
             at = [start + m.start() for m in term.pattern.finditer(lower)]
             if term.entity:
                 # "Stalin" in "the Stalin Prize" is another entity's name
-                at = [a for a in at if not any(m[0] <= a < m[1] and m[2] != term.entity for m in names)]
-                at += [m[0] for m in names if m[2] == term.entity and start <= m[0] < end]
+                at = [a for a in at if not any(m.start <= a < m.end and m.entity != term.entity for m in names)]
+                at += [m.start for m in names if m.entity == term.entity and start <= m.start < end]
                 subjects += at
             elif term.predicate:
                 predicates += at
@@ -421,30 +423,30 @@ def _sentences(store: Store, hit: Hit, doc: int, terms: list[_Term], names: list
 
 
 def _wanted(
-    store: Store, doc: int, low: int, high: int, kind: str, terms: list[_Term], names: list[Any], asked: set[str],
+    store: Store, doc: int, low: int, high: int, kind: str, terms: list[_Term], names: list[SpanName], asked: set[str],
     given: set[str],
 ) -> list[tuple[int, int, float, str]]:
     """The passage's answers of the wanted type: (start, end, quality, description)."""
     wanted: list[tuple[int, int, float, str]] = []
     if kind == "when":
-        for start, end, text, precision, inferred in store.dates_in_span(doc, low, high):
-            digits = set(re.findall(r"\d+", text))
+        for date in store.dates_in_span(doc, low, high):
+            digits = set(re.findall(r"\d+", date.text))
             if digits and digits <= given:
                 continue  # the date the question itself gives
-            quality = _PRECISION.get(precision, 0.5) * (0.6 if inferred else 1.0)  # "three days later"
-            wanted.append((start, end, quality, f"date: {text}"))
+            quality = _PRECISION.get(date.precision, 0.5) * (0.6 if date.inferred else 1.0)  # "three days later"
+            wanted.append((date.start, date.end, quality, f"date: {date.text}"))
     elif kind == "how many":
-        for start, end, text, counted in store.figures_in_span(doc, low, high):
-            if set(re.findall(r"\d+", text)) & given:
+        for figure in store.figures_in_span(doc, low, high):
+            if set(re.findall(r"\d+", figure.text)) & given:
                 continue
-            about = (counted or "").lower()
+            about = (figure.counted or "").lower()
             tied = any(t.pattern.search(about) for t in terms if not t.entity)
-            wanted.append((start, end, 1.0 if tied else 0.8, f"figure: {text}"))
+            wanted.append((figure.start, figure.end, 1.0 if tied else 0.8, f"figure: {figure.text}"))
     elif kind == "who":
-        wanted = [(m[0], m[1], 1.0, f"person: {m[2]}") for m in names if m[3] == "person" and m[2] not in asked]
+        wanted = [(m.start, m.end, 1.0, f"person: {m.entity}") for m in names if m.type == "person" and m.entity not in asked]
     elif kind == "where":
         kinds = {"place": 1.0, "org": 0.6}
-        wanted = [(m[0], m[1], kinds[m[3]], f"{m[3]}: {m[2]}") for m in names if m[3] in kinds and m[2] not in asked]
+        wanted = [(m.start, m.end, kinds[m.type], f"{m.type}: {m.entity}") for m in names if m.type in kinds and m.entity not in asked]
     return wanted
 
 

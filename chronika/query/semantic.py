@@ -100,9 +100,9 @@ def embed_missing(store: Store, progress: Callable[[int], None] | None = None) -
     began = time.perf_counter()
     done = after = 0
     while batch := store.passages_without_vectors(MODEL, after, BATCH):
-        vectors = embed([text for _, text in batch])
-        store.save_vectors(MODEL, zip((passage_id for passage_id, _ in batch), vectors))
-        after = batch[-1][0]
+        vectors = embed([p.text for p in batch])
+        store.save_vectors(MODEL, zip((p.id for p in batch), vectors))
+        after = batch[-1].id
         done += len(batch)
         if progress is not None:
             progress(len(batch))

@@ -177,3 +177,49 @@ class NamedPerson:
     start: int
     end: int
     mention_end: int
+
+
+@dataclass(frozen=True)
+class DocumentTitle:
+    document: int
+    title: str
+
+
+@dataclass(frozen=True)
+class PassageText:
+    """A passage's id and text (what an embedding is made from)."""
+
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SpanName:
+    """A name mention in a span of text, with the entity it resolved to and that entity's type
+    (both None when it was not resolved)."""
+
+    start: int
+    end: int
+    entity: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class SpanDate:
+    """A resolved date or time in a span of text: its words, precision and whether it was inferred."""
+
+    start: int
+    end: int
+    text: str
+    precision: str
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class SpanFigure:
+    """A figure in a span of text and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    counted: str | None

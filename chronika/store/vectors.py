@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from chronika.records.search import Hit, SearchFilters
+from chronika.records.stored import PassageText
 from chronika.store.hits import filter_sql, hit_from_row
 
 Matrix = npt.NDArray[np.float32]
@@ -26,15 +27,15 @@ class VectorStore:
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
     _vectors: tuple[tuple[str, int, int], Ids, Matrix] | None = None
 
-    def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[tuple[int, str]]:
-        """(id, text) of the next passages after id `after` that have no vector from `model`, in id
-        order, so a caller pages through them once however many there are."""
+    def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[PassageText]:
+        """The next passages after id `after` that have no vector from `model`, in id order, so a
+        caller pages through them once however many there are."""
         rows = self.db.execute(
             "SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?"
             " WHERE p.id > ? AND v.passage_id IS NULL ORDER BY p.id LIMIT ?",
             (model, after, limit),
         )
-        return [(row[0], row[1]) for row in rows]
+        return [PassageText(*row) for row in rows]
 
     def count_without_vectors(self, model: str) -> int:
         return int(
