@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chronika.records.document import MemoryMention
+
 
 @dataclass(frozen=True)
-class MemorySignal:
-    """A sentence extraction read as a memory event, with its document's source."""
+class MemorySignal(MemoryMention):
+    """A stored memory mention, with its document and the document's source."""
 
     document: int
-    passage: int
-    start: int
-    end: int
-    kind: str
-    direction: str
-    level: str
-    cues: tuple[str, ...]
     source: str
 
 

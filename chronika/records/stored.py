@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronika.records.dates import DateInterval
+from chronika.records.mentions import FigureMention
 
 
 @dataclass(frozen=True)
@@ -111,20 +112,11 @@ class StoredTime:
 
 
 @dataclass(frozen=True)
-class StoredFigure:
-    """A stored figure: its value, the bounds its words imply and what it counts."""
+class StoredFigure(FigureMention):
+    """A stored figure: its value, the bounds its words imply and what it counts, with where it is."""
 
     document: int
     passage: int
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    approximate: bool
-    unit: str | None
-    counted: str | None
 
 
 @dataclass(frozen=True)
