@@ -1,6 +1,7 @@
 """The memory barometer: memory events (sentences by which a society remembers or forgets the
-terror, typed by `chronika.extract.memory`) with their date, actor, place, figures and citation, and
-their tally over time — de- and re-Stalinization signals by level, and the poll series.
+terror, typed by `chronika.extract.memory`) with their date, actor, place and figures, and their
+tally over time — de- and re-Stalinization signals by level, and the poll series (`views.memory`
+shapes them).
 
 A user's reclassification of an event is stored apart (table `corrections`, kind "memory") and
 keyed by the document's source and the sentence's words, so it holds across re-ingests."""

@@ -162,4 +162,3 @@ class Store(DocumentSaving, DocumentReading, EntityStore, ChronologyStore, Vecto
 
 def _query_error(shown: str, e: sqlite3.OperationalError) -> QueryError:
     return QueryError(f"cannot search for {shown!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*")
-

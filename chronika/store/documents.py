@@ -94,5 +94,3 @@ def _stored(row: sqlite3.Row) -> StoredDocument:
         author=row["author"],
         metadata=json.loads(row["metadata"]),
     )
-
-

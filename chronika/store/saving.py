@@ -89,6 +89,7 @@ class DocumentSaving:
         if doc.extracted is not None:
             _save_extracted(db, doc_id, doc)
 
+
 def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
     found = doc.extracted
     if found is None:
