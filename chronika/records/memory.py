@@ -9,7 +9,7 @@ from chronika.records.document import MemoryMention
 
 
 @dataclass(frozen=True)
-class MemorySignal(MemoryMention):
+class StoredMemoryMention(MemoryMention):
     """A stored memory mention, with its document and the document's source."""
 
     document: int

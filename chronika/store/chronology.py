@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from chronika.records.memory import MemorySignal
+from chronika.records.memory import StoredMemoryMention
 from chronika.records.stored import NamedPerson, PersonSentence, ResolvedName, SentenceSpan, StoredFigure, StoredTime
 
 
@@ -130,13 +130,13 @@ class ChronologyStore:
         rows = self.db.execute("SELECT * FROM figure_mentions WHERE document_id = ? ORDER BY start", (doc_id,))
         return [_figure(row) for row in rows]
 
-    def memory_signals(self) -> list[MemorySignal]:
+    def memory_signals(self) -> list[StoredMemoryMention]:
         """Every sentence read as a memory event, in document order, with its document's source."""
         rows = self.db.execute(
             "SELECT m.*, d.source FROM memory_signals m JOIN documents d ON d.id = m.document_id ORDER BY m.document_id, m.start"
         )
         return [
-            MemorySignal(
+            StoredMemoryMention(
                 document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], kind=row["kind"],
                 direction=row["direction"], level=row["level"], cues=tuple(json.loads(row["cues"])), source=row["source"],
             )
