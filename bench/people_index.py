@@ -38,7 +38,7 @@ def main() -> None:
         started = time.perf_counter()
         ingest(store, [args.seeds])
         seconds = time.perf_counter() - started
-        persons = {row["id"] for row in store.entity_rows("person")}
+        persons = {e.id for e in store.entities("person")}
         found_by: dict[str, set[str]] = defaultdict(set)  # entity -> gold people whose variants find it
         recalled = merged = 0
         for person in people:

@@ -72,7 +72,7 @@ def test_the_examples_are_all_read(store: Store) -> None:
     assert docs["ezhov-ru.txt"].language == "ru"
     pdf = docs["katyn-1940.pdf"]
     _, text, passages = store.document(pdf.id)
-    assert {p["page"] for p in passages} == {1, 2}
+    assert {p.page for p in passages} == {1, 2}
     assert "Chronika sample" not in text  # the running head is furniture
     assert store.search("Yezhov")  # read from the scanned page
 

@@ -15,7 +15,8 @@ from chronika.query import ranking
 from chronika.extract.build import build_document, content_hash
 from chronika.records.document import Document, Source
 from chronika.query.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
-from chronika.query.search import SearchFilters, fts_query, highlights
+from chronika.query.search import fts_query, highlights
+from chronika.records.search import SearchFilters
 from chronika.store import Store, impacts
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"

@@ -191,7 +191,7 @@ def test_monument_figures(corpus: Store) -> None:
 
 
 def test_memory_reads_the_seeds_story(corpus: Store) -> None:
-    from chronika.query.memory import barometer, memory_events
+    from chronika.views.memory import barometer, memory_events
 
     events = memory_events(corpus)
     first = [e for e in events if e["citation"]["document"] == _doc(corpus, "000") and e["date"]

@@ -21,7 +21,8 @@ from chronika.extract.build import build_document, content_hash
 from chronika.query.finding import search as find
 from chronika.records.document import Source
 from chronika.ingest.pipeline import ingest
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
+from chronika.records.stored import PassageText
 from chronika.store import Store
 from chronika.web import Settings, create_app
 from conftest import EXAMPLES
@@ -88,8 +89,8 @@ def test_fusion_adds_reciprocal_ranks_and_shows_the_bm25_hit() -> None:
 def test_vectors_round_trip_and_the_matrix_is_reread_only_after_a_write(store: Store) -> None:
     text = "Kirov was shot.\n\nNikolaev was seized.\n\nStalin came to Leningrad."
     store.save(build_document(Source("a.txt", text, "text"), content_hash(text.encode())))
-    rows = [(row[0], row[1]) for row in store.db.execute("SELECT id, text FROM passages ORDER BY id")]
-    (a, _), (b, _), (c, _) = rows
+    rows = [PassageText(row[0], row[1]) for row in store.db.execute("SELECT id, text FROM passages ORDER BY id")]
+    a, b, c = (row.id for row in rows)
     assert store.count_without_vectors("m") == 3
     assert store.passages_without_vectors("m", after=a, limit=5) == rows[1:]
     store.save_vectors("m", [(a, np.array([1, 0], dtype=np.float32)), (c, np.array([0, 1], dtype=np.float32))])

@@ -18,7 +18,7 @@ from chronika import views
 from chronika.query import semantic
 from chronika.query.ask import ask
 from chronika.query.finding import search as find
-from chronika.query.search import SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from chronika.web import Settings, create_app
@@ -557,7 +557,7 @@ def test_annotate_nests_marks_and_keeps_the_text() -> None:
 
 
 def test_memory_page_chart_opens_the_events_behind_each_bar(web: TestClient, store: Store) -> None:
-    from chronika.query.memory import barometer, memory_events
+    from chronika.views.memory import barometer, memory_events
 
     page = web.get("/memory")
     assert page.status_code == 200

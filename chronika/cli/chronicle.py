@@ -14,14 +14,14 @@ from rich.table import Table
 from chronika import views
 from chronika.cli.app import JSON, app, err, guarded, out, print_json, usage, with_store
 from chronika.query.ask import ask as ask_question
-from chronika.query.memory import barometer as barometer_rows
-from chronika.query.memory import memory_events
-from chronika.query.memory import reclassify as reclassify_event
 from chronika.query.summary import required, summarize
 from chronika.ingest.entities import correct
 from chronika.records.entities import Correction
 from chronika.store import Store
 from chronika.views.export import memory_csv, timeline_csv, timeline_js
+from chronika.views.memory import barometer as barometer_rows
+from chronika.views.memory import memory_events
+from chronika.views.memory import reclassify as reclassify_event
 
 TYPES = ("person", "place", "org")
 

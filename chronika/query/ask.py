@@ -26,7 +26,7 @@ from typing import Any
 from chronika.query.ask_candidates import candidates
 from chronika.query.ask_question import Term, question_names, question_terms, question_type, weighed
 from chronika.query.ask_scoring import Sentence, read_sentences, score_sentence, unnamed_places, wanted_answers
-from chronika.query.search import Hit
+from chronika.records.search import Hit
 from chronika.store import Store
 
 __all__ = ["Answer", "ask", "question_type"]
@@ -70,7 +70,7 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[Term], given: set[st
     low, high = hit.start, hit.end
     names = store.names_in_span(doc, low, high)
     asked = {t.entity for t in terms if t.entity is not None}
-    rivals = [m[0] for m in names if m[3] == "person" and m[2] not in asked]
+    rivals = [m.start for m in names if m.type == "person" and m.entity not in asked]
     wanted = wanted_answers(store, doc, low, high, kind, terms, names, asked, given)
     if kind == "where":
         wanted += unnamed_places(hit.text, low)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from chronika.query.ask_question import NONWORD, Term
 from chronika.query.ranking import weight
-from chronika.query.search import Hit
+from chronika.records.search import Hit
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
@@ -64,9 +64,9 @@ def _titled(store: Store, names: list[Term]) -> list[int]:
     if not names:
         return []
     found = []
-    for doc, title in store.document_titles():
-        if any(t.pattern.search(title.lower()) for t in names):
-            found.append(doc)
+    for titled in store.document_titles():
+        if any(t.pattern.search(titled.title.lower()) for t in names):
+            found.append(titled.document)
     return found[:TITLED]
 
 

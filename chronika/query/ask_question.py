@@ -111,7 +111,7 @@ def question_names(store: Store, question: str) -> list[Expansion]:
             term = " ".join(run)
             ids = store.find_entities(term)
             if len(ids) == 1:
-                forms = {term} | {r["name"] for r in store.entity_names(ids[0])}
+                forms = {term} | {n.name for n in store.entity_names(ids[0])}
                 found.append(Expansion(term, ids[0], tuple(sorted(forms, key=lambda f: (len(f), f)))))
                 i += size
                 break

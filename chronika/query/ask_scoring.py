@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from chronika.query.ask_question import WORD, Term
-from chronika.query.search import Hit
+from chronika.records.search import Hit
+from chronika.records.stored import SpanName
 from chronika.store import Store
 
 MIN_COVERAGE = 0.5  # share of the question's weight a sentence must cover to answer it
@@ -51,10 +51,10 @@ def unnamed_places(text: str, low: int) -> list[tuple[int, int, float, str]]:
     return [(low + m.start(1), low + m.end(1), 0.6, f"place: {m.group(1)}") for m in _LOCATIVE.finditer(text)]
 
 
-def read_sentences(store: Store, hit: Hit, doc: int, terms: list[Term], names: list[Any]) -> list[Sentence]:
+def read_sentences(store: Store, hit: Hit, doc: int, terms: list[Term], names: list[SpanName]) -> list[Sentence]:
     """The passage's sentences, with where each names the question's terms."""
     passage, title = hit.text.lower(), hit.title.lower()
-    named = {m[2] for m in names}
+    named = {m.entity for m in names}
     # What a sentence that does not name a term still has of it: a name its passage gives ("he",
     # "the commissar" may stand for it) or its document's title (the document is about it); a
     # word of its passage or title (what the sentence is about).
@@ -64,7 +64,8 @@ def read_sentences(store: Store, hit: Hit, doc: int, terms: list[Term], names: l
         for t in terms
     ]
     out: list[Sentence] = []
-    for start, end in store.passage_sentences(doc, hit.passage):
+    for bounds in store.passage_sentences(doc, hit.passage):
+        start, end = bounds.start, bounds.end
         text = hit.text[start - hit.start : end - hit.start]
         lower = text.lower()
         presence, places, subjects, predicates = [], [], [], []
@@ -72,8 +73,8 @@ def read_sentences(store: Store, hit: Hit, doc: int, terms: list[Term], names: l
             at = [start + m.start() for m in term.pattern.finditer(lower)]
             if term.entity:
                 # "Stalin" in "the Stalin Prize" is another entity's name
-                at = [a for a in at if not any(m[0] <= a < m[1] and m[2] != term.entity for m in names)]
-                at += [m[0] for m in names if m[2] == term.entity and start <= m[0] < end]
+                at = [a for a in at if not any(m.start <= a < m.end and m.entity != term.entity for m in names)]
+                at += [m.start for m in names if m.entity == term.entity and start <= m.start < end]
                 subjects += at
             elif term.predicate:
                 predicates += at
@@ -88,30 +89,30 @@ def read_sentences(store: Store, hit: Hit, doc: int, terms: list[Term], names: l
 
 
 def wanted_answers(
-    store: Store, doc: int, low: int, high: int, kind: str, terms: list[Term], names: list[Any], asked: set[str],
+    store: Store, doc: int, low: int, high: int, kind: str, terms: list[Term], names: list[SpanName], asked: set[str],
     given: set[str],
 ) -> list[tuple[int, int, float, str]]:
     """The passage's answers of the wanted type: (start, end, quality, description)."""
     wanted: list[tuple[int, int, float, str]] = []
     if kind == "when":
-        for start, end, text, precision, inferred in store.dates_in_span(doc, low, high):
-            digits = set(re.findall(r"\d+", text))
+        for date in store.dates_in_span(doc, low, high):
+            digits = set(re.findall(r"\d+", date.text))
             if digits and digits <= given:
                 continue  # the date the question itself gives
-            quality = _PRECISION.get(precision, 0.5) * (0.6 if inferred else 1.0)  # "three days later"
-            wanted.append((start, end, quality, f"date: {text}"))
+            quality = _PRECISION.get(date.precision, 0.5) * (0.6 if date.inferred else 1.0)  # "three days later"
+            wanted.append((date.start, date.end, quality, f"date: {date.text}"))
     elif kind == "how many":
-        for start, end, text, counted in store.figures_in_span(doc, low, high):
-            if set(re.findall(r"\d+", text)) & given:
+        for figure in store.figures_in_span(doc, low, high):
+            if set(re.findall(r"\d+", figure.text)) & given:
                 continue
-            about = (counted or "").lower()
+            about = (figure.counted or "").lower()
             tied = any(t.pattern.search(about) for t in terms if not t.entity)
-            wanted.append((start, end, 1.0 if tied else 0.8, f"figure: {text}"))
+            wanted.append((figure.start, figure.end, 1.0 if tied else 0.8, f"figure: {figure.text}"))
     elif kind == "who":
-        wanted = [(m[0], m[1], 1.0, f"person: {m[2]}") for m in names if m[3] == "person" and m[2] not in asked]
+        wanted = [(m.start, m.end, 1.0, f"person: {m.entity}") for m in names if m.type == "person" and m.entity not in asked]
     elif kind == "where":
         kinds = {"place": 1.0, "org": 0.6}
-        wanted = [(m[0], m[1], kinds[m[3]], f"{m[3]}: {m[2]}") for m in names if m[3] in kinds and m[2] not in asked]
+        wanted = [(m.start, m.end, kinds[m.type], f"{m.type}: {m.entity}") for m in names if m.type in kinds and m.entity not in asked]
     return wanted
 
 

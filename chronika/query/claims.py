@@ -64,7 +64,8 @@ def life_claims(store: Store) -> list[Claim]:
     name, and a date just after that ("Yezhov was shot on 4 February 1940")."""
     texts: dict[int, str] = {}
     out: dict[tuple[str, str, int, int], Claim] = {}
-    for name, doc, start, end, mention_end in store.dated_person_sentences():
+    for named in store.dated_person_sentences():
+        name, doc, start, end, mention_end = named.person, named.document, named.start, named.end, named.mention_end
         text = texts.setdefault(doc, store.document_text(doc))[start:end]
         after = mention_end - start
         others = [m - start for m in store.person_mention_starts(doc, start, end) if m >= mention_end]
@@ -72,12 +73,13 @@ def life_claims(store: Store) -> list[Claim]:
             found = cue.search(text, after, after + NEAR)
             if not found or any(after <= m < found.start() for m in others) or _CLAUSE.search(text, after, found.start()):
                 continue  # what happened must be said of this person, not of another or in another clause
-            dated = [t for t in store.times_between(doc, start, end) if 0 <= t["start"] - start - found.end() <= NEAR]
+            dated = [t for t in store.times_between(doc, start, end) if 0 <= t.start - start - found.end() <= NEAR]
             if dated:
                 t = dated[0]
-                claim = Claim(name, attribute, doc, start, end, text, t["text"], _ordinal(t["date_start"]), _ordinal(t["date_end"]))
+                claim = Claim(name, attribute, doc, start, end, text, t.text, _ordinal(t.date_start), _ordinal(t.date_end))
                 out.setdefault((name, attribute, doc, start), claim)
-    for name, doc, start, end in store.pronoun_sentences():
+    for said in store.pronoun_sentences():
+        name, doc, start, end = said.person, said.document, said.start, said.end
         text = texts.setdefault(doc, store.document_text(doc))[start:end]
         pronoun = _PRONOUN.match(text)
         if pronoun is None:
@@ -86,10 +88,10 @@ def life_claims(store: Store) -> list[Claim]:
             found = cue.search(text, pronoun.end(), pronoun.end() + NEAR)
             if not found or _CLAUSE.search(text, pronoun.end(), found.start()):
                 continue
-            dated = [t for t in store.times_between(doc, start, end) if 0 <= t["start"] - start - found.end() <= NEAR]
+            dated = [t for t in store.times_between(doc, start, end) if 0 <= t.start - start - found.end() <= NEAR]
             if dated:
                 t = dated[0]
-                claim = Claim(name, attribute, doc, start, end, text, t["text"], _ordinal(t["date_start"]), _ordinal(t["date_end"]))
+                claim = Claim(name, attribute, doc, start, end, text, t.text, _ordinal(t.date_start), _ordinal(t.date_end))
                 out.setdefault((name, attribute, doc, start), claim)
     return list(out.values())
 
@@ -104,20 +106,20 @@ def figure_claims(store: Store) -> list[Claim]:
     are claims about one thing; the 96 killed near Katyn in 2010 are another."""
     out = []
     texts: dict[int, str] = {}
-    for row in store.figure_rows():
-        if row["unit"] == "percent":
+    for figure in store.figures():
+        if figure.unit == "percent":
             continue
-        doc = row["document_id"]
-        start, end = store.sentence_at(doc, row["start"])
+        doc = figure.document
+        start, end = store.sentence_at(doc, figure.start)
         text = texts.setdefault(doc, store.document_text(doc))[start:end]
-        if not _KILLED.search(text) or (row["counted"] and not _PEOPLE.search(row["counted"])):
+        if not _KILLED.search(text) or (figure.counted and not _PEOPLE.search(figure.counted)):
             continue
-        years = [t["date_start"][:4] for t in store.times_between(doc, start, end)]
+        years = [t.date_start[:4] for t in store.times_between(doc, start, end)]
         if not years:
             continue
-        low, high = _bounds(row["value"], row["low"], row["high"], bool(row["approximate"]))
-        for place in store.places_in_passage(doc, row["passage"]):
-            out.append(Claim(place, f"people killed in {min(years)}", doc, start, end, text, row["text"], low, high))
+        low, high = _bounds(figure.value, figure.low, figure.high, figure.approximate)
+        for place in store.places_in_passage(doc, figure.passage):
+            out.append(Claim(place, f"people killed in {min(years)}", doc, start, end, text, figure.text, low, high))
     return out
 
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronika.query.search import Hit, SearchFilters, fts_query
+from chronika.query.search import fts_query
+from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
 
 _CHUNK = re.compile(r'"[^"]*"|[^\s"()]+|[()]')
@@ -100,7 +101,7 @@ def _forms(store: Store, entity_id: str, term: str) -> list[str]:
     """The forms of an entity worth searching: its names as resolution recorded them, less any
     that holds a shorter one ("N. I. Yezhov" is found by "Yezhov"). Read from `entity_names`,
     not from every mention, so a much-mentioned entity costs no more than a rare one."""
-    names = {term} | {row["name"] for row in store.entity_names(entity_id)}
+    names = {term} | {n.name for n in store.entity_names(entity_id)}
     words = {name: tuple(re.findall(r"\w+", name.lower())) for name in names}
     kept = [
         name for name in names

@@ -19,7 +19,7 @@ import numpy as np
 from chronika.errors import UsageError
 from chronika.query.finding import Expansion
 from chronika.query.finding import search as find
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
 from chronika.store.vectors import Matrix
 
@@ -100,9 +100,9 @@ def embed_missing(store: Store, progress: Callable[[int], None] | None = None) -
     began = time.perf_counter()
     done = after = 0
     while batch := store.passages_without_vectors(MODEL, after, BATCH):
-        vectors = embed([text for _, text in batch])
-        store.save_vectors(MODEL, zip((passage_id for passage_id, _ in batch), vectors))
-        after = batch[-1][0]
+        vectors = embed([p.text for p in batch])
+        store.save_vectors(MODEL, zip((p.id for p in batch), vectors))
+        after = batch[-1].id
         done += len(batch)
         if progress is not None:
             progress(len(batch))

@@ -4,7 +4,7 @@ Everything Chronika keeps goes through `Store`, so another backend (PostgreSQL f
 a team) means another implementation of this one class. The schema is versioned: migrations are
 numbered functions (`schema.py`), and the versions applied are recorded in `schema_migrations`."""
 
-from chronika.store.core import Store, StoredDocument
+from chronika.store.core import Store
 from chronika.store.schema import MIGRATIONS
 
-__all__ = ["MIGRATIONS", "Store", "StoredDocument"]
+__all__ = ["MIGRATIONS", "Store"]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+
+from chronika.records.memory import StoredMemoryMention
+from chronika.records.stored import NamedPerson, PersonSentence, ResolvedName, SentenceSpan, StoredFigure, StoredTime
 
 
 class ChronologyStore:
@@ -10,20 +14,20 @@ class ChronologyStore:
 
     db: sqlite3.Connection
 
-    def figure_rows(self, about: str | None = None) -> list[sqlite3.Row]:
+    def figures(self, about: str | None = None) -> list[StoredFigure]:
         """Figures in document order; with `about`, those whose counted words or sentence hold it."""
-        rows = self.db.execute("SELECT * FROM figure_mentions ORDER BY document_id, start").fetchall()
+        figures = [_figure(row) for row in self.db.execute("SELECT * FROM figure_mentions ORDER BY document_id, start")]
         if not about:
-            return rows
+            return figures
         word = about.lower()
         kept = []
-        for row in rows:
-            start, end = self.sentence_at(row["document_id"], row["start"])
+        for figure in figures:
+            start, end = self.sentence_at(figure.document, figure.start)
             sentence = self.db.execute(
-                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, row["document_id"])
+                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, figure.document)
             ).fetchone()[0]
-            if word in (row["counted"] or "").lower() or word in sentence.lower():
-                kept.append(row)
+            if word in (figure.counted or "").lower() or word in sentence.lower():
+                kept.append(figure)
         return kept
 
     def sentence_at(self, doc_id: int, offset: int) -> tuple[int, int]:
@@ -34,15 +38,16 @@ class ChronologyStore:
         ).fetchone()
         return (row[0], row[1]) if row else (offset, offset)
 
-    def times_between(self, doc_id: int, start: int, end: int) -> list[sqlite3.Row]:
-        return self.db.execute(
+    def times_between(self, doc_id: int, start: int, end: int) -> list[StoredTime]:
+        rows = self.db.execute(
             'SELECT * FROM time_mentions WHERE document_id = ? AND start >= ? AND "end" <= ? AND date_start IS NOT NULL'
             " ORDER BY start",
             (doc_id, start, end),
-        ).fetchall()
+        )
+        return [_time(row) for row in rows]
 
-    def sentences_naming(self, entity_id: str) -> list[tuple[int, int, int]]:
-        """(document, start, end) of every sentence that names an entity."""
+    def sentences_naming(self, entity_id: str) -> list[SentenceSpan]:
+        """Every sentence that names an entity."""
         rows = self.db.execute(
             """
             SELECT DISTINCT s.document_id, s.start, s."end" FROM name_mentions m
@@ -51,11 +56,11 @@ class ChronologyStore:
             """,
             (entity_id,),
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [SentenceSpan(*row) for row in rows]
 
-    def dated_person_sentences(self) -> list[tuple[str, int, int, int, int]]:
-        """(person's name, document, sentence start, sentence end, mention end) for every mention of
-        a person in a sentence that also holds a dated time expression."""
+    def dated_person_sentences(self) -> list[NamedPerson]:
+        """Every mention of a person in a sentence that also holds a dated time expression: the
+        person's name, the sentence and where the mention ends."""
         rows = self.db.execute(
             """
             SELECT e.name, m.document_id, s.start, s."end", m."end" FROM name_mentions m
@@ -66,7 +71,7 @@ class ChronologyStore:
             ORDER BY m.document_id, m.start
             """
         )
-        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return [NamedPerson(*row) for row in rows]
 
     def person_mention_starts(self, doc_id: int, start: int, end: int) -> list[int]:
         rows = self.db.execute(
@@ -84,9 +89,9 @@ class ChronologyStore:
         )
         return [r[0] for r in rows]
 
-    def pronoun_sentences(self) -> list[tuple[str, int, int, int]]:
-        """(person, document, start, end) of dated sentences that name no person, paired with the
-        person the sentence before them (in the same passage) names first."""
+    def pronoun_sentences(self) -> list[PersonSentence]:
+        """Dated sentences that name no person, each with the person the sentence before it (in the
+        same passage) names first."""
         rows = self.db.execute(
             """
             SELECT s.document_id, s.passage, s.start, s."end" FROM sentences s
@@ -110,23 +115,33 @@ class ChronologyStore:
                 (doc, before[0]),
             ).fetchone()
             if first is not None:
-                out.append((str(first[0]), doc, start, end))
+                out.append(PersonSentence(str(first[0]), doc, start, end))
         return out
 
-    def document_mentions(self, doc_id: int) -> list[sqlite3.Row]:
-        """A document's resolved name mentions in text order (start, end, entity_id)."""
-        return self.db.execute(
+    def document_mentions(self, doc_id: int) -> list[ResolvedName]:
+        """A document's resolved name mentions in text order."""
+        rows = self.db.execute(
             'SELECT start, "end", entity_id FROM name_mentions WHERE document_id = ? AND entity_id IS NOT NULL ORDER BY start',
             (doc_id,),
-        ).fetchall()
+        )
+        return [ResolvedName(*row) for row in rows]
 
-    def document_figures(self, doc_id: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM figure_mentions WHERE document_id = ? ORDER BY start", (doc_id,)).fetchall()
+    def document_figures(self, doc_id: int) -> list[StoredFigure]:
+        rows = self.db.execute("SELECT * FROM figure_mentions WHERE document_id = ? ORDER BY start", (doc_id,))
+        return [_figure(row) for row in rows]
 
-    def memory_rows(self) -> list[sqlite3.Row]:
-        return self.db.execute(
+    def memory_signals(self) -> list[StoredMemoryMention]:
+        """Every sentence read as a memory event, in document order, with its document's source."""
+        rows = self.db.execute(
             "SELECT m.*, d.source FROM memory_signals m JOIN documents d ON d.id = m.document_id ORDER BY m.document_id, m.start"
-        ).fetchall()
+        )
+        return [
+            StoredMemoryMention(
+                document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], kind=row["kind"],
+                direction=row["direction"], level=row["level"], cues=tuple(json.loads(row["cues"])), source=row["source"],
+            )
+            for row in rows
+        ]
 
     def first_named(self, doc_id: int, start: int, end: int, types: tuple[str, ...]) -> str | None:
         """The first entity of one of `types` named in text[start:end] of a document."""
@@ -138,19 +153,37 @@ class ChronologyStore:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def figures_between(self, doc_id: int, start: int, end: int) -> list[sqlite3.Row]:
-        return self.db.execute(
+    def figures_between(self, doc_id: int, start: int, end: int) -> list[StoredFigure]:
+        rows = self.db.execute(
             'SELECT * FROM figure_mentions WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
             (doc_id, start, end),
-        ).fetchall()
+        )
+        return [_figure(row) for row in rows]
 
-    def dates_before(self, doc_id: int, passage: int, offset: int) -> list[sqlite3.Row]:
+    def dates_before(self, doc_id: int, passage: int, offset: int) -> list[StoredTime]:
         """Dated time expressions of a passage before an offset, in text order."""
-        return self.db.execute(
+        rows = self.db.execute(
             "SELECT * FROM time_mentions WHERE document_id = ? AND passage = ? AND start < ? AND date_start IS NOT NULL"
             " AND type = 'DATE' ORDER BY start",
             (doc_id, passage, offset),
-        ).fetchall()
+        )
+        return [_time(row) for row in rows]
 
     def document_text(self, doc_id: int) -> str:
         return str(self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
+
+
+def _time(row: sqlite3.Row) -> StoredTime:
+    return StoredTime(
+        document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], text=row["text"],
+        value=row["value"], type=row["type"], date_start=row["date_start"], date_end=row["date_end"],
+        precision=row["precision"], inferred=bool(row["inferred"]),
+    )
+
+
+def _figure(row: sqlite3.Row) -> StoredFigure:
+    return StoredFigure(
+        document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], text=row["text"],
+        value=row["value"], low=row["low"], high=row["high"], approximate=bool(row["approximate"]), unit=row["unit"],
+        counted=row["counted"],
+    )

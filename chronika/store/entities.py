@@ -7,10 +7,12 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Callable
 
 from chronika.extract.translit import name_keys
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
+from chronika.records.memory import Reclassification
+from chronika.records.stored import EntityMention, EntityName, RelatedEntity, StoredEntity, StoredEvent
 
 
 class EntityStore:
@@ -48,9 +50,12 @@ class EntityStore:
                 (json.dumps(payload, ensure_ascii=False), datetime.now(timezone.utc).isoformat()),
             )
 
-    def memory_corrections(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT payload FROM corrections WHERE kind = 'memory' ORDER BY id")
-        return [json.loads(row[0]) for row in rows]
+    def memory_corrections(self) -> list[Reclassification]:
+        out = []
+        for (payload,) in self.db.execute("SELECT payload FROM corrections WHERE kind = 'memory' ORDER BY id"):
+            data = json.loads(payload)
+            out.append(Reclassification(data["source"], data["sentence"], data.get("kind"), data.get("direction"), data.get("level")))
+        return out
 
     def corrections(self) -> list[Correction]:
         out = []
@@ -84,15 +89,18 @@ class EntityStore:
 
     # -- what users read -----------------------------------------------------------------------
 
-    def entity_rows(self, kind: str | None = None) -> list[sqlite3.Row]:
-        sql = "SELECT * FROM entities" + (" WHERE type = ?" if kind else "") + " ORDER BY mentions DESC, name"
-        return self.db.execute(sql, (kind,) if kind else ()).fetchall()
+    def entities(self, kind: str | None = None) -> list[StoredEntity]:
+        """Every entity (of one type if given), most mentioned first."""
+        sql = "SELECT id, name, type, mentions, documents, note FROM entities" + (" WHERE type = ?" if kind else "")
+        rows = self.db.execute(sql + " ORDER BY mentions DESC, name", (kind,) if kind else ())
+        return [StoredEntity(*row) for row in rows]
 
-    def entity_names(self, entity_id: str) -> list[sqlite3.Row]:
-        return self.db.execute(
+    def entity_names(self, entity_id: str) -> list[EntityName]:
+        rows = self.db.execute(
             'SELECT name, mentions, document_id, start, "end" FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name',
             (entity_id,),
-        ).fetchall()
+        )
+        return [EntityName(*row) for row in rows]
 
     def find_entities(self, name: str) -> list[str]:
         """Ids of the entities a name may stand for: an id, or any alias in any spelling or script."""
@@ -107,15 +115,15 @@ class EntityStore:
         )
         return [row[0] for row in rows]
 
-    def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[sqlite3.Row]:
+    def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[EntityMention]:
         sql = (
             'SELECT document_id, passage, start, "end", text FROM name_mentions WHERE entity_id = ?'
             " ORDER BY document_id, start" + (" LIMIT ?" if limit else "")
         )
-        return self.db.execute(sql, (entity_id, limit) if limit else (entity_id,)).fetchall()
+        return [EntityMention(*row) for row in self.db.execute(sql, (entity_id, limit) if limit else (entity_id,))]
 
-    def related(self, entity_id: str, limit: int = 10) -> list[tuple[str, str, int]]:
-        """Entities named in the same sentences, most often first: (id, name, count)."""
+    def related(self, entity_id: str, limit: int = 10) -> list[RelatedEntity]:
+        """Entities named in the same sentences, most often first."""
         rows = self.db.execute(
             """
             SELECT e.id, e.name, count(DISTINCT a.document_id || ':' || a.sentence_start) AS n
@@ -127,9 +135,10 @@ class EntityStore:
             """,
             (entity_id, entity_id, limit),
         )
-        return [(row[0], row[1], row[2]) for row in rows]
+        return [RelatedEntity(*row) for row in rows]
 
-    def event_rows(self, entity_id: str | None = None, year_from: int | None = None, year_to: int | None = None) -> list[sqlite3.Row]:
+    def events(self, entity_id: str | None = None, year_from: int | None = None, year_to: int | None = None) -> list[StoredEvent]:
+        """Events in date order, naming an entity and overlapping a span of years if given."""
         where, args = [], []
         if entity_id:
             where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) WHERE json_each.value = ?)")
@@ -141,16 +150,25 @@ class EntityStore:
             where.append("ev.date_start <= ?")
             args.append(f"{year_to:04d}-12-31")
         sql = (
-            "SELECT ev.*, t.text AS date_text, t.value, t.inferred, t.old_style_start, t.old_style_end,"
+            "SELECT ev.*, t.text AS date_text, t.inferred, t.old_style_start, t.old_style_end,"
             " t.start AS date_at, t.\"end\" AS date_until"
             " FROM events ev JOIN time_mentions t ON t.id = ev.time_mention"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start"
         )
-        return self.db.execute(sql, args).fetchall()
+        return [_event(row) for row in self.db.execute(sql, args)]
 
     def entity_names_by_id(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM entities")}
+
+
+def _event(row: sqlite3.Row) -> StoredEvent:
+    return StoredEvent(
+        document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"],
+        date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],
+        inferred=bool(row["inferred"]), old_style_start=row["old_style_start"], old_style_end=row["old_style_end"],
+        date_at=row["date_at"], date_until=row["date_until"], entities=tuple(json.loads(row["entities"])),
+    )
 
 
 def _first_seen(db: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from chronika.records.document import Sentence
+from chronika.records.stored import DocumentTitle, SpanDate, SpanFigure, SpanName
+
 
 class ReadingStore:
     """What `ask` and `finding` read (mixed into Store)."""
@@ -63,43 +66,43 @@ class ReadingStore:
         )
         return [row[0] for row in rows]
 
-    def document_titles(self) -> list[tuple[int, str]]:
+    def document_titles(self) -> list[DocumentTitle]:
         """Every document's id and title, in id order."""
-        return [(int(row[0]), row[1]) for row in self.db.execute("SELECT id, title FROM documents ORDER BY id")]
+        return [DocumentTitle(*row) for row in self.db.execute("SELECT id, title FROM documents ORDER BY id")]
 
     # -- a span of a document ------------------------------------------------------------------
 
-    def names_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
-        """Name mentions starting in text[start:end]: (start, end, entity id, entity type), None if unresolved."""
+    def names_in_span(self, doc_id: int, start: int, end: int) -> list[SpanName]:
+        """Name mentions starting in text[start:end], with their entity and its type if resolved."""
         rows = self.db.execute(
             'SELECT m.start, m."end", m.entity_id, e.type FROM name_mentions m LEFT JOIN entities e ON e.id = m.entity_id'
             " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
             (doc_id, start, end),
         )
-        return [(row[0], row[1], row[2], row[3]) for row in rows]
+        return [SpanName(*row) for row in rows]
 
-    def passage_sentences(self, doc_id: int, passage: int) -> list[tuple[int, int]]:
-        """The bounds (start, end) of a passage's sentences, in order."""
+    def passage_sentences(self, doc_id: int, passage: int) -> list[Sentence]:
+        """A passage's sentences (their bounds), in order."""
         rows = self.db.execute(
             'SELECT start, "end" FROM sentences WHERE document_id = ? AND passage = ? ORDER BY n', (doc_id, passage)
         )
-        return [(row[0], row[1]) for row in rows]
+        return [Sentence(*row) for row in rows]
 
-    def dates_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str, str, int]]:
-        """Resolved dates and times starting in text[start:end]: (start, end, text, precision, inferred)
-        (a resolved one always has the last two)."""
+    def dates_in_span(self, doc_id: int, start: int, end: int) -> list[SpanDate]:
+        """Resolved dates and times starting in text[start:end] (a resolved one always has a
+        precision and says whether it was inferred)."""
         rows = self.db.execute(
             'SELECT start, "end", text, precision, inferred FROM time_mentions WHERE document_id = ? AND start >= ?'
             " AND start < ? AND type IN ('DATE', 'TIME') AND date_start IS NOT NULL",
             (doc_id, start, end),
         )
-        return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+        return [SpanDate(start, end, text, precision, bool(inferred)) for start, end, text, precision, inferred in rows]
 
-    def figures_in_span(self, doc_id: int, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
-        """Figures starting in text[start:end]: (start, end, text, what they count)."""
+    def figures_in_span(self, doc_id: int, start: int, end: int) -> list[SpanFigure]:
+        """Figures starting in text[start:end], with what they count."""
         rows = self.db.execute(
             'SELECT start, "end", text, counted FROM figure_mentions'
             " WHERE document_id = ? AND start >= ? AND start < ?",
             (doc_id, start, end),
         )
-        return [(row[0], row[1], row[2], row[3]) for row in rows]
+        return [SpanFigure(*row) for row in rows]

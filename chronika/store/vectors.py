@@ -12,7 +12,9 @@ from typing import Callable, Iterable
 import numpy as np
 import numpy.typing as npt
 
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
+from chronika.records.stored import PassageText
+from chronika.store.hits import filter_sql, hit_from_row
 
 Matrix = npt.NDArray[np.float32]
 Ids = npt.NDArray[np.int64]
@@ -25,15 +27,15 @@ class VectorStore:
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
     _vectors: tuple[tuple[str, int, int], Ids, Matrix] | None = None
 
-    def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[tuple[int, str]]:
-        """(id, text) of the next passages after id `after` that have no vector from `model`, in id
-        order, so a caller pages through them once however many there are."""
+    def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[PassageText]:
+        """The next passages after id `after` that have no vector from `model`, in id order, so a
+        caller pages through them once however many there are."""
         rows = self.db.execute(
             "SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?"
             " WHERE p.id > ? AND v.passage_id IS NULL ORDER BY p.id LIMIT ?",
             (model, after, limit),
         )
-        return [(row[0], row[1]) for row in rows]
+        return [PassageText(*row) for row in rows]
 
     def count_without_vectors(self, model: str) -> int:
         return int(
@@ -79,7 +81,7 @@ class VectorStore:
     def passage_ids_matching(self, filters: SearchFilters) -> set[int]:
         """The passages (ids) a search's facets allow, by the conditions full-text search uses (they
         name `rowid`, which in `passages` is the id)."""
-        where, args = filters.sql()
+        where, args = filter_sql(filters)
         return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE 1" + where, args)}
 
     def passage_hits(self, scores: dict[int, float]) -> dict[int, Hit]:
@@ -92,4 +94,4 @@ class VectorStore:
             " FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN (" + marks + ")",
             list(scores),
         )
-        return {row["id"]: Hit.from_row(row, scores[row["id"]], []) for row in rows}
+        return {row["id"]: hit_from_row(row, scores[row["id"]], []) for row in rows}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from typing import Any
 
 from chronika.query.claims import Claim, compare, figure_claims, life_claims
 from chronika.query.naming import resolve_name
+from chronika.records.stored import StoredEvent, StoredFigure, StoredTime
 from chronika.store import Store
 from chronika.views.citations import Citer
 
@@ -16,32 +15,32 @@ def _date(start: str, end: str, precision: str, text: str, inferred: Any) -> dic
     return {"start": start, "end": end, "precision": precision, "text": text, "inferred": bool(inferred)}
 
 
-def time_date(row: sqlite3.Row, inferred: bool = False) -> dict[str, Any]:
+def time_date(time: StoredTime, inferred: bool = False) -> dict[str, Any]:
     """The contract's date of a stored time expression (`inferred` also when the caller inferred it)."""
-    return _date(row["date_start"], row["date_end"], row["precision"], row["text"], inferred or row["inferred"])
+    return _date(time.date_start, time.date_end, time.precision, time.text, inferred or time.inferred)
 
 
-def figure_json(row: sqlite3.Row) -> dict[str, Any]:
+def figure_json(figure: StoredFigure) -> dict[str, Any]:
     """A stored figure's value, bounds and what it counts, as `figures` and `memory` show it."""
     return {
-        "value": row["value"], "low": row["low"], "high": row["high"], "approximate": bool(row["approximate"]),
-        "unit": row["unit"], "counted": row["counted"], "text": row["text"],
+        "value": figure.value, "low": figure.low, "high": figure.high, "approximate": figure.approximate,
+        "unit": figure.unit, "counted": figure.counted, "text": figure.text,
     }
 
 
-def event_json(row: sqlite3.Row, citer: Citer, names: dict[str, str]) -> dict[str, Any]:
+def event_json(stored: StoredEvent, citer: Citer, names: dict[str, str]) -> dict[str, Any]:
     """An event: a dated sentence with the entities it names and its citation."""
-    cited = citer.cite(row["document_id"], row["start"], row["end"])
+    cited = citer.cite(stored.document, stored.start, stored.end)
     event: dict[str, Any] = {
-        "date": _date(row["date_start"], row["date_end"], row["precision"], row["date_text"], row["inferred"]),
+        "date": _date(stored.date_start, stored.date_end, stored.precision, stored.date_text, stored.inferred),
         "text": cited["quote"],
-        "entities": [names.get(e, e) for e in json.loads(row["entities"])],
-        "entity_ids": json.loads(row["entities"]),
+        "entities": [names.get(e, e) for e in stored.entities],
+        "entity_ids": list(stored.entities),
         "citation": cited,
-        "date_span": [row["date_at"], row["date_until"]],
+        "date_span": [stored.date_at, stored.date_until],
     }
-    if row["old_style_start"]:
-        event["old_style"] = {"start": row["old_style_start"], "end": row["old_style_end"]}
+    if stored.old_style_start:
+        event["old_style"] = {"start": stored.old_style_start, "end": stored.old_style_end}
     return event
 
 
@@ -50,29 +49,29 @@ def timeline(store: Store, about: str | None = None, year_from: int | None = Non
     entity_id = resolve_name(store, about) if about else None
     citer = Citer(store)
     names = store.entity_names_by_id()
-    return [event_json(row, citer, names) for row in store.event_rows(entity_id, year_from, year_to)]
+    return [event_json(e, citer, names) for e in store.events(entity_id, year_from, year_to)]
 
 
 def figures(store: Store, about: str | None = None) -> list[dict[str, Any]]:
     """`figures --json`: every figure (or those about a word), with what it counts and its date."""
     citer = Citer(store)
     out = []
-    for row in store.figure_rows(about):
-        sentence = store.sentence_at(row["document_id"], row["start"])
-        cited = citer.cite(row["document_id"], *sentence)
+    for figure in store.figures(about):
+        sentence = store.sentence_at(figure.document, figure.start)
+        cited = citer.cite(figure.document, *sentence)
         out.append(
-            figure_json(row)
-            | {"date": _nearest_date(store, row, sentence), "span": [row["start"], row["end"]], "citation": cited}
+            figure_json(figure)
+            | {"date": _nearest_date(store, figure, sentence), "span": [figure.start, figure.end], "citation": cited}
         )
     return out
 
 
-def _nearest_date(store: Store, row: sqlite3.Row, sentence: tuple[int, int]) -> dict[str, Any] | None:
+def _nearest_date(store: Store, figure: StoredFigure, sentence: tuple[int, int]) -> dict[str, Any] | None:
     """The date a figure refers to: the time expression nearest it in its sentence."""
-    times = store.times_between(row["document_id"], *sentence)
+    times = store.times_between(figure.document, *sentence)
     if not times:
         return None
-    return time_date(min(times, key=lambda t: abs(t["start"] - row["start"])))
+    return time_date(min(times, key=lambda t: abs(t.start - figure.start)))
 
 
 def conflicts(store: Store) -> list[dict[str, Any]]:

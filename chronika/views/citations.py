@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from chronika.records.stored import StoredPassage
 from chronika.store import Store
 
 
@@ -13,12 +14,12 @@ class Citer:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._docs: dict[int, tuple[str, str, str, list[Any], list[int]]] = {}
+        self._docs: dict[int, tuple[str, str, str, list[StoredPassage], list[int]]] = {}
 
-    def _doc(self, doc_id: int) -> tuple[str, str, str, list[Any], list[int]]:
+    def _doc(self, doc_id: int) -> tuple[str, str, str, list[StoredPassage], list[int]]:
         if doc_id not in self._docs:
             stored, text, passages = self.store.document(f"d{doc_id}")
-            self._docs[doc_id] = (stored.title, stored.source, text, passages, [p["start"] for p in passages])
+            self._docs[doc_id] = (stored.title, stored.source, text, passages, [p.start for p in passages])
         return self._docs[doc_id]
 
     def text(self, doc_id: int) -> str:
@@ -32,11 +33,11 @@ class Citer:
             "document": f"d{doc_id}",
             "title": title,
             "source": source,
-            "passage": passage["n"] if passage else None,
+            "passage": passage.n if passage else None,
             "start": start,
             "end": end,
             "quote": text[start:end],
         }
-        if passage is not None and passage["page"] is not None:
-            cited["page"] = passage["page"]
+        if passage is not None and passage.page is not None:
+            cited["page"] = passage.page
         return cited

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from chronika.records.dates import DateInterval
-from chronika.store import Store, StoredDocument
+from chronika.records.stored import StoredDocument
+from chronika.store import Store
 
 
 def date_json(value: DateInterval | None) -> dict[str, Any] | None:
@@ -49,18 +50,24 @@ def document(store: Store, ref: str) -> dict[str, Any]:
         metadata=stored.metadata,
         passages=[
             {
-                "n": p["n"],
-                "start": p["start"],
-                "end": p["end"],
-                "page": p["page"],
-                "kind": p["kind"],
-                "note": p["note"],
-                "original_start": p["orig_start"],
-                "original_end": p["orig_end"],
+                "n": p.n,
+                "start": p.start,
+                "end": p.end,
+                "page": p.page,
+                "kind": p.kind,
+                "note": p.note,
+                "original_start": p.orig_start,
+                "original_end": p.orig_end,
             }
             for p in passages
         ],
-        changes=[dict(row) for row in store.changes(ref)],
-        footnotes=[dict(row) for row in store.footnote_links(ref)],
+        changes=[
+            {
+                "orig_start": c.orig_start, "orig_end": c.orig_end, "start": c.start, "end": c.end,
+                "original": c.original, "replacement": c.replacement, "reason": c.reason,
+            }
+            for c in store.changes(ref)
+        ],
+        footnotes=[{"start": f.start, "end": f.end, "marker": f.marker, "passage": f.passage} for f in store.footnote_links(ref)],
     )
     return shown

@@ -22,12 +22,12 @@ HAPPENINGS = re.compile(
 def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     """`entities --json`: every entity, most mentioned first."""
     out = []
-    for row in store.entity_rows(kind):
-        aliases = [n["name"] for n in store.entity_names(row["id"]) if n["name"] != row["name"]]
+    for e in store.entities(kind):
+        aliases = [n.name for n in store.entity_names(e.id) if n.name != e.name]
         out.append(
             {
-                "id": row["id"], "name": row["name"], "type": row["type"], "aliases": aliases,
-                "mentions": row["mentions"], "documents": row["documents"], "note": row["note"],
+                "id": e.id, "name": e.name, "type": e.type, "aliases": aliases,
+                "mentions": e.mentions, "documents": e.documents, "note": e.note,
             }
         )
     return out
@@ -37,25 +37,25 @@ def entity(store: Store, name: str, mentions_limit: int = 200) -> dict[str, Any]
     """`entity NAME --json`: an entity with its aliases (and where each was first seen), its
     mentions, the entities named with it, its dated events and what happened to it."""
     entity_id = resolve_name(store, name)
-    row = next(r for r in store.entity_rows() if r["id"] == entity_id)
+    found = next(e for e in store.entities() if e.id == entity_id)
     citer = Citer(store)
     names = store.entity_names(entity_id)
     mentions = store.entity_mentions(entity_id, mentions_limit)
-    events = [event_json(e, citer, store.entity_names_by_id()) for e in store.event_rows(entity_id)]
+    events = [event_json(e, citer, store.entity_names_by_id()) for e in store.events(entity_id)]
     return {
         "id": entity_id,
-        "name": row["name"],
-        "type": row["type"],
-        "note": row["note"],
-        "aliases": [n["name"] for n in names if n["name"] != row["name"]],
+        "name": found.name,
+        "type": found.type,
+        "note": found.note,
+        "aliases": [n.name for n in names if n.name != found.name],
         "alias_sources": [
-            {"name": n["name"], "mentions": n["mentions"], "first_seen": citer.cite(n["document_id"], n["start"], n["end"])}
+            {"name": n.name, "mentions": n.mentions, "first_seen": citer.cite(n.document, n.start, n.end)}
             for n in names
         ],
-        "mentions": [{"text": m["text"], "citation": citer.cite(m["document_id"], m["start"], m["end"])} for m in mentions],
-        "mention_count": row["mentions"],
-        "documents": row["documents"],
-        "related": [{"id": i, "name": n, "count": c} for i, n, c in store.related(entity_id)],
+        "mentions": [{"text": m.text, "citation": citer.cite(m.document, m.start, m.end)} for m in mentions],
+        "mention_count": found.mentions,
+        "documents": found.documents,
+        "related": [{"id": r.id, "name": r.name, "count": r.count} for r in store.related(entity_id)],
         "events": events,
         "happenings": _happenings(store, entity_id, citer),
     }
@@ -64,7 +64,8 @@ def entity(store: Store, name: str, mentions_limit: int = 200) -> dict[str, Any]
 def _happenings(store: Store, entity_id: str, citer: Citer) -> list[dict[str, Any]]:
     """Sentences naming the entity that say what happened to it (arrested, shot, rehabilitated ...)."""
     out = []
-    for doc, start, end in store.sentences_naming(entity_id):
+    for sentence in store.sentences_naming(entity_id):
+        doc, start, end = sentence.document, sentence.start, sentence.end
         text = citer.text(doc)[start:end]
         found = HAPPENINGS.findall(text)
         if found:

@@ -49,7 +49,7 @@ def histogram(starts: Iterable[str], width: float = 600, height: float = 120) ->
 
 def event_starts(store: Store) -> list[str]:
     """The start date of every stored event (cheap: no citations are made)."""
-    return [str(row["date_start"]) for row in store.event_rows()]
+    return [e.date_start for e in store.events()]
 
 
 def timeline_items(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -123,7 +123,7 @@ def network(store: Store, shown: dict[str, Any], size: float = 360, limit: int =
     seen = {centre.id}
     for r in related:
         seen.add(r["id"])
-        for other, _, count in store.related(r["id"], limit * 3):
-            if other in nodes and other not in seen:
-                edges.append(Edge(nodes[r["id"]], nodes[other], count, 1 + 5 * min(count, top) / top))
+        for other in store.related(r["id"], limit * 3):
+            if other.id in nodes and other.id not in seen:
+                edges.append(Edge(nodes[r["id"]], nodes[other.id], other.count, 1 + 5 * min(other.count, top) / top))
     return list(nodes.values()), edges

@@ -70,7 +70,7 @@ def apply(store: Store, wanted: Correction) -> dict[str, Any]:
     if wanted.kind == "merge" and len(set(ids)) < 2:
         raise WebError(400, f"'{names[0]}' and '{names[1]}' are one entity already.")
     if wanted.kind == "split":
-        known = {n["name"].lower() for n in store.entity_names(ids[0])}
+        known = {n.name.lower() for n in store.entity_names(ids[0])}
         if names[1].lower() not in known:
             raise WebError(400, f"'{names[1]}' is not a name of {names_by_id[ids[0]]}; split off one of its own names.")
     fixed = Correction(wanted.kind, tuple(names), wanted.type)

@@ -16,23 +16,22 @@ _WORD = re.compile(r"\w")
 def name_marks(store: Store, doc_id: int) -> list[Mark]:
     """Name mentions resolved to an entity, each linking to the entity's page."""
     names = store.entity_names_by_id()
-    rows = store.document_mentions(doc_id)
     return [
-        Mark(row[0], row[1], "a", (("href", entity_href(row[2])), ("class", "name"), ("title", names.get(row[2], row[2]))))
-        for row in rows
+        Mark(m.start, m.end, "a", (("href", entity_href(m.entity)), ("class", "name"), ("title", names.get(m.entity, m.entity))))
+        for m in store.document_mentions(doc_id)
     ]
 
 
 def date_marks(store: Store, doc_id: int, length: int) -> list[Mark]:
     """Time expressions with the interval they stand for (and whether it was inferred)."""
     out = []
-    for row in store.times_between(doc_id, 0, length):
-        start, end, precision = row["date_start"], row["date_end"], row["precision"] or "day"
+    for time in store.times_between(doc_id, 0, length):
+        start, end, precision = time.date_start, time.date_end, time.precision or "day"
         span = start if start == end else f"{start} – {end}"
-        guessed = ", inferred" if row["inferred"] else ""
+        guessed = ", inferred" if time.inferred else ""
         attrs = (("class", f"date precision-{precision}"), ("datetime", _datetime(start, precision)),
                  ("title", f"{span} ({precision}{guessed})"))
-        out.append(Mark(row["start"], row["end"], "time", attrs, rank=1))
+        out.append(Mark(time.start, time.end, "time", attrs, rank=1))
     return out
 
 
@@ -48,12 +47,12 @@ def _datetime(start: str, precision: str) -> str:
 def figure_marks(store: Store, doc_id: int) -> list[Mark]:
     """Figures with their bounds and what they count."""
     out = []
-    for row in store.document_figures(doc_id):
-        bounds = f"{number(row['low'])}–{number(row['high'])}" if row["low"] is not None and row["high"] is not None else ""
-        about = "about " if row["approximate"] else ""
-        counted = f" {row['counted']}" if row["counted"] else ""
-        title = f"{about}{number(row['value'])}{counted}" + (f" (between {bounds})" if bounds and row["low"] != row["high"] else "")
-        out.append(Mark(row["start"], row["end"], "span", (("class", "figure"), ("title", title)), rank=1))
+    for figure in store.document_figures(doc_id):
+        bounds = f"{number(figure.low)}–{number(figure.high)}" if figure.low is not None and figure.high is not None else ""
+        about = "about " if figure.approximate else ""
+        counted = f" {figure.counted}" if figure.counted else ""
+        title = f"{about}{number(figure.value)}{counted}" + (f" (between {bounds})" if bounds and figure.low != figure.high else "")
+        out.append(Mark(figure.start, figure.end, "span", (("class", "figure"), ("title", title)), rank=1))
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any, Optional
 from fastapi import APIRouter, Query, Request
 from starlette.responses import JSONResponse, Response
 
-from chronika.query.memory import barometer, memory_events
+from chronika.views.memory import barometer, memory_events
 from chronika.web.api import JSON_ANSWER
 from chronika.web.context import open_store, render
 

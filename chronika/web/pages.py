@@ -13,7 +13,7 @@ from chronika.query import semantic
 from chronika.query.ask import ask as ask_question
 from chronika.errors import QueryError, UsageError
 from chronika.query.finding import search as find
-from chronika.query.search import SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
 from chronika.web.context import open_store, render
@@ -26,13 +26,13 @@ FACETED = 200  # hits counted for the by-document facets
 @router.get("/")
 def home(request: Request) -> Response:
     with open_store(request) as store:
-        counts = {kind: len(store.entity_rows(kind)) for kind in TYPE_NAMES}
-        rows = store.event_rows()
-        span = (min(r["date_start"] for r in rows), max(r["date_end"] for r in rows)) if rows else None
+        counts = {kind: len(store.entities(kind)) for kind in TYPE_NAMES}
+        events = store.events()
+        span = (min(e.date_start for e in events), max(e.date_end for e in events)) if events else None
         return render(
             request, "home.html", documents=views.documents(store), counts=counts, type_names=TYPE_NAMES,
-            span=span, bars=charts.histogram(r["date_start"] for r in rows), events=len(rows),
-            people=store.entity_rows("person")[:12],
+            span=span, bars=charts.histogram(e.date_start for e in events), events=len(events),
+            people=store.entities("person")[:12],
         )
 
 

@@ -46,7 +46,7 @@ def entity(request: Request, ref: str, done: str | None = None) -> Response:
             return RedirectResponse(entity_href(entity_id), status_code=307)
         shown = views.entity(store, entity_id)
         nodes, edges = charts.network(store, shown)
-        others = [row["name"] for row in store.entity_rows()[:500] if row["id"] != entity_id]
+        others = [e.name for e in store.entities()[:500] if e.id != entity_id]
     return render(
         request, "entity.html", entity=shown, nodes=nodes, edges=edges, others=others, types=corrections.TYPES,
         items=charts.timeline_items(shown["events"]), precisions=charts.PRECISIONS,

@@ -1,0 +1,96 @@
+"""Reading documents back: the listing, one document's clean text and passages, what cleaning
+changed in it, its footnote links, and the name counts OCR mending weighs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from chronika.errors import ChronikaError
+from chronika.records.dates import DateInterval
+from chronika.records.document import Change, FootnoteLink
+from chronika.records.stored import StoredDocument, StoredPassage
+
+
+class DocumentReading:
+    """Document reads of `Store` (a mixin: `Store` provides the connection and its path)."""
+
+    db: sqlite3.Connection
+    path: str
+
+    def name_counts(self) -> dict[str, int]:
+        """How often each name occurs across the stored documents (evidence for OCR mending)."""
+        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM name_counts GROUP BY name")}
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute(
+            "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
+            " FROM documents d ORDER BY d.id"
+        )
+        return [_stored(row) for row in rows]
+
+    def document(self, ref: str) -> tuple[StoredDocument, str, list[StoredPassage]]:
+        """A document by id ('d3' or '3'): its listing, clean text and passages."""
+        doc_id = doc_number(ref)
+        row = self.db.execute(
+            "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
+            " FROM documents d WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise ChronikaError(f"no document '{ref}' in {self.path}; `chronika documents` lists them")
+        passages = self.db.execute(
+            'SELECT n, kind, start, "end", page, orig_start, orig_end, note FROM passages WHERE document_id = ? ORDER BY n',
+            (doc_id,),
+        )
+        return _stored(row), row["text"], [StoredPassage(*p) for p in passages]
+
+    def changes(self, ref: str) -> list[Change]:
+        rows = self.db.execute(
+            'SELECT start, "end", orig_start, orig_end, original, replacement, reason FROM changes'
+            " WHERE document_id = ? ORDER BY orig_start",
+            (doc_number(ref),),
+        )
+        return [Change(*row) for row in rows]
+
+    def footnote_links(self, ref: str) -> list[FootnoteLink]:
+        rows = self.db.execute(
+            'SELECT start, "end", marker, passage FROM footnote_links WHERE document_id = ? ORDER BY start',
+            (doc_number(ref),),
+        )
+        return [FootnoteLink(*row) for row in rows]
+
+
+def doc_number(ref: str) -> int:
+    digits = ref[1:] if ref[:1] in ("d", "D") else ref
+    if not digits.isdigit():
+        raise ChronikaError(f"'{ref}' is not a document id (ids look like d3); `chronika documents` lists them")
+    return int(digits)
+
+
+def _stored(row: sqlite3.Row) -> StoredDocument:
+    date = None
+    if row["date_start"]:
+        date = DateInterval.from_json(
+            {
+                "start": row["date_start"],
+                "end": row["date_end"],
+                "precision": row["date_precision"],
+                "text": row["date_text"],
+                "inferred": bool(row["date_inferred"]),
+            }
+        )
+    return StoredDocument(
+        id=f"d{row['id']}",
+        title=row["title"],
+        source=row["source"],
+        date=date,
+        date_provenance=row["date_provenance"],
+        language=row["language"],
+        words=row["words"],
+        passages=row["passage_count"],
+        content_hash=row["content_hash"],
+        reader=row["reader"],
+        author=row["author"],
+        metadata=json.loads(row["metadata"]),
+    )
