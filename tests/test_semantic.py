@@ -21,7 +21,7 @@ from chronika.extract.build import build_document, content_hash
 from chronika.query.finding import search as find
 from chronika.records.document import Source
 from chronika.ingest.pipeline import ingest
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
 from chronika.web import Settings, create_app
 from conftest import EXAMPLES

@@ -18,7 +18,7 @@ from chronika import views
 from chronika.query import semantic
 from chronika.query.ask import ask
 from chronika.query.finding import search as find
-from chronika.query.search import SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from chronika.web import Settings, create_app

@@ -16,7 +16,7 @@ from chronika.cli.app import JSON, State, app, err, guarded, out, print_json, wi
 from chronika.query import semantic
 from chronika.query.finding import SearchResult
 from chronika.query.finding import search as find
-from chronika.query.search import SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.store import Store
 from chronika.store.core import doc_number
 

@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from chronika.query.finding import Expansion, phrase
-from chronika.query.search import Hit
+from chronika.query.finding import Expansion, cyrillic
+from chronika.query.ranking import tokens
+from chronika.records.expression import Leaf, Query, all_of, any_of
+from chronika.records.search import Hit
 from chronika.store import Store
 
 CANDIDATES = 50  # passages whose sentences are scored, the best of the pool
@@ -117,7 +119,7 @@ class _Term:
     stems of the words that answer it) or a number."""
 
     label: str
-    match: str  # the FTS5 expression that finds it
+    match: Query  # the expression that finds it
     pattern: re.Pattern[str]  # finds it in a lower-case sentence
     entity: str | None = None
     predicate: bool = False  # the question's verb: an answer must say it
@@ -240,8 +242,8 @@ def _terms(question: str, expansions: list[Expansion]) -> list[_Term]:
             plain = [f for f in forms if f not in inflected]
             pattern = re.compile(r"(?<!\w)(?:" + "|".join([re.escape(f) + "[а-яё]{0,3}" for f in inflected]
                                                          + [re.escape(f) for f in plain]) + r")(?!\w)")
-            match = " OR ".join([phrase(f).rstrip("*") + "*" for f in inflected] + [phrase(f) for f in plain])
-            terms.append(_Term(e.term, "(" + match + ")", pattern, entity=e.entity,
+            match = any_of([_phrase(f, True) for f in inflected] + [_phrase(f, cyrillic(f)) for f in plain])
+            terms.append(_Term(e.term, match, pattern, entity=e.entity,
                                keys=_keys(plain, True) + _keys(inflected, False)))
     named = {w.lower() for t in terms for w in _WORD.findall(t.label)}
     seen: set[str] = set()
@@ -253,15 +255,20 @@ def _terms(question: str, expansions: list[Expansion]) -> list[_Term]:
         if lower.isdigit():
             if len(lower) >= 3:  # a year, an order's number: not "7" of "April 7"
                 number = re.compile(r"(?<!\d)" + lower + r"(?!\d)")
-                terms.append(_Term(word, f'"{lower}"', number, keys=_keys([lower], True)))
+                terms.append(_Term(word, _phrase(lower), number, keys=_keys([lower], True)))
             continue
         if len(lower) < 3:
             continue
         stems, predicate = _family(word)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
-        terms.append(_Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", pattern, predicate=predicate,
+        terms.append(_Term(word, any_of([_phrase(s, True) for s in stems]), pattern, predicate=predicate,
                            keys=_keys(list(stems), False)))
     return terms
+
+
+def _phrase(form: str, prefix: bool = False) -> Leaf:
+    """A form as the index holds it: its tokens as a phrase, the last one a prefix if asked."""
+    return Leaf(tuple(tokens(form)), prefix)
 
 
 def _shortest(forms: set[str]) -> list[str]:
@@ -310,9 +317,9 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     if len(usable) > 1:
         searches += [[t] for t in usable]
     pool: dict[int, None] = {}
-    broad: str | None = None
+    broad: Query | None = None
     for group in searches:
-        match = " AND ".join(t.match for t in group)
+        match = all_of([t.match for t in group])
         found = store.passages_matching(match, SEARCH_CAP + 1)
         if len(found) > SEARCH_CAP:
             broad = broad or match
@@ -323,7 +330,7 @@ def _candidates(store: Store, terms: list[_Term]) -> list[Hit]:
     words = [t for t in usable if not t.entity]
     titled: list[Hit] = []
     for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
-        found = store.best_passages(" OR ".join(t.match for t in words), 4 * TITLED_PASSAGES, doc)
+        found = store.best_passages(any_of([t.match for t in words]), 4 * TITLED_PASSAGES, doc)
         titled += _ranked(store, found, terms)[:TITLED_PASSAGES]
     if not pool and not titled and broad is not None:
         pool.update(dict.fromkeys(store.best_passages(broad, CANDIDATES)))

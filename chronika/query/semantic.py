@@ -19,7 +19,7 @@ import numpy as np
 from chronika.errors import UsageError
 from chronika.query.finding import Expansion
 from chronika.query.finding import search as find
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
 from chronika.store.vectors import Matrix
 

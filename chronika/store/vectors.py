@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 import numpy as np
 import numpy.typing as npt
 
-from chronika.query.search import Hit, SearchFilters
+from chronika.records.search import Hit, SearchFilters
 
 Matrix = npt.NDArray[np.float32]
 Ids = npt.NDArray[np.int64]

@@ -13,7 +13,7 @@ from chronika import views
 from chronika.query import semantic
 from chronika.query.ask import ask as ask_question
 from chronika.query.finding import search as find
-from chronika.query.search import SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import corrections, lookup
 from chronika.web.context import open_store
