@@ -53,7 +53,7 @@ from chronika.query.index_refresh import refresh_impacts  # noqa: E402
 from chronika.query.ranked import spell_prefixes  # noqa: E402
 from chronika.query.search import fts_query  # noqa: E402
 from chronika.store import Store  # noqa: E402
-from chronika.store.fulltext import fts5  # noqa: E402
+from chronika.store.fulltext import fts5 as match_syntax  # noqa: E402
 
 DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples"
@@ -370,7 +370,7 @@ def measure(path: Path, repeat: int, log: Callable[[str], None] = print) -> dict
     for kind, query in QUERIES:
         raw = fts_query(query)
         first = search(store, query, limit=10)  # warm-up, and the expression it runs
-        expanded = fts5(spell_prefixes(store, first.expression))
+        expanded = match_syntax(spell_prefixes(store, first.expression))
         bare.execute(sql, (raw,)).fetchall()
         own = [(h.document, h.passage) for h in first.hits]
         fts5 = [

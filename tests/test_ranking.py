@@ -56,6 +56,17 @@ def test_parse_follows_fts5_precedence() -> None:
         parse("NEAR(a b)")
 
 
+
+def test_parse_reads_as_fts5_does() -> None:
+    """A bare NEAR is a word, a phrase without a token matches nothing, and an operator FTS5
+    rejects is rejected."""
+    assert parse("NEAR AND a") == Node("AND", (Leaf(("near",)), Leaf(("a",))))
+    assert parse('"" OR a') == Node("OR", (Leaf(()), Leaf(("a",))))
+    assert parse('"note: a"') == Leaf(("note", "a"))
+    for broken in ("a OR*", "a AND", "(a OR b", "a )"):
+        with pytest.raises(Unsupported):
+            parse(broken)
+
 # -- a generated store --------------------------------------------------------------------------
 
 WORDS = ["the", "party", "of", "partisan", "committee", "central", "partial"] + [f"w{i}" for i in range(400)]
@@ -124,6 +135,19 @@ def test_lists_rank_as_fts5_does(generated: Path, query: str, postings: bool, mo
         monkeypatch.setattr(champions, "BUDGET", 100_000)  # every candidate read: exact wherever the bound allows
         ranked = rank_by_impacts(store, parse(match), 10)
         assert ranked is None or not ranked.exact or ranked.ids == _fts5_order(store, match)
+
+
+@pytest.mark.parametrize("query", QUERIES + ['"the party" OR central', "w1 NOT (w2 OR w3)", 'party OR ""'])
+def test_the_store_renders_an_expression_as_fts5_reads_the_query(generated: Path, query: str) -> None:
+    with Store(generated) as store:
+        written = fts_query(query)
+        rendered = fts5(parse(written))
+        assert _fts5_order(store, rendered, 50) == _fts5_order(store, written, 50)
+        assert [h.score for h in store.fts_hits(parse(written), 50).values()] == [
+            round(-r, 4) for (r,) in store.db.execute(
+                "SELECT bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 50",
+                (written,))
+        ]
 
 
 def test_common_words_are_ranked_by_the_lists(generated: Path) -> None:
