@@ -49,8 +49,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from chronika.query.finding import search  # noqa: E402
+from chronika.query.index_refresh import refresh_impacts  # noqa: E402
+from chronika.query.ranked import spell_prefixes  # noqa: E402
 from chronika.query.search import fts_query  # noqa: E402
 from chronika.store import Store  # noqa: E402
+from chronika.store.fulltext import fts5 as match_syntax  # noqa: E402
 
 DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples"
@@ -354,7 +357,7 @@ def measure(path: Path, repeat: int, log: Callable[[str], None] = print) -> dict
     far finding.search's ten passages are FTS5's own ten for the same expression."""
     store = Store(path)
     started = time.perf_counter()
-    if store.refresh_impacts(log):  # what ingest does after changing a large store
+    if refresh_impacts(store, log):  # what ingest does after changing a large store
         log(f"  champion lists and postings built in {time.perf_counter() - started:.0f} s")
     lists = tuple(store.db.execute("SELECT count(*), coalesce(sum(length(passages) + length(weights)), 0) FROM term_impacts").fetchone())
     lists += tuple(store.db.execute(
@@ -367,7 +370,7 @@ def measure(path: Path, repeat: int, log: Callable[[str], None] = print) -> dict
     for kind, query in QUERIES:
         raw = fts_query(query)
         first = search(store, query, limit=10)  # warm-up, and the expression it runs
-        expanded = store.spell_prefixes(first.match)
+        expanded = match_syntax(spell_prefixes(store, first.expression))
         bare.execute(sql, (raw,)).fetchall()
         own = [(h.document, h.passage) for h in first.hits]
         fts5 = [

@@ -31,11 +31,6 @@ LAYERS = {
 # Libraries that take seconds to load: only the modules that run a model import them, and only
 # where they use them.
 HEAVY = ("spacy", "thinc", "natasha", "pymorphy3", "torch", "sentence_transformers", "transformers")
-# TEMPORARY, while the store's reads become records and ranking moves to the query layer: these
-# modules still reach up. The list must be empty when that work lands.
-NOT_YET_DOWNWARD = {
-    "chronika.store.core", "chronika.store.impact_lists", "chronika.store.impacts", "chronika.store.postings",
-}
 LOADS_A_MODEL_AT_IMPORT = {"chronika.extract.name_pipeline"}  # imported inside the functions that need it
 
 
@@ -94,8 +89,6 @@ def _layer(module: str) -> tuple[str, int]:
 def test_every_import_runs_down_the_layers() -> None:
     wrong = []
     for module, path in MODULES.items():
-        if module in NOT_YET_DOWNWARD:
-            continue
         package, layer = _layer(module)
         for imported, _ in _imports(path):
             if not imported.startswith("chronika.") or imported not in MODULES and imported != "chronika":

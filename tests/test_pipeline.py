@@ -16,6 +16,7 @@ import pytest
 from chronika.extract.build import build_document
 from chronika.extract.read import read
 from chronika.ingest.pipeline import ingest
+from chronika.query.ranked import search
 from chronika.store import Store
 from conftest import EXAMPLES, FIXTURES
 
@@ -29,7 +30,7 @@ def test_a_mixed_folder_stores_the_good_and_reports_the_bad(store: Store) -> Non
     assert "The Solovetsky Stone" in titles
     russian = [d for d in store.documents() if d.language == "ru"]
     assert len(russian) == 1
-    assert store.search("Соловецкий")
+    assert search(store, "Соловецкий")
 
 
 def test_reingesting_unchanged_files_does_nothing(store: Store, tmp_path: Path) -> None:
@@ -50,7 +51,7 @@ def test_a_changed_file_replaces_its_old_version(store: Store, tmp_path: Path) -
     second = ingest(store, [note])
     assert second.replaced == first.added
     assert len(store.documents()) == 1
-    assert store.search("liquidated") and not store.search("founded")
+    assert search(store, "liquidated") and not search(store, "founded")
 
 
 def test_title_and_date_can_be_given(store: Store) -> None:
@@ -74,7 +75,7 @@ def test_the_examples_are_all_read(store: Store) -> None:
     _, text, passages = store.document(pdf.id)
     assert {p.page for p in passages} == {1, 2}
     assert "Chronika sample" not in text  # the running head is furniture
-    assert store.search("Yezhov")  # read from the scanned page
+    assert search(store, "Yezhov")  # read from the scanned page
 
 
 def _many_files(folder: Path, count: int) -> None:

@@ -11,13 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronika.query import ranking
+from chronika.query import champions, index_refresh, postings as exact_postings, ranking
+from chronika.query.index_refresh import build_impacts, refresh_impacts
+from chronika.query.ranked import rank, rank_by_impacts, spell_prefixes
 from chronika.extract.build import build_document, content_hash
 from chronika.records.document import Document, Source
-from chronika.query.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
-from chronika.query.search import fts_query, highlights
+from chronika.records.expression import Leaf, Node
 from chronika.records.search import SearchFilters
-from chronika.store import Store, impacts
+from chronika.query.ranking import Scorer, Unsupported, idf, parse, tokens
+from chronika.query.search import fts_query
+from chronika.store import Store
+from chronika.store.fulltext import fts5, marked_spans as highlights
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
 
@@ -52,6 +56,17 @@ def test_parse_follows_fts5_precedence() -> None:
         parse("NEAR(a b)")
 
 
+
+def test_parse_reads_as_fts5_does() -> None:
+    """A bare NEAR is a word, a phrase without a token matches nothing, and an operator FTS5
+    rejects is rejected."""
+    assert parse("NEAR AND a") == Node("AND", (Leaf(("near",)), Leaf(("a",))))
+    assert parse('"" OR a') == Node("OR", (Leaf(()), Leaf(("a",))))
+    assert parse('"note: a"') == Leaf(("note", "a"))
+    for broken in ("a OR*", "a AND", "(a OR b", "a )"):
+        with pytest.raises(Unsupported):
+            parse(broken)
+
 # -- a generated store --------------------------------------------------------------------------
 
 WORDS = ["the", "party", "of", "partisan", "committee", "central", "partial"] + [f"w{i}" for i in range(400)]
@@ -78,7 +93,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for d, chunk in enumerate(np.array_split(np.array(_texts(3000), dtype=object), 30)):
             text = "\n\n".join(chunk)
             store.save(_plain(f"gen/{d}.txt", text))
-        assert store.build_impacts(frequent=60, keep=80) > 0
+        assert build_impacts(store, frequent=60, keep=80) > 0
     return path
 
 
@@ -94,7 +109,7 @@ def _fts5_order(store: Store, match: str, limit: int = 10) -> list[int]:
 
 def _fts5_scores(store: Store, query: str) -> tuple[str, dict[int, float]]:
     """The expression search runs for a query, and FTS5's score of every passage it matches."""
-    match = store.spell_prefixes(fts_query(query))
+    match = fts5(spell_prefixes(store, parse(fts_query(query))))
     return match, dict(store.db.execute(
         "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?", (match,)
     ).fetchall())
@@ -109,27 +124,40 @@ def test_lists_rank_as_fts5_does(generated: Path, query: str, postings: bool, mo
     """Whatever the lists (and postings) return is scored as FTS5 scores it, and what they prove
     exact is FTS5's order."""
     if not postings:
-        monkeypatch.setattr(impacts, "EXACT_COST", 0)
+        monkeypatch.setattr(exact_postings, "EXACT_COST", 0)
     with Store(generated) as store:
         match, fts5 = _fts5_scores(store, query)
-        ranked = store.rank_by_impacts(match, 10)
+        ranked = rank_by_impacts(store, parse(match), 10)
         if ranked is not None:
             assert all(s == pytest.approx(fts5[pid], rel=1e-6) for pid, s in zip(ranked.ids, ranked.scores))
             if ranked.exact:
                 assert ranked.ids == _fts5_order(store, match)
-        monkeypatch.setattr(impacts, "BUDGET", 100_000)  # every candidate read: exact wherever the bound allows
-        ranked = store.rank_by_impacts(match, 10)
+        monkeypatch.setattr(champions, "BUDGET", 100_000)  # every candidate read: exact wherever the bound allows
+        ranked = rank_by_impacts(store, parse(match), 10)
         assert ranked is None or not ranked.exact or ranked.ids == _fts5_order(store, match)
+
+
+@pytest.mark.parametrize("query", QUERIES + ['"the party" OR central', "w1 NOT (w2 OR w3)", 'party OR ""'])
+def test_the_store_renders_an_expression_as_fts5_reads_the_query(generated: Path, query: str) -> None:
+    with Store(generated) as store:
+        written = fts_query(query)
+        rendered = fts5(parse(written))
+        assert _fts5_order(store, rendered, 50) == _fts5_order(store, written, 50)
+        assert [h.score for h in store.fts_hits(parse(written), 50).values()] == [
+            round(-r, 4) for (r,) in store.db.execute(
+                "SELECT bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 50",
+                (written,))
+        ]
 
 
 def test_common_words_are_ranked_by_the_lists(generated: Path) -> None:
     with Store(generated) as store:
-        assert all(store.rank_by_impacts(store.spell_prefixes(q), 10) is not None for q in ("party", "w0 OR w3", "part*"))
+        assert all(rank_by_impacts(store, spell_prefixes(store, parse(q)), 10) is not None for q in ("party", "w0 OR w3", "part*"))
 
 
 def test_a_single_common_word_is_ranked_exactly(generated: Path) -> None:
     with Store(generated) as store:
-        ranked = store.rank_by_impacts("party", 10)
+        ranked = rank_by_impacts(store, parse("party"), 10)
         assert ranked is not None and ranked.exact
         assert ranked.ids == _fts5_order(store, "party")
 
@@ -142,7 +170,7 @@ def test_postings_rank_words_exactly(generated: Path, query: str) -> None:
     """An expression of words, however seldom they meet, is ranked exactly from the postings."""
     with Store(generated) as store:
         match, fts5 = _fts5_scores(store, query)
-        ranked = store.rank_by_impacts(match, 10)
+        ranked = rank_by_impacts(store, parse(match), 10)
         assert ranked is not None and ranked.exact
         assert ranked.ids == _fts5_order(store, match)
         assert ranked.scores == pytest.approx([fts5[pid] for pid in ranked.ids], rel=1e-9)
@@ -155,14 +183,14 @@ def test_postings_leave_what_is_not_a_sum_of_words(generated: Path) -> None:
         reads: list[str] = []
         store.db.set_trace_callback(reads.append)
         for query in ('"central committee" AND party', "(w1 AND w2) OR w3"):
-            store.rank_by_impacts(query, 10)
+            rank_by_impacts(store, parse(query), 10)
         store.db.set_trace_callback(None)
     assert not any("term_postings" in sql for sql in reads)
 
 
 def test_rare_words_are_left_to_fts5(generated: Path) -> None:
     with Store(generated) as store:
-        assert store.rank_by_impacts('"w399 w398"', 10) is None
+        assert rank_by_impacts(store, parse('"w399 w398"'), 10) is None
 
 
 def _copy(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -170,7 +198,7 @@ def _copy(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     copy = tmp_path / "copy.db"
     with Store(generated) as store:
         store.db.execute("VACUUM INTO ?", (str(copy),))
-    monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
+    monkeypatch.setattr(index_refresh, "INDEXED_FROM", 100)
     return copy
 
 
@@ -179,22 +207,22 @@ def test_changes_are_merged_into_the_lists(generated: Path, tmp_path: Path, monk
         assert store.impacts_fresh()
         store.save(_plain("gen/new.txt", "Party party party party.\n\nThe central committee of the party."))
         assert not store.impacts_fresh()
-        assert store.rank_by_impacts("party", 10) is None  # stale: FTS5 ranks, and finds the new passage
-        assert store.search_fts("party", 1)[0].document == "d31"
+        assert rank_by_impacts(store, parse("party"), 10) is None  # stale: FTS5 ranks, and finds the new passage
+        assert rank(store, parse("party"), 1)[0][0].document == "d31"
         store.save(_plain("gen/3.txt", "Central committee w1 w1."))  # replaced: its old passages are gone
-        assert store.refresh_impacts() and store.impacts_fresh()
+        assert refresh_impacts(store) and store.impacts_fresh()
         for query in ("party", '"central committee"', "w1", "party AND w1", "w1 NOT party"):
-            ranked = store.rank_by_impacts(query, 10)
+            ranked = rank_by_impacts(store, parse(query), 10)
             assert ranked is not None and ranked.exact, query
             assert ranked.ids == _fts5_order(store, query), query
-        assert store.search_fts("party", 1)[0].document == "d31"
+        assert rank(store, parse("party"), 1)[0][0].document == "d31"
 
 
 def test_search_hits_are_the_same_either_way(generated: Path) -> None:
     with Store(generated) as store:
-        listed = store.search_fts("party", 5)
-        assert store.rank_by_impacts("party", 5) is not None
-        plain = store.search_fts("party", 5, SearchFilters(reader="text"))  # filtered: FTS5 ranks
+        listed = rank(store, parse("party"), 5)[0]
+        assert rank_by_impacts(store, parse("party"), 5) is not None
+        plain = rank(store, parse("party"), 5, SearchFilters(reader="text"))[0]  # filtered: FTS5 ranks
     assert [(h.document, h.passage) for h in listed] == [(h.document, h.passage) for h in plain]
     assert [h.highlights for h in listed] == [h.highlights for h in plain]
     assert [h.score for h in listed] == pytest.approx([h.score for h in plain], rel=1e-4)
@@ -237,8 +265,8 @@ def test_full_rank_scores_every_match_with_fts5(generated: Path) -> None:
 @pytest.mark.parametrize("query", QUERIES + ['"the party" OR central', "w1 NOT (w2 OR w3)"])
 def test_marked_words_are_fts5s_highlights(generated: Path, query: str) -> None:
     with Store(generated) as store:
-        match = store.spell_prefixes(fts_query(query))
-        tree = parse(match)
+        tree = spell_prefixes(store, parse(fts_query(query)))
+        match = fts5(tree)
         rows = store.db.execute(
             "SELECT p.text, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts JOIN passages p"
             " ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? LIMIT 60", (match,)
@@ -251,8 +279,8 @@ def test_marked_words_are_fts5s_highlights(generated: Path, query: str) -> None:
 def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(_copy(generated, tmp_path, monkeypatch)) as store:
         store.save(_plain("gen/added.txt", "Party party party.\n\nParty w2 w2."))
-        assert store.refresh_impacts() and store.impacts_fresh()
+        assert refresh_impacts(store) and store.impacts_fresh()
         for query in ("party", "party AND w2"):
-            ranked = store.rank_by_impacts(query, 10)
+            ranked = rank_by_impacts(store, parse(query), 10)
             assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
-        assert store.search_fts("party", 1)[0].document == "d31"
+        assert rank(store, parse("party"), 1)[0][0].document == "d31"

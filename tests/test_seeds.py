@@ -16,6 +16,7 @@ import pytest
 
 from chronika import views
 from chronika.ingest.pipeline import ingest
+from chronika.query.ranked import search
 from chronika.store import Store
 from conftest import ROOT, SEEDS
 
@@ -96,7 +97,7 @@ def _words(text: str) -> list[str]:
 
 def test_search_finds_cited_passages(corpus: Store) -> None:
     for query, expected in (("Katyn", "000"), ("Vyshinskiy", "002")):
-        hits = corpus.search(query, 5)
+        hits = search(corpus, query, 5)
         assert hits, query
         assert any(Path(h.source).name.startswith(expected) for h in hits)
         for hit in hits:

@@ -18,6 +18,7 @@ from chronika.extract.build import build_document, content_hash, stated_date
 from chronika.errors import SourceError, UsageError
 from chronika.extract.read import read
 from chronika.ingest.entities import resolve_entities
+from chronika.query.index_refresh import refresh_impacts
 from chronika.store import Store
 
 
@@ -102,7 +103,7 @@ def ingest(
     summary.ignored = [source_name(p) for p in ignored]
     if summary.added or summary.replaced:
         resolve_entities(store)
-    store.refresh_impacts()  # also after a killed run that changed the store before it stopped
+    refresh_impacts(store)  # also after a killed run that changed the store before it stopped
     summary.seconds = time.perf_counter() - started
     return summary
 

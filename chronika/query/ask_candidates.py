@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from chronika.query.ask_question import NONWORD, Term
 from chronika.query.ranking import weight
+from chronika.records.expression import Query, all_of, any_of
 from chronika.records.search import Hit
 from chronika.store import Store
 
@@ -36,9 +37,9 @@ def candidates(store: Store, terms: list[Term]) -> list[Hit]:
     if len(usable) > 1:
         searches += [[t] for t in usable]
     pool: dict[int, None] = {}
-    broad: str | None = None
+    broad: Query | None = None
     for group in searches:
-        match = " AND ".join(t.match for t in group)
+        match = all_of([t.match for t in group])
         found = store.passages_matching(match, SEARCH_CAP + 1)
         if len(found) > SEARCH_CAP:
             broad = broad or match
@@ -49,7 +50,7 @@ def candidates(store: Store, terms: list[Term]) -> list[Hit]:
     words = [t for t in usable if not t.entity]
     titled: list[Hit] = []
     for doc in _titled(store, [t for t in usable if t.entity]) if words else []:
-        found = store.best_passages(" OR ".join(t.match for t in words), 4 * TITLED_PASSAGES, doc)
+        found = store.best_passages(any_of([t.match for t in words]), 4 * TITLED_PASSAGES, doc)
         titled += _ranked(store, found, terms)[:TITLED_PASSAGES]
     if not pool and not titled and broad is not None:
         pool.update(dict.fromkeys(store.best_passages(broad, CANDIDATES)))

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronika.query.finding import Expansion, phrase
-from chronika.query.ranking import smooth_idf
+from chronika.query.finding import Expansion, cyrillic
+from chronika.query.ranking import smooth_idf, tokens
+from chronika.records.expression import Leaf, Query, any_of
 from chronika.store import Store
 
 DF_CAP = 5000  # passage counts are taken up to this (rarer terms weigh more)
@@ -69,7 +70,7 @@ class Term:
     stems of the words that answer it) or a number."""
 
     label: str
-    match: str  # the FTS5 expression that finds it
+    match: Query  # the expression that finds it
     pattern: re.Pattern[str]  # finds it in a lower-case sentence
     entity: str | None = None
     predicate: bool = False  # the question's verb: an answer must say it
@@ -158,8 +159,8 @@ def question_terms(question: str, expansions: list[Expansion]) -> list[Term]:
             plain = [f for f in forms if f not in inflected]
             pattern = re.compile(r"(?<!\w)(?:" + "|".join([re.escape(f) + "[а-яё]{0,3}" for f in inflected]
                                                          + [re.escape(f) for f in plain]) + r")(?!\w)")
-            match = " OR ".join([phrase(f).rstrip("*") + "*" for f in inflected] + [phrase(f) for f in plain])
-            terms.append(Term(e.term, "(" + match + ")", pattern, entity=e.entity,
+            match = any_of([_phrase(f, True) for f in inflected] + [_phrase(f, cyrillic(f)) for f in plain])
+            terms.append(Term(e.term, match, pattern, entity=e.entity,
                                keys=_keys(plain, True) + _keys(inflected, False)))
     named = {w.lower() for t in terms for w in WORD.findall(t.label)}
     seen: set[str] = set()
@@ -171,15 +172,20 @@ def question_terms(question: str, expansions: list[Expansion]) -> list[Term]:
         if lower.isdigit():
             if len(lower) >= 3:  # a year, an order's number: not "7" of "April 7"
                 number = re.compile(r"(?<!\d)" + lower + r"(?!\d)")
-                terms.append(Term(word, f'"{lower}"', number, keys=_keys([lower], True)))
+                terms.append(Term(word, _phrase(lower), number, keys=_keys([lower], True)))
             continue
         if len(lower) < 3:
             continue
         stems, predicate = _family(word)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
-        terms.append(Term(word, "(" + " OR ".join(f'"{s}"*' for s in stems) + ")", pattern, predicate=predicate,
+        terms.append(Term(word, any_of([_phrase(s, True) for s in stems]), pattern, predicate=predicate,
                            keys=_keys(list(stems), False)))
     return terms
+
+
+def _phrase(form: str, prefix: bool = False) -> Leaf:
+    """A form as the index holds it: its tokens as a phrase, the last one a prefix if asked."""
+    return Leaf(tuple(tokens(form)), prefix)
 
 
 def _shortest(forms: set[str]) -> list[str]:

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronika.query.search import fts_query
+from chronika.query.ranked import expression, rank
+from chronika.records.expression import Query
 from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
 
@@ -36,8 +37,8 @@ class Expansion:
 @dataclass
 class SearchResult:
     hits: list[Hit]
+    expression: Query  # what was searched, names expanded
     expansions: list[Expansion] = field(default_factory=list)
-    match: str = ""
     approximate: bool = False  # ranked from champion lists that could not settle BM25's order
 
     def to_json(self) -> list[dict[str, Any]]:
@@ -50,14 +51,14 @@ def search(store: Store, query: str, limit: int = 10, exact: bool = False, filte
            full_rank: bool = False) -> SearchResult:
     """Passages for a query, names expanded to all their forms unless `exact`; every match scored by
     FTS5 if `full_rank` (slow for common words in a large store)."""
-    base = fts_query(query)  # a query FTS5 cannot read is the user's error, before any expansion
-    match, expansions = (base, []) if exact else expand(store, query)
-    hits, approximate = store.rank_fts(match, limit, filters, shown=query, full_rank=full_rank)
-    return SearchResult(hits, expansions, match, approximate)
+    tree = expression(query)  # a query that cannot be read is the user's error, before any expansion
+    tree, expansions = (tree, []) if exact else expand(store, query)
+    hits, approximate = rank(store, tree, limit, filters, full_rank)
+    return SearchResult(hits, tree, expansions, approximate)
 
 
-def expand(store: Store, query: str) -> tuple[str, list[Expansion]]:
-    """The FTS5 expression with each name replaced by (form OR form ...), and what was done."""
+def expand(store: Store, query: str) -> tuple[Query, list[Expansion]]:
+    """The query's expression with each name replaced by (form OR form ...), and what was done."""
     chunks = _CHUNK.findall(query)
     parts: list[str] = []
     expansions: list[Expansion] = []
@@ -73,7 +74,7 @@ def expand(store: Store, query: str) -> tuple[str, list[Expansion]]:
             expansions.append(expansion)
         parts.append(chunks[i])
         i += 1
-    return fts_query(" ".join(parts)), expansions
+    return expression(" ".join(parts), shown=query), expansions
 
 
 def _longest_name(store: Store, chunks: list[str], i: int) -> tuple[int, Expansion | None]:
@@ -128,7 +129,7 @@ def _namesakes(store: Store, entity_id: str, forms: tuple[str, ...]) -> tuple[st
 
 
 def _searched(form: str, excluded: tuple[str, ...]) -> str:
-    """A form as FTS5 searches it: a one-word form without the namesakes' names that hold it."""
+    """A form as searched: a one-word form without the namesakes' names that hold it."""
     words = {w.lower() for w in re.findall(r"\w+", form)}
     clashing = [n for n in excluded if len(words) == 1 and words <= {w.lower() for w in re.findall(r"\w+", n)}]
     if not clashing:
@@ -143,7 +144,9 @@ def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def phrase(form: str) -> str:
-    """A form as an FTS5 phrase; a Cyrillic one as a prefix, so its case forms match (Сталин*)."""
-    words = re.findall(r"\w+", form)
-    cyrillic = any("\u0400" <= c <= "\u04ff" for c in form)
-    return '"' + " ".join(words) + '"' + ("*" if cyrillic else "")
+    """A form as a quoted phrase; a Cyrillic one as a prefix, so its case forms match (Сталин*)."""
+    return '"' + " ".join(re.findall(r"\w+", form)) + '"' + ("*" if cyrillic(form) else "")
+
+
+def cyrillic(form: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in form)

@@ -2,7 +2,7 @@
 read into a tree, whether a passage matches it and how it scores.
 
 FTS5 ranks by scoring every passage that matches, which for a common word in a million passages
-takes seconds. `store/impacts.py` keeps, for each frequent term, the passages it weighs most in
+takes seconds. `query/champions.py` keeps, for each frequent term, the passages it weighs most in
 (a "champion list", Manning et al., *Introduction to Information Retrieval*, 7.1.3); this module
 scores the few candidates those lists give, with FTS5's own formula, so the order is FTS5's.
 
@@ -16,9 +16,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from chronika.records.expression import Leaf, Node, Query
 
 K1, B = 1.2, 0.75  # FTS5's bm25() defaults
 _TOKEN = re.compile(r"[^\W_]+")
@@ -59,61 +60,8 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), *m.span()) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
-class Leaf:
-    """A term, a prefix (`word*`) or a phrase (`"a b"`, its last word a prefix with `*`)."""
-
-    words: tuple[str, ...]
-    prefix: bool = False
-    _hash: int = field(default=0, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.words, self.prefix)))  # asked for per passage scored
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    @property
-    def key(self) -> str | None:
-        """Its name in the champion lists: a word, or two words for a phrase of two; none for a
-        prefix or a longer phrase."""
-        if self.prefix or len(self.words) > 2:
-            return None
-        return " ".join(self.words)
-
-    def count(self, toks: list[str]) -> int:
-        """How often it occurs in a passage's tokens (FTS5's phrase hits)."""
-        first = self.words[0]
-        if len(self.words) == 1:
-            return sum(1 for t in toks if t.startswith(first)) if self.prefix else toks.count(first)
-        return len(self.positions(toks))
-
-    def positions(self, toks: list[str]) -> list[int]:
-        """Where it starts in a passage's tokens."""
-        n, last, first = len(self.words), len(self.words) - 1, self.words[0]
-        starts = [i for i, t in enumerate(toks) if (t.startswith(first) if self.prefix and n == 1 else t == first)]
-        if n == 1:
-            return starts
-        return [
-            i for i in starts
-            if i + last < len(toks) and toks[i + 1 : i + last] == list(self.words[1:last])
-            and (toks[i + last].startswith(self.words[last]) if self.prefix else toks[i + last] == self.words[last])
-        ]
-
-
-@dataclass(frozen=True)
-class Node:
-    """AND, OR or NOT (`left NOT right`) over sub-expressions."""
-
-    op: str
-    children: tuple[Query, ...]
-
-
-Query = Leaf | Node
-
-
 class Unsupported(ValueError):
-    """An expression this module does not read (NEAR, column filters): FTS5 ranks it itself."""
+    """An expression this module does not read (NEAR groups, column filters, unbalanced brackets)."""
 
 
 def parse(expression: str) -> Query:
@@ -154,26 +102,24 @@ def parse(expression: str) -> Query:
         return left
 
     def primary() -> Query:
-        item = take() if peek() is not None else ")"
+        item = take() if peek() is not None else None
         if item == "(":
             inner = disjunction()
-            if take() != ")":
+            if peek() != ")":
                 raise Unsupported("unbalanced brackets")
+            take()
             return inner
-        if item in ("AND", "OR", "NOT", ")") or item.startswith("NEAR") or ":" in item:
-            raise Unsupported(f"cannot read {item!r} here")
-        prefix = item.endswith("*")
-        words = tuple(tokens(item.rstrip("*").strip('"')))
-        if not words:
-            raise Unsupported(f"no token in {item!r}")
-        return Leaf(words, prefix)
+        if item is None:
+            raise Unsupported("syntax error at the end")
+        quoted = item.startswith('"')
+        if not quoted and (item.rstrip("*") in ("AND", "OR", "NOT", ")") or item == "NEAR" and peek() == "(" or ":" in item):
+            raise Unsupported(f"syntax error near {item!r}")
+        # A phrase without a token ("", "_") matches nothing, as in FTS5.
+        return Leaf(tuple(tokens(item.rstrip("*").strip('"'))), item.endswith("*"))
 
-    try:
-        tree = disjunction()
-    except IndexError as e:
-        raise Unsupported(str(e)) from e
+    tree = disjunction()
     if pos != len(items):
-        raise Unsupported(f"cannot read {' '.join(items[pos:])!r}")
+        raise Unsupported(f"syntax error near {items[pos]!r}")
     return tree
 
 

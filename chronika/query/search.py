@@ -1,4 +1,4 @@
-"""Full-text search: a user's query made safe for SQLite FTS5, and the hits FTS5 marks in a passage.
+"""Full-text search: a user's query made safe for SQLite FTS5's syntax, which `ranking.parse` reads.
 
 Users type words, "quoted phrases", AND/OR/NOT, parentheses and prefix* as FTS5 has them; a
 word with punctuation inside ("de-Stalinization", "VKP(b)") is searched as the phrase FTS5
@@ -52,14 +52,3 @@ def _explicit_and(parts: list[str]) -> list[str]:
             joined.append("AND")
         joined.append(part)
     return joined
-
-
-def highlights(marked: str) -> list[tuple[int, int]]:
-    """Offsets of the hits in a passage, from FTS5's highlight() output marked with \\x02...\\x03."""
-    spans = []
-    removed = 0
-    for m in re.finditer("\x02([^\x03]*)\x03", marked):
-        start = m.start() - removed
-        spans.append((start, start + len(m.group(1))))
-        removed += 2
-    return spans

@@ -1,29 +1,29 @@
-"""The store's core: the connection, migrations, the integrity check and full-text search."""
+"""The store's core: the connection, migrations and the integrity check."""
 
 from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-from chronika.errors import ChronikaError, QueryError
-from chronika.query.ranking import Unsupported, parse
-from chronika.query.ranking import highlights as marked_words
-from chronika.query.search import fts_query, highlights
-from chronika.records.search import Hit, SearchFilters
+from chronika.errors import ChronikaError
 from chronika.store.chronology import ChronologyStore
 from chronika.store.documents import DocumentReading
 from chronika.store.entities import EntityStore
-from chronika.store.hits import filter_sql, hit_from_row
+from chronika.store.fulltext import FullTextStore
 from chronika.store.impacts import ImpactStore
+from chronika.store.postings import PostingStore
 from chronika.store.reading import ReadingStore
 from chronika.store.saving import DocumentSaving, utc_now
 from chronika.store.vectors import VectorStore
 from chronika.store.schema import MIGRATIONS
 
 
-class Store(DocumentSaving, DocumentReading, EntityStore, ChronologyStore, VectorStore, ImpactStore, ReadingStore):
+class Store(
+    DocumentSaving, DocumentReading, EntityStore, ChronologyStore, VectorStore, ImpactStore, PostingStore, FullTextStore,
+    ReadingStore,
+):
     """Chronika's SQLite file."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
@@ -76,75 +76,6 @@ class Store(DocumentSaving, DocumentReading, EntityStore, ChronologyStore, Vecto
     def schema_version(self) -> int:
         return int(self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)
 
-    def search(self, query: str, limit: int = 10, filters: SearchFilters | None = None) -> list[Hit]:
-        """Passages matching a user's full-text query, best first (BM25), with the hits marked."""
-        return self.search_fts(fts_query(query), limit, filters, shown=query)
-
-    def search_fts(
-        self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None
-    ) -> list[Hit]:
-        """Passages matching an FTS5 expression, best first (see `rank_fts`)."""
-        return self.rank_fts(match, limit, filters, shown)[0]
-
-    def rank_fts(
-        self, match: str, limit: int = 10, filters: SearchFilters | None = None, shown: str | None = None,
-        full_rank: bool = False,
-    ) -> tuple[list[Hit], bool]:
-        """Passages matching an FTS5 expression, best first, and whether their order may differ from
-        BM25's. A large store ranks from its champion lists (store/impacts.py) unless `full_rank`;
-        otherwise, and for filtered searches, FTS5 ranks: the index is asked for the best `limit`
-        rows first and only those are joined."""
-        match = self.spell_prefixes(match)
-        if not full_rank and (filters is None or filters == SearchFilters()):
-            ranked = self._ranked(match, limit, shown)
-            if ranked is not None:
-                return ranked
-        where, args = filter_sql(filters or SearchFilters())
-        rows = self._fts_rows(
-            # bm25() ordered by SQLite's sorter: a third faster than FTS5's own `ORDER BY rank`.
-            "WITH top AS (SELECT rowid AS id, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ?"
-            + where + " ORDER BY rank LIMIT ?)"
-            " SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source, top.rank"
-            " FROM top JOIN passages p ON p.id = top.id JOIN documents d ON d.id = p.document_id ORDER BY top.rank",
-            (match, *args, limit), shown or match,
-        )
-        marks = self._highlights(match, rows, shown or match)
-        return [hit_from_row(row, -row["rank"], marks[row["id"]]) for row in rows], False
-
-    def _highlights(self, match: str, rows: list[sqlite3.Row], shown: str) -> dict[int, list[tuple[int, int]]]:
-        """Where the expression's words stand in each passage. Marked here rather than by FTS5's
-        highlight(), which a query ordered by rank computes for every passage that matches."""
-        try:
-            tree = parse(match)
-        except Unsupported:
-            ids = [row["id"] for row in rows]
-            return {rowid: highlights(marked) for rowid, marked in self._fts_rows(
-                "SELECT rowid, highlight(passages_fts, 0, char(2), char(3)) FROM passages_fts WHERE passages_fts MATCH ?"
-                f" AND rowid IN ({','.join('?' * len(ids))})", (match, *ids), shown,
-            )}
-        return {row["id"]: marked_words(tree, row["text"]) for row in rows}
-
-    def _ranked(self, match: str, limit: int, shown: str | None) -> tuple[list[Hit], bool] | None:
-        try:
-            ranked = self.rank_by_impacts(match, limit)
-        except sqlite3.OperationalError as e:
-            raise _query_error(shown or match, e) from e
-        if ranked is None:
-            return None
-        rows = {row["id"]: row for row in self._fts_rows(
-            "SELECT p.id, p.document_id, p.n, p.start, p.\"end\", p.page, p.text, d.title, d.source"
-            f" FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(ranked.ids))})",
-            ranked.ids, shown or match,
-        )}
-        hits = [hit_from_row(rows[pid], s, h) for pid, s, h in zip(ranked.ids, ranked.scores, ranked.highlights) if pid in rows]
-        return hits, not ranked.exact
-
-    def _fts_rows(self, sql: str, args: Any, shown: str) -> list[sqlite3.Row]:
-        try:
-            return self.db.execute(sql, args).fetchall()
-        except sqlite3.OperationalError as e:
-            raise _query_error(shown, e) from e
-
     def check(self) -> list[str]:
         """Problems found in the store (an empty list for a consistent one)."""
         problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
@@ -158,7 +89,3 @@ class Store(DocumentSaving, DocumentReading, EntityStore, ChronologyStore, Vecto
         if orphans:
             problems.append(f"{orphans} passages without a document")
         return problems
-
-
-def _query_error(shown: str, e: sqlite3.OperationalError) -> QueryError:
-    return QueryError(f"cannot search for {shown!r}: {e}. Quote phrases in \"...\", use AND/OR/NOT and word*")

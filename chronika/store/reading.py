@@ -1,4 +1,4 @@
-"""The store's narrow reads for answering questions and expanding names: passages an FTS5 expression
+"""The store's narrow reads for answering questions and expanding names: passages an expression
 finds without ranking them all, and the names, sentences, dates and figures of a span of text."""
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ import sqlite3
 
 from chronika.records.document import Sentence
 from chronika.records.stored import DocumentTitle, SpanDate, SpanFigure, SpanName
+from chronika.records.expression import Query
+from chronika.store.fulltext import fts5
 
 
 class ReadingStore:
@@ -35,23 +37,24 @@ class ReadingStore:
         """The largest passage id, 0 in an empty store."""
         return int(self.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0)
 
-    def count_matching(self, match: str, cap: int) -> int:
-        """How many passages an FTS5 expression matches, counted up to `cap`."""
+    def count_matching(self, query: Query, cap: int) -> int:
+        """How many passages an expression matches, counted up to `cap`."""
         row = self.db.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)", (match, cap)
+            "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)", (fts5(query), cap)
         ).fetchone()
         return int(row[0])
 
-    def passages_matching(self, match: str, limit: int) -> list[int]:
-        """Ids of at most `limit` passages an FTS5 expression matches, unranked."""
-        rows = self.db.execute("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (match, limit))
+    def passages_matching(self, query: Query, limit: int) -> list[int]:
+        """Ids of at most `limit` passages an expression matches, unranked."""
+        rows = self.db.execute("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?", (fts5(query), limit))
         return [row[0] for row in rows]
 
-    def best_passages(self, match: str, limit: int, document: int | None = None) -> list[int]:
-        """Ids of the `limit` passages an FTS5 expression matches best (its BM25), within one
+    def best_passages(self, query: Query, limit: int, document: int | None = None) -> list[int]:
+        """Ids of the `limit` passages an expression matches best (its BM25), within one
         document if given. A document's passages are numbered in one run, so the search is bounded by
         their range of rowids, within which FTS5 seeks (`rowid IN (...)` would evaluate the
         expression once per passage of the document: seconds on a large store)."""
+        match = fts5(query)
         if document is None:
             sql, args = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
             return [row[0] for row in self.db.execute(sql, args)]

@@ -186,7 +186,7 @@ def _m3_search_indexes(db: sqlite3.Connection) -> None:
     _script(
         db,
         """
-        -- Derived from passages_fts for large stores, rebuilt by ingest (see store/impacts.py): for each
+        -- Derived from passages_fts for large stores, rebuilt by ingest (see query/champions.py): for each
         -- frequent term, the passages it weighs most in, so a common word is ranked without scoring
         -- every passage that holds it.
         -- `passages` and `weights` are little-endian int64 and float64 arrays, best first.
@@ -209,7 +209,7 @@ def _m4_postings(db: sqlite3.Connection) -> None:
     _script(
         db,
         """
-        -- Beside the champion lists (store/postings.py): every passage holding a frequent word, and
+        -- Beside the champion lists (query/postings.py): every passage holding a frequent word, and
         -- how often it holds it, so an AND of common words is ranked exactly without FTS5 scoring
         -- each passage. `passages` are little-endian uint32 passage ids, ascending; `hits` uint8
         -- (255 for 255 or more).

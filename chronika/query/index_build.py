@@ -1,14 +1,13 @@
-"""Building champion lists (see store/impacts.py) from the passages' text with numpy: every
+"""Building champion lists (see query/champions.py) from the passages' text with numpy: every
 passage tokenized as FTS5 does, then, block by block, for each frequent term and two-word phrase the
 passages where it weighs most, and for each frequent word every passage holding it (its postings,
-store/postings.py). Memory stays near the size of the tokens and postings (about 4 GB for a
+query/postings.py). Memory stays near the size of the tokens and postings (about 4 GB for a
 million passages), time near that of tokenizing them (about 3.5 minutes for a million on one core)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -28,9 +27,11 @@ class Built:
     postings: Postings  # words' only
 
 
-def champion_lists(db: sqlite3.Connection, frequent: int, keep: int, log: Callable[[str], None] | None) -> Built:
-    """The champion lists of frequent words and pairs, and the postings of frequent words."""
-    passage_ids, length, blocks, vocabulary = _tokenized(db, log)
+def champion_lists(passages: Iterable[tuple[int, str]], frequent: int, keep: int,
+                   log: Callable[[str], None] | None) -> Built:
+    """The champion lists of frequent words and pairs, and the postings of frequent words, from
+    every passage (id, text) in id order."""
+    passage_ids, length, blocks, vocabulary = _tokenized(passages, log)
     average = float(length.mean()) if len(length) else 1.0
     words = _TopLists(len(vocabulary), frequent, keep, length, average, full=True)
     for rows, terms in _blocks(blocks, length):
@@ -58,7 +59,7 @@ def champion_lists(db: sqlite3.Connection, frequent: int, keep: int, log: Callab
 _BLOCK = 20_000  # passages tokenized at a time
 
 
-def _tokenized(db: sqlite3.Connection, log: Callable[[str], None] | None
+def _tokenized(passages: Iterable[tuple[int, str]], log: Callable[[str], None] | None
                ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, np.ndarray]], dict[str, int]]:
     """Every passage's tokens as term numbers, in blocks: (passage ids, lengths, [(first row,
     terms)], the vocabulary). A Python list of every token would take gigabytes."""
@@ -68,7 +69,7 @@ def _tokenized(db: sqlite3.Connection, log: Callable[[str], None] | None
     lengths: list[int] = []
     blocks: list[tuple[int, np.ndarray]] = []
     flat: list[int] = []
-    for pid, text in db.execute("SELECT id, text FROM passages ORDER BY id"):
+    for pid, text in passages:
         words = ascii_tokens(text) if text.isascii() else tokens(text)
         for new in set(words).difference(vocabulary):
             vocabulary[new] = len(vocabulary)
