@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from chronika.extract.build import build_document
-from chronika.extract.read import read
+from chronika.extract.read import read_path
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import EXAMPLES, FIXTURES
@@ -108,7 +108,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(t
         assert store.check() == []
         kept = len(store.documents())
         assert 0 < kept < 24
-        expected = len(build_document(read(folder / "doc000.txt"), "x", extract=False).passages)
+        expected = len(build_document(read_path(folder / "doc000.txt"), "x", extract=False).passages)
         for doc in store.documents():  # nothing half-written: every stored document has all its passages
             assert doc.passages == expected
         summary = ingest(store, [folder], extract=False)  # completing the store is what is tested, not NLP

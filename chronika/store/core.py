@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 from chronika.records.dates import DateInterval
 from chronika.errors import ChronikaError, QueryError
@@ -168,9 +168,15 @@ class Store(EntityStore, ChronologyStore, VectorStore, ImpactStore, ReadingStore
 
     # -- reading -------------------------------------------------------------------------------
 
-    def name_counts(self) -> dict[str, int]:
-        """How often each name occurs across the stored documents (evidence for OCR mending)."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM name_counts GROUP BY name")}
+    def name_counts(self, excluding: Collection[str] = ()) -> dict[str, int]:
+        """How often each name occurs across the stored documents (evidence for OCR mending),
+        leaving out the documents from the `excluding` sources (about to be replaced)."""
+        rows = self.db.execute(
+            "SELECT name, sum(n) FROM name_counts WHERE document_id NOT IN"
+            " (SELECT id FROM documents WHERE source IN (SELECT value FROM json_each(?))) GROUP BY name",
+            (json.dumps(list(excluding)),),
+        )
+        return {row[0]: row[1] for row in rows}
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(
