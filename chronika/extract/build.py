@@ -43,8 +43,8 @@ def build_document(
     extract: bool = True,
 ) -> Document:
     """Clean, date, title and cut one source into a Document. `title` and `date` (YYYY-MM-DD)
-    override what the source says; `corpus_names` lends other documents' evidence to OCR mending
-    (their `name_evidence`, this source's own left out);
+    override what the source says; `corpus_names` (the `name_evidence` of every document of the
+    corpus, this one's included) lends the corpus's evidence to OCR mending;
     `extract` runs the NLP stages (names, times, figures)."""
     cleaned = clean(source, corpus_names)
     text = cleaned.text

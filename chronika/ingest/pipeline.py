@@ -192,8 +192,7 @@ def _build_one(
     extract: bool,
 ) -> int:
     source = _load(item.spilled)
-    others = evidence - name_evidence(source)
-    doc = build_document(source, item.digest, title=title, date=date, corpus_names=others, extract=extract)
+    doc = build_document(source, item.digest, title=title, date=date, corpus_names=evidence, extract=extract)
     doc_id = store.save(doc)
     item.spilled.unlink()
     (summary.replaced if item.status == "replaced" else summary.added).append(doc_id)
