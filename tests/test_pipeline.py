@@ -55,6 +55,17 @@ def test_a_changed_file_replaces_its_old_version(store: Store, tmp_path: Path) -
     assert store.search("liquidated") and not store.search("founded")
 
 
+def test_a_replaced_version_lends_no_evidence_to_mending(store: Store, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("The Bolshevik press. " * 6 + "\n", encoding="utf-8")
+    ingest(store, [note], extract=False)
+    assert store.name_counts() == {"Bolshevik": 6} and store.name_counts(excluding=[str(note)]) == {}
+    note.write_text("An old Boishevik spoke.\n", encoding="utf-8")
+    ingest(store, [note], extract=False)
+    (doc,) = store.documents()
+    assert store.changes(doc.id) == [] and store.name_counts() == {"Boishevik": 1}
+
+
 def test_title_and_date_can_be_given(store: Store) -> None:
     ingest(store, [FIXTURES / "good" / "plain-utf8.txt"], title="Camps", date="1991-10-18")
     (doc,) = store.documents()

@@ -148,8 +148,8 @@ def _read_batch(
 
 
 def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> tuple[Source, str, str] | None:
-    """One file's source, content hash and status ("added" or "replaced"); None (and recorded) if it is unchanged,
-    a second copy of a file in this batch, or not a document."""
+    """One file's source, content hash and status ("added" or "replaced"); None (and recorded)
+    for a file unchanged, a second copy of one in this batch, or not a document."""
     name = source_name(path)
     try:
         data = path.read_bytes()
@@ -173,11 +173,11 @@ def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str])
 
 def _evidence(store: Store, pending: list[_Pending], batch_names: Counter[str]) -> Counter[str]:
     """The corpus evidence every document of the batch is mended against: the names of every
-    document the store will hold once the batch is in, i.e. the stored ones (less the versions
-    the batch replaces) and the batch's own. A batch ingested into a store that already has
-    documents so sees what one batch of all the files would, and a killed run completed later
-    builds what the whole run would have; but documents stored by an earlier call are not
-    mended again with the evidence a later batch brings."""
+    document the store will hold once the batch is in, the stored ones (less the versions the
+    batch replaces) and the batch's own. So a batch added to a store builds each of its
+    documents as one batch of all the files would, and a killed run completed later builds what
+    the whole run would have; documents stored by earlier calls are not mended again, though,
+    with the evidence a later batch brings."""
     replaced = [item.name for item in pending if item.status == "replaced"]
     return Counter(store.name_counts(excluding=replaced)) + batch_names
 
