@@ -18,7 +18,7 @@ from chronika.records.mentions import AliasDeclaration, NameMention
 from chronika.extract.name_cues import is_acronym
 from chronika.extract.name_rules import MIN_VOTE
 from chronika.extract.name_vote import tally, type_from_evidence
-from chronika.extract.read.registry import read
+from chronika.extract.read.registry import read_path
 from chronika.records.document import Source
 from chronika.records.entities import AliasRecord, MentionRecord
 from chronika.resolve.resolution import resolve
@@ -310,7 +310,7 @@ def test_seed_002_joins_koba_and_soso_to_stalin_and_names_its_author() -> None:
     took and others called him by; Soso Buachidze, a namesake with a surname, stays another man.
     The report's author, from its header, is a person mentioned in the clean text."""
     (path,) = Path(SEEDS).glob("002_*.txt")
-    doc = build_document(read(path), "x", extract=False)
+    doc = build_document(read_path(path), "x", extract=False)
     text = doc.text
     held = [p for p in doc.passages if p.n == 1 or re.search(r"\b(?:Koba|Soso)\b", text[p.start : p.end])]
     found = [m for p, ms in zip(held, name_mentions(text[p.start : p.end] for p in held)) for m in

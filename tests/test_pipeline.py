@@ -10,15 +10,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from chronika import views
 from chronika.extract.build import build_document
-from chronika.extract.read import read
-from chronika.ingest.pipeline import ingest
+from chronika.extract.read import read_path
+from chronika.ingest.pipeline import ingest, source_files
 from chronika.query.ranked import search
 from chronika.store import Store
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, SEEDS
 
 
 def test_a_mixed_folder_stores_the_good_and_reports_the_bad(store: Store) -> None:
@@ -54,6 +56,17 @@ def test_a_changed_file_replaces_its_old_version(store: Store, tmp_path: Path) -
     assert search(store, "liquidated") and not search(store, "founded")
 
 
+def test_a_replaced_version_lends_no_evidence_to_mending(store: Store, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("The Bolshevik press. " * 6 + "\n", encoding="utf-8")
+    ingest(store, [note], extract=False)
+    assert store.name_counts() == {"Bolshevik": 6} and store.name_counts(excluding=[str(note)]) == {}
+    note.write_text("An old Boishevik spoke.\n", encoding="utf-8")
+    ingest(store, [note], extract=False)
+    (doc,) = store.documents()
+    assert store.changes(doc.id) == [] and store.name_counts() == {"Boishevik": 1}
+
+
 def test_title_and_date_can_be_given(store: Store) -> None:
     ingest(store, [FIXTURES / "good" / "plain-utf8.txt"], title="Camps", date="1991-10-18")
     (doc,) = store.documents()
@@ -76,6 +89,59 @@ def test_the_examples_are_all_read(store: Store) -> None:
     assert {p.page for p in passages} == {1, 2}
     assert "Chronika sample" not in text  # the running head is furniture
     assert search(store, "Yezhov")  # read from the scanned page
+
+
+@pytest.mark.seeds
+@pytest.mark.ocr
+@pytest.mark.slow
+def test_the_order_of_the_files_does_not_change_the_store(tmp_path: Path) -> None:
+    files = [*source_files([EXAMPLES]), *_report_in_parts(tmp_path, 3)]
+    forward = _stored([files])
+    assert any(c["reason"].startswith("OCR mending") for doc in forward.values() for c in doc["changes"])
+    assert _stored([files[::-1]]) == forward
+    # Separate calls: each file is mended with the evidence of the store as it is then, so the
+    # file ingested last, into a store holding all the others, is built as in one call.
+    last = files[-1]
+    one_by_one = _stored([[f] for f in files if f != last] + [[last]])
+    assert one_by_one[last.name] == forward[last.name]
+
+
+def _report_in_parts(folder: Path, parts: int) -> list[Path]:
+    """The purge chapters of the OCR'd JPRS report (seed 002), cut into files at paragraph breaks:
+    a misreading in one part is mended by the evidence in another."""
+    lines = (SEEDS / "002_ab14e1f52446b0ff.txt").read_text(encoding="utf-8").splitlines()[1650:2800]
+    paragraphs = "\n".join(lines).split("\n\n")
+    size = len(paragraphs) // parts + 1
+    out = []
+    for i in range(parts):
+        out.append(folder / f"report-part{i}.txt")
+        out[-1].write_text("\n\n".join(paragraphs[i * size : (i + 1) * size]), encoding="utf-8")
+    return out
+
+
+def _stored(batches: list[list[Path]]) -> dict[str, dict[str, Any]]:
+    """Each document as stored after ingesting the batches in turn, by file name: what `show`
+    says (its id left out) and its mentions."""
+    with Store(":memory:") as store:
+        for batch in batches:
+            assert not ingest(store, batch).skipped
+        out = {}
+        for listed in views.documents(store):
+            shown = {k: v for k, v in views.document(store, listed["id"]).items() if k != "id"}
+            shown["mentions"] = _mentions(store, int(listed["id"][1:]))
+            out[Path(listed["source"]).name] = shown
+        return out
+
+
+def _mentions(store: Store, doc: int) -> dict[str, list[tuple[Any, ...]]]:
+    """A document's mentions of names, aliases, times, figures and memory, row by row (the
+    ids given by storing and resolving left out)."""
+    found = {}
+    for table in ("name_mentions", "alias_declarations", "time_mentions", "figure_mentions", "memory_signals"):
+        cursor = store.db.execute(f"SELECT * FROM {table} WHERE document_id = ?", (doc,))
+        kept = [i for i, column in enumerate(cursor.description) if column[0] not in ("id", "document_id", "entity_id")]
+        found[table] = sorted(tuple(row[i] for i in kept) for row in cursor.fetchall())
+    return found
 
 
 def _many_files(folder: Path, count: int) -> None:
@@ -109,7 +175,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(t
         assert store.check() == []
         kept = len(store.documents())
         assert 0 < kept < 24
-        expected = len(build_document(read(folder / "doc000.txt"), "x", extract=False).passages)
+        expected = len(build_document(read_path(folder / "doc000.txt"), "x", extract=False).passages)
         for doc in store.documents():  # nothing half-written: every stored document has all its passages
             assert doc.passages == expected
         summary = ingest(store, [folder], extract=False)  # completing the store is what is tested, not NLP

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronika.errors import SourceError
-from chronika.extract.read import read
+from chronika.extract.read import read, read_path
 from conftest import FIXTURES
 
 GOOD = FIXTURES / "good"
@@ -25,7 +25,7 @@ BROKEN = FIXTURES / "broken"
     ],
 )
 def test_text_encodings_are_detected(name: str, encoding: str, words: list[str]) -> None:
-    source = read(GOOD / name)
+    source = read_path(GOOD / name)
     assert source.reader == "text"
     assert source.metadata["encoding"] == encoding
     for word in words:
@@ -34,7 +34,7 @@ def test_text_encodings_are_detected(name: str, encoding: str, words: list[str])
 
 
 def test_html_keeps_the_article_and_its_metadata_without_boilerplate() -> None:
-    source = read(GOOD / "article.html")
+    source = read_path(GOOD / "article.html")
     assert source.reader == "html"
     assert source.title == "The Wall of Grief in Moscow"
     assert source.author == "Chronika Fixture Desk"
@@ -46,7 +46,7 @@ def test_html_keeps_the_article_and_its_metadata_without_boilerplate() -> None:
 
 
 def test_pdf_text_layer_keeps_pages() -> None:
-    source = read(GOOD / "text-layer.pdf")
+    source = read_path(GOOD / "text-layer.pdf")
     assert source.reader == "pdf"
     assert len(source.page_starts) == 3
     for number, word in ((1, "one"), (2, "two"), (3, "three")):
@@ -56,7 +56,7 @@ def test_pdf_text_layer_keeps_pages() -> None:
 
 @pytest.mark.ocr
 def test_pdf_without_a_text_layer_goes_through_ocr() -> None:
-    source = read(GOOD / "scan-only.pdf")
+    source = read_path(GOOD / "scan-only.pdf")
     assert source.metadata["ocr_pages"] == [1, 2]
     assert source.page_at(source.text.index("Dalstroy")) == 1
     assert source.page_at(source.text.index("Magadan")) == 2
@@ -73,7 +73,7 @@ def test_pdf_without_a_text_layer_goes_through_ocr() -> None:
     ],
 )
 def test_images_are_read_by_ocr_in_english_and_russian(name: str, words: list[str]) -> None:
-    source = read(GOOD / name)
+    source = read_path(GOOD / name)
     assert source.reader == "ocr"
     assert source.page_starts == [0]
     for word in words:
@@ -94,12 +94,22 @@ def test_images_are_read_by_ocr_in_english_and_russian(name: str, words: list[st
 )
 def test_broken_files_are_refused_with_a_reason(name: str, reason: str) -> None:
     with pytest.raises(SourceError) as refused:
-        read(BROKEN / name)
+        read_path(BROKEN / name)
     assert reason in refused.value.reason
     assert name in refused.value.path
 
 
-def test_content_decides_the_reader_not_the_name(tmp_path: Path) -> None:
-    disguised = tmp_path / "report.txt"
-    disguised.write_bytes((GOOD / "text-layer.pdf").read_bytes())
-    assert read(disguised).reader == "pdf"
+def test_content_decides_the_reader_not_the_name() -> None:
+    assert read((GOOD / "text-layer.pdf").read_bytes(), "report.txt").reader == "pdf"
+
+
+@pytest.mark.ocr
+def test_readers_take_bytes_and_open_no_file() -> None:
+    nowhere = Path("/no/such/folder")
+    for name in ("plain-utf8.txt", "article.html", "text-layer.pdf", "scan-only.pdf", "scan.tiff"):
+        from_bytes = read((GOOD / name).read_bytes(), str(nowhere / name))
+        assert from_bytes.path == str(nowhere / name)
+        assert from_bytes.text == read_path(GOOD / name).text
+    with pytest.raises(SourceError) as refused:
+        read_path(nowhere / "gone.txt")
+    assert "cannot be opened" in refused.value.reason

@@ -123,11 +123,11 @@ def tag(
     def work() -> dict[str, Any]:
         # Reading and tagging load the readers and the NLP models: only this command pays for them.
         from chronika.extract.build import stated_date
-        from chronika.extract.read import read
+        from chronika.extract.read import read_path
         from chronika.extract.tag import tag as tag_text
 
         anchor = stated_date(date).start if date else None
-        source = read(file)
+        source = read_path(file)
         return tag_text(source.text, anchor, "ru" if _mostly_cyrillic(source.text) else "en")
 
     tagged = guarded(work)

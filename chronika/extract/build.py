@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections import Counter
 from typing import Mapping
 
 from chronika.extract.clean import clean
@@ -26,6 +27,12 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def name_evidence(source: Source) -> Counter[str]:
+    """What a source lends OCR mending in other documents: how often each name occurs in its
+    text as read. Counted before any mending, so it does not depend on the corpus around it."""
+    return name_counts(source.text)
+
+
 def build_document(
     source: Source,
     digest: str,
@@ -36,7 +43,8 @@ def build_document(
     extract: bool = True,
 ) -> Document:
     """Clean, date, title and cut one source into a Document. `title` and `date` (YYYY-MM-DD)
-    override what the source says; `corpus_names` lends other documents' evidence to OCR mending;
+    override what the source says; `corpus_names` (the `name_evidence` of every document of the
+    corpus, this one's included) lends the corpus's evidence to OCR mending;
     `extract` runs the NLP stages (names, times, figures)."""
     cleaned = clean(source, corpus_names)
     text = cleaned.text
@@ -72,7 +80,7 @@ def build_document(
         passages=found_passages,
         changes=[_located(c, mapped) for c in mapped.changes],
         footnote_links=links,
-        name_counts=dict(name_counts(text)),
+        name_counts=dict(name_evidence(source)),
         extracted=extracted,
     )
 

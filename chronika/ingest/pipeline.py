@@ -1,22 +1,27 @@
 """Ingestion: files and folders in, documents stored, one document per transaction.
 
-Files are read and built one at a time (memory stays flat however large the corpus), a file
-whose content is already stored is not read again, and a file that is not a document is
-recorded as skipped while the batch goes on."""
+Two passes over a batch: every file is read once (its source spilled to a temporary folder, so
+memory stays flat however large the corpus) while the corpus evidence for OCR mending is
+gathered; then each document is built against that one fixed evidence and stored, so the order
+of the files does not change the store. A file whose content is already stored is not read
+again, and a file that is not a document is recorded as skipped while the batch goes on."""
 
 from __future__ import annotations
 
 import os
+import pickle
 import re
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from chronika.extract.build import build_document, content_hash, stated_date
+from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
 from chronika.extract.read import read
+from chronika.records.document import Source
 from chronika.ingest.entities import resolve_entities
 from chronika.query.index_refresh import refresh_impacts
 from chronika.store import Store
@@ -94,12 +99,14 @@ def ingest(
     if date is not None:
         stated_date(date)  # a bad --date is a usage error before anything is read
     summary = IngestSummary()
-    names = Counter(store.name_counts())
     ignored: list[Path] = []
-    for path in source_files(paths, ignored):
-        words = _ingest_one(store, path, summary, title, date, names, extract)
-        if progress:
-            progress(path, words)
+    with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
+        pending, names = _read_batch(store, source_files(paths, ignored), Path(spill), summary, progress)
+        evidence = _evidence(store, pending, names)
+        for item in pending:
+            words = _build_one(store, item, summary, title, date, evidence, extract)
+            if progress:
+                progress(item.path, words)
     summary.ignored = [source_name(p) for p in ignored]
     if summary.added or summary.replaced:
         resolve_entities(store)
@@ -108,35 +115,92 @@ def ingest(
     return summary
 
 
-def _ingest_one(
-    store: Store,
-    path: Path,
-    summary: IngestSummary,
-    title: str | None,
-    date: str | None,
-    names: Counter[str],
-    extract: bool,
-) -> int:
+@dataclass(frozen=True)
+class _Pending:
+    """A file read in the first pass, its source spilled to disk until it is built."""
+
+    path: Path
+    name: str
+    digest: str
+    status: str  # "added" or "replaced"
+    spilled: Path
+
+
+def _read_batch(
+    store: Store, files: Iterable[Path], spill: Path, summary: IngestSummary, progress: Progress | None
+) -> tuple[list[_Pending], Counter[str]]:
+    """The first pass: every new or changed file read once and spilled to `spill`, with the
+    names the batch holds; unchanged and unreadable files are recorded (and counted as done)."""
+    pending: list[_Pending] = []
+    names: Counter[str] = Counter()
+    batch: set[str] = set()  # content already in this batch: a second copy is unchanged, as once stored
+    for path in files:
+        read_now = _read_one(store, path, summary, batch)
+        if read_now is None:
+            if progress:
+                progress(path, 0)
+            continue
+        source, digest, status = read_now
+        names.update(name_evidence(source))
+        spilled = spill / f"{len(pending)}.pickle"
+        spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+        pending.append(_Pending(path, source.path, digest, status, spilled))
+    return pending, names
+
+
+def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> tuple[Source, str, str] | None:
+    """One file's source, content hash and status ("added" or "replaced"); None (and recorded)
+    for a file unchanged, a second copy of one in this batch, or not a document."""
     name = source_name(path)
     try:
         data = path.read_bytes()
     except OSError as e:
         summary.skipped.append(SourceError(name, f"cannot be read ({e.strerror or e})"))
-        return 0
+        return None
     digest = content_hash(data)
     status = store.status_of(name, digest)
-    if status == "unchanged":
+    if status == "unchanged" or digest in batch:
         summary.unchanged.append(name)
-        return 0
+        return None
     try:
-        source = read(path)
+        source = read(data, name)
     except SourceError as e:
         summary.skipped.append(SourceError(name, e.reason))
-        return 0
+        return None
     source.path = name
-    doc = build_document(source, digest, title=title, date=date, corpus_names=names, extract=extract)
+    batch.add(digest)
+    return source, digest, status
+
+
+def _evidence(store: Store, pending: list[_Pending], batch_names: Counter[str]) -> Counter[str]:
+    """The corpus evidence every document of the batch is mended against: the names of every
+    document the store will hold once the batch is in, the stored ones (less the versions the
+    batch replaces) and the batch's own. So a batch added to a store builds each of its
+    documents as one batch of all the files would, and a killed run completed later builds what
+    the whole run would have; documents stored by earlier calls are not mended again, though,
+    with the evidence a later batch brings."""
+    replaced = [item.name for item in pending if item.status == "replaced"]
+    return Counter(store.name_counts(excluding=replaced)) + batch_names
+
+
+def _build_one(
+    store: Store,
+    item: _Pending,
+    summary: IngestSummary,
+    title: str | None,
+    date: str | None,
+    evidence: Counter[str],
+    extract: bool,
+) -> int:
+    source = _load(item.spilled)
+    doc = build_document(source, item.digest, title=title, date=date, corpus_names=evidence, extract=extract)
     doc_id = store.save(doc)
-    names.update(doc.name_counts)
-    (summary.replaced if status == "replaced" else summary.added).append(doc_id)
+    item.spilled.unlink()
+    (summary.replaced if item.status == "replaced" else summary.added).append(doc_id)
     summary.words += doc.words
     return doc.words
+
+
+def _load(spilled: Path) -> Source:
+    source: Source = pickle.loads(spilled.read_bytes())
+    return source

@@ -124,5 +124,5 @@ class Document:
     passages: list[Passage]
     changes: list[Change]
     footnote_links: list[FootnoteLink]
-    name_counts: dict[str, int]  # how often each name occurs: evidence for mending other documents
+    name_counts: dict[str, int]  # how often each name occurs in the source as read: evidence for mending others
     extracted: Extracted | None = None  # names, times and figures (None when built without NLP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Collection
 
 from chronika.errors import ChronikaError
 from chronika.records.dates import DateInterval
@@ -18,9 +19,15 @@ class DocumentReading:
     db: sqlite3.Connection
     path: str
 
-    def name_counts(self) -> dict[str, int]:
-        """How often each name occurs across the stored documents (evidence for OCR mending)."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT name, sum(n) FROM name_counts GROUP BY name")}
+    def name_counts(self, excluding: Collection[str] = ()) -> dict[str, int]:
+        """How often each name occurs across the stored documents (evidence for OCR mending),
+        leaving out the documents from the `excluding` sources (about to be replaced)."""
+        rows = self.db.execute(
+            "SELECT name, sum(n) FROM name_counts WHERE document_id NOT IN"
+            " (SELECT id FROM documents WHERE source IN (SELECT value FROM json_each(?))) GROUP BY name",
+            (json.dumps(list(excluding)),),
+        )
+        return {row[0]: row[1] for row in rows}
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(

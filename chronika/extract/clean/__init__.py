@@ -28,8 +28,9 @@ class Cleaned:
 
 
 def clean(source: Source, corpus_names: Mapping[str, int] | None = None) -> Cleaned:
-    """Clean one source. `corpus_names` (name -> count in other documents) lends evidence to
-    OCR mending; without it only the document's own evidence is used."""
+    """Clean one source. `corpus_names` (name -> count over the corpus, this source included:
+    see `mending.corrections`) lends evidence to OCR mending; without it only the document's own
+    evidence is used."""
     mapped = MappedText.identity(source.text)
     metadata: dict[str, Any] = {}
     if report.is_report(source.text):

@@ -44,22 +44,30 @@ def corrections(
 
     Only names are mended: without a dictionary, a rare common word ("mouth") one letter from a
     frequent one ("month") may be right, while a name seen once beside a near twin seen fifty
-    times is almost always a misreading. `corpus` adds name counts from other documents."""
+    times is almost always a misreading. `corpus` holds name counts over the whole corpus this
+    document belongs to, counted as its own are and this document's included (the one fixed
+    evidence a batch is built against); the rest of the corpus lends its count of a name this
+    document also has, or of one it names often."""
     forms = Counter(_CAPITALISED.findall(text + "\n" + also))
     lower = set(_LOWER.findall(text))
-    evidence = name_counts(evidence_text if evidence_text is not None else text)
-    if corpus:
-        evidence.update({name: n for name, n in corpus.items() if name in evidence or n >= FREQUENT})
+    own = name_counts(evidence_text if evidence_text is not None else text)
+
+    def seen(name: str) -> int:
+        here = own.get(name, 0)
+        lent = max(corpus.get(name, 0) - here, 0) if corpus else 0
+        return here + lent if here or lent >= FREQUENT else here
+
     fixes: dict[str, tuple[str, str]] = {}
     for word, n in forms.items():
         if n > RARE or word.lower() in lower:
             continue
-        best = max(_neighbours(word), key=lambda c: evidence.get(c, 0), default=None)
+        # ties broken by the form itself, so the choice does not depend on set order
+        best = max(_neighbours(word), key=lambda c: (seen(c), c), default=None)
         if best is None:
             continue
-        seen = evidence.get(best, 0)
-        if seen >= FREQUENT and seen >= RATIO * n:
-            fixes[word] = (best, f"OCR mending: rare '{word}' ({n}x) read as '{best}' ({seen}x as a name)")
+        count = seen(best)
+        if count >= FREQUENT and count >= RATIO * n:
+            fixes[word] = (best, f"OCR mending: rare '{word}' ({n}x) read as '{best}' ({count}x as a name)")
     return fixes
 
 

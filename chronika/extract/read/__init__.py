@@ -1,13 +1,14 @@
 """Readers: one module per format, each registered with the file types it handles.
 
-`read(path)` picks the reader by the file's content first (its magic bytes) and its name second,
-and returns a `Source`; a file that is not a document raises `SourceError` with the reason."""
+`read(data, name)` picks the reader by the file's content first (its magic bytes) and its name
+second, and returns a `Source`; a file that is not a document raises `SourceError` with the
+reason. Readers take bytes, never open a file: `read_path(path)` is for callers holding a path."""
 
 from __future__ import annotations
 
-from chronika.extract.read.registry import read, reader_for, readers
+from chronika.extract.read.registry import read, read_path, reader_for, readers
 
 # Importing the format modules registers their readers.
 from chronika.extract.read import html, image, pdf, text  # noqa: E402,F401
 
-__all__ = ["read", "reader_for", "readers"]
+__all__ = ["read", "read_path", "reader_for", "readers"]

@@ -3,8 +3,6 @@ author and date (trafilatura)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import trafilatura
 
 from chronika.errors import SourceError
@@ -17,10 +15,9 @@ from chronika.records.document import Source
     (".html", ".htm", ".xhtml"),
     (b"<!DOCTYPE html", b"<!doctype html", b"<!DOCTYPE HTML", b"<html", b"<HTML"),
 )
-def read_html(path: Path) -> Source:
-    raw = path.read_bytes()
+def read_html(raw: bytes, name: str) -> Source:
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(str(path), "binary data, not HTML")
+        raise SourceError(name, "binary data, not HTML")
     found = trafilatura.bare_extraction(
         raw,
         with_metadata=True,
@@ -31,11 +28,11 @@ def read_html(path: Path) -> Source:
     found = {} if found is None else (found if isinstance(found, dict) else found.as_dict())
     body = found.get("text") or ""
     if not body.strip():
-        raise SourceError(str(path), "no main text found in this HTML page")
+        raise SourceError(name, "no main text found in this HTML page")
     # trafilatura puts one paragraph a line; Chronika separates paragraphs by a blank line.
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     return Source(
-        str(path),
+        name,
         "\n\n".join(paragraphs) + "\n",
         "html",
         title=found.get("title") or None,

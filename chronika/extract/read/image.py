@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from io import BytesIO
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -17,14 +17,14 @@ from chronika.records.document import Source
     (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
     (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"),
 )
-def read_image(path: Path) -> Source:
+def read_image(raw: bytes, name: str) -> Source:
     try:
-        with Image.open(path) as image:
-            pages = [ocr_image(frame.copy(), str(path)) for frame in ImageSequence.Iterator(image)]
+        with Image.open(BytesIO(raw)) as image:
+            pages = [ocr_image(frame.copy(), name) for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, SyntaxError) as e:
-        raise SourceError(str(path), f"not a readable image ({e})") from e
+        raise SourceError(name, f"not a readable image ({e})") from e
     text, starts = join_pages(pages)
-    return Source(str(path), text, "ocr", page_starts=starts, metadata={"ocr": "tesseract"})
+    return Source(name, text, "ocr", page_starts=starts, metadata={"ocr": "tesseract"})
 
 
 def join_pages(pages: list[str]) -> tuple[str, list[int]]:

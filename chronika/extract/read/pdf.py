@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from io import BytesIO
 from typing import Any
 
 from pypdf import PdfReader
@@ -21,10 +21,9 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 @register("pdf", (".pdf",), (b"%PDF",))
-def read_pdf(path: Path) -> Source:
-    name = str(path)
+def read_pdf(raw: bytes, name: str) -> Source:
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise SourceError(name, "encrypted PDF: it needs a password; save an unencrypted copy and ingest that")
         texts = [page.extract_text() or "" for page in reader.pages]
@@ -34,7 +33,7 @@ def read_pdf(path: Path) -> Source:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise SourceError(name, f"corrupt or unreadable PDF ({e})") from e
     scanned = [i for i, t in enumerate(texts) if sum(c.isalpha() for c in t) < _MIN_LETTERS]
-    for i, page_text in _ocr_pages(path, scanned):
+    for i, page_text in _ocr_pages(raw, name, scanned):
         texts[i] = page_text
     text, starts = join_pages(texts)
     return Source(
@@ -48,16 +47,16 @@ def read_pdf(path: Path) -> Source:
     )
 
 
-def _ocr_pages(path: Path, indexes: list[int]) -> list[tuple[int, str]]:
+def _ocr_pages(raw: bytes, name: str, indexes: list[int]) -> list[tuple[int, str]]:
     if not indexes:
         return []
     import pdfplumber
 
     out = []
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(BytesIO(raw)) as pdf:
         for i in indexes:
             image = pdf.pages[i].to_image(resolution=300).original
-            out.append((i, ocr_image(image, f"{path} (page {i + 1})")))
+            out.append((i, ocr_image(image, f"{name} (page {i + 1})")))
     return out
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Callable
 
 from chronika.errors import SourceError
 from chronika.records.document import Source
+
+ReadFunction = Callable[[bytes, str], Source]  # a file's bytes and its name -> the source
 
 
 @dataclass(frozen=True)
@@ -17,18 +19,16 @@ class Reader:
     name: str
     extensions: tuple[str, ...]
     magic: tuple[bytes, ...]
-    read: Callable[[Path], Source]
+    read: ReadFunction
 
 
 _READERS: list[Reader] = []
 
 
-def register(name: str, extensions: tuple[str, ...], magic: tuple[bytes, ...] = ()) -> Callable[
-    [Callable[[Path], Source]], Callable[[Path], Source]
-]:
+def register(name: str, extensions: tuple[str, ...], magic: tuple[bytes, ...] = ()) -> Callable[[ReadFunction], ReadFunction]:
     """Decorator: make `read` the reader for files with these extensions or leading bytes."""
 
-    def wrap(read: Callable[[Path], Source]) -> Callable[[Path], Source]:
+    def wrap(read: ReadFunction) -> ReadFunction:
         _READERS.append(Reader(name, extensions, magic, read))
         return read
 
@@ -39,36 +39,42 @@ def readers() -> list[Reader]:
     return list(_READERS)
 
 
-def reader_for(path: Path, head: bytes) -> Reader | None:
-    """The reader for a file, given its first bytes: content beats the name, which can lie."""
+def reader_for(name: str, head: bytes) -> Reader | None:
+    """The reader for a file named `name`, given its first bytes: content beats the name, which can lie."""
     for reader in _READERS:
         if any(head.startswith(m) for m in reader.magic):
             return reader
-    suffix = path.suffix.lower()
+    suffix = PurePath(name).suffix.lower()
     for reader in _READERS:
         if suffix in reader.extensions:
             return reader
     return None
 
 
-def read(path: Path) -> Source:
-    """Read one file into a Source, or raise SourceError saying why it is not a document."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(16)
-    except OSError as e:
-        raise SourceError(str(path), f"cannot be opened ({e.strerror or e})") from e
-    if not head:
-        raise SourceError(str(path), "empty file")
-    reader = reader_for(path, head)
+def read(data: bytes, name: str) -> Source:
+    """Read one file's bytes into a Source, or raise SourceError saying why it is not a document.
+    `name` (its path) names it in errors and, where its content does not, tells its format; no
+    file is opened, so a worker can read what it was sent."""
+    if not data:
+        raise SourceError(name, "empty file")
+    reader = reader_for(name, data[:16])
     if reader is None:
-        raise SourceError(str(path), f"not a document Chronika can read (unknown type '{path.suffix or 'no extension'}')")
+        raise SourceError(name, f"not a document Chronika can read (unknown type '{PurePath(name).suffix or 'no extension'}')")
     try:
-        source = reader.read(path)
+        source = reader.read(data, name)
     except SourceError:
         raise
     except Exception as e:  # a third-party parser failing on one file must not end the batch
-        raise SourceError(str(path), f"could not be read as {reader.name} ({type(e).__name__}: {e})") from e
+        raise SourceError(name, f"could not be read as {reader.name} ({type(e).__name__}: {e})") from e
     if not source.text.strip():
-        raise SourceError(str(path), "no text found in it")
+        raise SourceError(name, "no text found in it")
     return source
+
+
+def read_path(path: Path) -> Source:
+    """`read` for a caller holding a path: the file's bytes, named by its path."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SourceError(str(path), f"cannot be opened ({e.strerror or e})") from e
+    return read(data, str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -28,10 +27,10 @@ _RUSSIAN_TEXT = set(
 
 
 @register("text", (".txt", ".text", ".md", ".csv", ".tsv", ""))
-def read_text(path: Path) -> Source:
-    text, encoding = decode(path.read_bytes(), str(path))
+def read_text(raw: bytes, name: str) -> Source:
+    text, encoding = decode(raw, name)
     pages = _form_feed_pages(text)
-    return Source(str(path), text, "text", page_starts=pages, metadata={"encoding": encoding})
+    return Source(name, text, "text", page_starts=pages, metadata={"encoding": encoding})
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
