@@ -17,6 +17,7 @@ from chronika.records.document import Document, Source
 from chronika.query.ranking import Leaf, Node, Scorer, Unsupported, idf, parse, tokens
 from chronika.query.search import SearchFilters, fts_query, highlights
 from chronika.store import Store, impacts
+from conftest import copy_store
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
 
@@ -166,9 +167,7 @@ def test_rare_words_are_left_to_fts5(generated: Path) -> None:
 
 def _copy(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the generated store, which counts as large enough for the lists."""
-    copy = tmp_path / "copy.db"
-    with Store(generated) as store:
-        store.db.execute("VACUUM INTO ?", (str(copy),))
+    copy = copy_store(generated, tmp_path / "copy.db")
     monkeypatch.setattr(impacts, "INDEXED_FROM", 100)
     return copy
 
