@@ -1,4 +1,5 @@
-"""Shared test fixtures: a fresh in-memory store per test, the fixture and seed folders."""
+"""Shared test fixtures: a fresh in-memory store per test, the fixture and seed folders, and the
+seeds and the examples each ingested once per run into a store file that tests read or copy."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Iterator
 
 import pytest
 
+from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,45 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.fail(f"the seed corpus is expected at {SEEDS} (shared/ beside the repo)")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_store(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus ingested once per run (the slowest step of the suite). Tests only read this
+    file; one that writes works on a `copy_store` of it."""
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with Store(path) as store:
+        summary = ingest(store, [seeds])
+    assert summary.skipped == [] and len(summary.added) == 3
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_and_examples_store(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seed store with examples/ added, as one ingest of both would store them (the
+    names stored lend their evidence, and the entities are rebuilt over the whole store)."""
+    path = copy_store(seed_store, tmp_path_factory.mktemp("seeds-and-examples") / "seeds.db")
+    with Store(path) as store:
+        summary = ingest(store, [EXAMPLES])
+    assert not summary.skipped
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ ingested once per run, a small store for the commands to read."""
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store(path) as store:
+        summary = ingest(store, [EXAMPLES])
+    assert summary.skipped == [] and summary.added
+    return path
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of the store file `source` at `target`: its committed state, WAL included (VACUUM INTO)."""
+    with Store(source) as store:
+        store.db.execute("VACUUM INTO ?", (str(target),))
+    return target
 
 
 def seed_files() -> list[Path]:

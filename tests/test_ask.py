@@ -17,7 +17,7 @@ import pytest
 from chronika.query.ask import ask, question_type
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
-from conftest import EXAMPLES, ROOT, SEEDS
+from conftest import ROOT
 
 # Texts written for these tests.
 BLYUKHER = (
@@ -181,12 +181,8 @@ def _answered_at(question: dict[str, Any], answers: list[dict[str, Any]], k: int
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    if not SEEDS.is_dir():
-        pytest.fail(f"the seed corpus is expected at {SEEDS}")
-    with Store(tmp_path_factory.mktemp("ask-seeds") / "seeds.db") as store:
-        summary = ingest(store, [SEEDS, EXAMPLES])
-        assert not summary.skipped
+def corpus(seeds_and_examples_store: Path) -> Iterator[Store]:
+    with Store(seeds_and_examples_store) as store:
         yield store
 
 

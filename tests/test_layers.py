@@ -6,6 +6,7 @@ it fails here."""
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -153,15 +154,30 @@ def test_heavy_libraries_load_only_inside_the_functions_that_use_them() -> None:
     assert loaded_at_import == []
 
 
+QUERY_COMMANDS = [["documents"], ["search", "Kirov"], ["entity", "Kirov"], ["timeline"], ["figures"], ["memory"]]
+
+
 @pytest.mark.slow
-def test_the_query_commands_and_the_web_app_start_without_nlp() -> None:
+def test_the_query_commands_and_the_web_app_start_without_nlp(examples_store: Path) -> None:
+    """`--help`, each query command (plain and --json) over a small store, then the web app built,
+    in one fresh process: each command's exit status, and the heavy libraries loaded after each step."""
+    runs = [["--help"]] + [command + extra for command in QUERY_COMMANDS for extra in ([], ["--json"])]
     probe = (
-        "import sys\n"
+        "import json, sys\n"
         "from typer.testing import CliRunner\n"
         "from chronika.cli import app\n"
-        "import chronika.web\n"
-        "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"
+        "def heavy():\n"
+        f"    return sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
+        "status, loaded = {}, {}\n"
+        f"for command in {runs!r}:\n"
+        f"    status[' '.join(command)] = CliRunner().invoke(app, ['--db', {str(examples_store)!r}, *command]).exit_code\n"
+        "    loaded[' '.join(command)] = heavy()\n"
+        "from chronika.web import Settings, create_app\n"
+        f"create_app(Settings({str(examples_store)!r}))\n"
+        "loaded['web app'] = heavy()\n"
+        "print(json.dumps([status, loaded]))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    status, loaded = json.loads(done.stdout)
+    assert len(status) == len(runs) and set(status.values()) == {0}, status
+    assert loaded == {step: [] for step in [*status, "web app"]}

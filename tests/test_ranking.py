@@ -22,6 +22,7 @@ from chronika.query.ranking import Scorer, Unsupported, idf, parse, tokens
 from chronika.query.search import fts_query
 from chronika.store import Store
 from chronika.store.fulltext import fts5, marked_spans as highlights
+from conftest import copy_store
 
 ALPHABET = "abcxyzéèñüßАБВЕЁЙжоьъ0123456789 _-'’.,;:!?()\"\n\t"
 
@@ -195,9 +196,7 @@ def test_rare_words_are_left_to_fts5(generated: Path) -> None:
 
 def _copy(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the generated store, which counts as large enough for the lists."""
-    copy = tmp_path / "copy.db"
-    with Store(generated) as store:
-        store.db.execute("VACUUM INTO ?", (str(copy),))
+    copy = copy_store(generated, tmp_path / "copy.db")
     monkeypatch.setattr(index_refresh, "INDEXED_FROM", 100)
     return copy
 

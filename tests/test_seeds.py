@@ -15,10 +15,9 @@ from typing import Any, Iterator
 import pytest
 
 from chronika import views
-from chronika.ingest.pipeline import ingest
 from chronika.query.ranked import search
 from chronika.store import Store
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 
 pytestmark = pytest.mark.seeds
 GOLDEN = ROOT / "tests" / "golden" / "seeds.json"
@@ -29,12 +28,8 @@ FURNITURE = [
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    if not SEEDS.is_dir():
-        pytest.fail(f"the seed corpus is expected at {SEEDS}")
-    with Store(tmp_path_factory.mktemp("seeds") / "seeds.db") as store:
-        summary = ingest(store, [SEEDS])
-        assert summary.skipped == [] and len(summary.added) == 3
+def corpus(seed_store: Path) -> Iterator[Store]:
+    with Store(seed_store) as store:
         yield store
 
 

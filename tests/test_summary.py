@@ -90,7 +90,7 @@ class _Handler(BaseHTTPRequestHandler):
 def stand_in() -> Iterator[StandIn]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.stand_in = StandIn(url=f"http://127.0.0.1:{server.server_address[1]}/v1")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield server.stand_in
     server.shutdown()
