@@ -13,8 +13,6 @@ from rich.table import Table
 
 from chronika import views
 from chronika.cli.app import JSON, app, err, guarded, out, print_json, usage, with_store
-from chronika.query.ask import ask as ask_question
-from chronika.query.summary import required, summarize
 from chronika.ingest.entities import correct
 from chronika.records.entities import Correction
 from chronika.store import Store
@@ -210,6 +208,9 @@ def ask(
     as_json: bool = JSON,
 ) -> None:
     """Answer a question with sentences quoted verbatim from the sources, each cited."""
+    from chronika.query.ask import ask as ask_question  # its word lists load for this command only
+    from chronika.query.summary import required, summarize
+
     endpoint = guarded(required) if summary else None
     answered = guarded(lambda: with_store(lambda store: ask_question(store, question, limit)))
     if endpoint is not None:

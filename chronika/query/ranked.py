@@ -7,16 +7,17 @@ stand for first, so the lists can rank them. Every way gives FTS5's own scores a
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from chronika.errors import QueryError
-from chronika.query.champions import Ranked, by_lists
-from chronika.query.leaf_stats import LeafStats
-from chronika.query.postings import additive, exactly
 from chronika.query.ranking import Unsupported, disjunction, fold, highlights, leaves, parse
 from chronika.query.search import fts_query
 from chronika.records.expression import Leaf, Node, Query, any_of
 from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
+
+if TYPE_CHECKING:
+    from chronika.query.champions import Ranked
 
 EXACT_FIRST = 100_000  # postings below which an OR of words is ranked from them without trying the lists
 MAX_SPELLED = 30  # words a prefix may stand for and still be spelled out
@@ -64,6 +65,11 @@ def rank_by_impacts(store: Store, tree: Query, limit: int) -> Ranked | None:
     state = store.impacts_state()
     if state is None or state.get("dirty") or not _readable(tree):
         return None
+    # numpy and the ranking from lists and postings load only for a store that has them.
+    from chronika.query.champions import by_lists
+    from chronika.query.leaf_stats import LeafStats
+    from chronika.query.postings import additive, exactly
+
     stats = LeafStats(store, state)
     if disjunction(tree) and stats.postings(tree) > EXACT_FIRST:
         # The lists first: they settle most ORs of very common words in a few reads.

@@ -12,16 +12,16 @@ import os
 import time
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Callable, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from chronika.errors import UsageError
 from chronika.query.finding import Expansion
 from chronika.query.finding import search as find
 from chronika.records.search import Hit, SearchFilters
 from chronika.store import Store
-from chronika.store.vectors import Matrix
+
+if TYPE_CHECKING:
+    from chronika.store.vectors import Matrix
 
 MODEL = "all-MiniLM-L6-v2"
 OFF = "semantic search is off: pip install 'chronika[semantic]'"
@@ -56,6 +56,8 @@ def _model() -> Any:
 
 def embed(texts: Sequence[str]) -> Matrix:
     """Unit-length float32 vectors, one row per text, so a dot product is the cosine."""
+    import numpy as np
+
     vectors = _model().encode(
         list(texts), batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
     )
@@ -112,6 +114,8 @@ def embed_missing(store: Store, progress: Callable[[int], None] | None = None) -
 def nearest(store: Store, query: str, limit: int, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
     """(passage id, cosine) of the passages closest in meaning to the query, best first, among those
     the filters allow: brute force over the stored matrix."""
+    import numpy as np
+
     ids, matrix = store.vector_matrix(MODEL)
     if filters is not None and filters != SearchFilters():
         keep = np.isin(ids, np.fromiter(store.passage_ids_matching(filters), dtype=np.int64))

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from chronika.errors import QueryError
 from chronika.records.expression import Leaf, Query
 from chronika.records.search import Hit, SearchFilters
 from chronika.store.hits import filter_sql, hit_from_row
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def fts5(query: Query) -> str:
@@ -53,6 +54,8 @@ class FullTextStore:
     def fts_scored(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
         """Every passage an expression matches (ascending ids) with FTS5's own BM25 for it: quick
         for rare words."""
+        import numpy as np
+
         rows = self._fts_rows(
             "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (fts5(query),)
         )

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Iterator
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Iterator
 
 from chronika.store.postings import merge_postings, write_postings
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _STATE = "impacts"
 
@@ -77,6 +78,8 @@ class ImpactStore:
         yield from self.db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id", (last,))
 
     def passage_ids_up_to(self, last: int) -> np.ndarray:
+        import numpy as np
+
         return np.fromiter((pid for (pid,) in self.db.execute("SELECT id FROM passages WHERE id <= ?", (last,))),
                            dtype=np.int64)
 
@@ -114,4 +117,6 @@ class ImpactStore:
 
 
 def _list(df: int, floor: float, passages: bytes, weights: bytes) -> ImpactList:
+    import numpy as np
+
     return ImpactList(df, floor, np.frombuffer(passages, dtype="<i8"), np.frombuffer(weights, dtype="<f8"))

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 _ID = "<u4"  # a passage id in the postings
 _LIMIT = 1 << 32
@@ -17,6 +19,8 @@ def write_postings(db: sqlite3.Connection, passage_ids: np.ndarray, lengths: np.
                    postings: list[tuple[str, np.ndarray, np.ndarray]]) -> bool:
     """Replace every word's postings and the passages' lengths (`rows` index `passage_ids`); False
     if there are none to write."""
+    import numpy as np
+
     db.execute("DELETE FROM term_postings")
     db.execute("DELETE FROM passage_lengths")
     if not len(passage_ids) or int(passage_ids.max()) >= _LIMIT:
@@ -37,6 +41,8 @@ def merge_postings(db: sqlite3.Connection, added: dict[str, list[tuple[int, int]
     """Append passages added since the build (ids above every listed one, so order holds) to their
     words' postings and their lengths; with `alive` (by id, up to the last id listed), drop the
     removed ones. A word that became frequent since gets its postings at the next full build."""
+    import numpy as np
+
     row = db.execute("SELECT lengths FROM passage_lengths WHERE id = 1").fetchone()
     if row is None:
         return
@@ -73,6 +79,8 @@ class PostingStore:
 
     def postings_of(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
         """A frequent word's passages (ascending ids) and its hits in each, or None if it has none."""
+        import numpy as np
+
         row = self.db.execute("SELECT passages, hits FROM term_postings WHERE term = ?", (word,)).fetchone()
         if row is None:
             return None
@@ -80,6 +88,8 @@ class PostingStore:
 
     def passage_lengths(self) -> np.ndarray | None:
         """Every passage's length in tokens, by id (0 for an id without a passage)."""
+        import numpy as np
+
         row = self.db.execute("SELECT lengths FROM passage_lengths WHERE id = 1").fetchone()
         return np.frombuffer(row[0], dtype=_ID) if row else None
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from typing import Callable, Iterable
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from chronika.records.search import Hit, SearchFilters
 from chronika.records.stored import PassageText
 from chronika.store.hits import filter_sql, hit_from_row
 
-Matrix = npt.NDArray[np.float32]
-Ids = npt.NDArray[np.int64]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
+    Ids = npt.NDArray[np.int64]
 
 
 class VectorStore:
@@ -51,6 +52,8 @@ class VectorStore:
 
     def save_vectors(self, model: str, vectors: Iterable[tuple[int, Matrix]]) -> None:
         """Store one vector per passage (float32 bytes), replacing one another model made."""
+        import numpy as np
+
         with self.transaction() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO passage_vectors (passage_id, model, vector) VALUES (?, ?, ?)",
@@ -62,6 +65,8 @@ class VectorStore:
         this connection or another writes to the file: `total_changes` counts this connection's
         writes and `data_version` moves with anyone else's, where a row count or largest id would
         miss a replaced document whose passages reuse the old ids."""
+        import numpy as np
+
         key = (
             model,
             self.db.total_changes,
