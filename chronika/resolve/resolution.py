@@ -73,9 +73,28 @@ def resolve(
     _join_aliases(aliases, mentions, labels, groups)
     splits: dict[str, str] = {}
     retypes: dict[str, str] = {}
+    ids = [m.id for m in mentions]
+    by_key: dict[str, list[int]] | None = None
     for correction in corrections:
-        _apply(correction, mentions, labels, groups, splits, retypes)
+        by_key = by_key if by_key is not None else _by_key(mentions)
+        _apply(correction, ids, by_key, labels, groups, splits, retypes)
     return _entities(mentions, labels, groups, types, splits, retypes)
+
+
+def name_kinds(mentions: Sequence[MentionRecord]) -> dict[str, str]:
+    """The type resolution gives each mentioned name (voted over all the mentions of its form)."""
+    types = _corpus_types(mentions)
+    return {m.normal: types[_form(m.normal)] for m in mentions}
+
+
+def name_key_set(normal: str) -> frozenset[str]:
+    """The keys by which resolution and corrections compare a name: its spelling keys and itself."""
+    return _keys(normal)
+
+
+def slug(name: str) -> str:
+    """The id an entity of this name gets when no other entity has it (see `_slug`)."""
+    return _slug(name)
 
 
 @lru_cache(maxsize=65536)
@@ -177,23 +196,33 @@ def _join_aliases(
         groups.union(a, b)
 
 
+def _by_key(mentions: Sequence[MentionRecord]) -> dict[str, list[int]]:
+    """The mentions' places in their sequence, by each of their names' keys."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        for key in _keys(m.normal):
+            index[key].append(i)
+    return index
+
+
 def _apply(
     correction: Correction,
-    mentions: Sequence[MentionRecord],
+    ids: list[int],
+    by_key: dict[str, list[int]],
     labels: dict[int, str],
     groups: _Groups,
     splits: dict[str, str],
     retypes: dict[str, str],
 ) -> None:
     """Apply one correction. Corrections name entities by their names (any alias, any spelling),
-    so they hold across re-ingests, when entity ids may change."""
+    so they hold across re-ingests, when entity ids may change. Mentions are found by key."""
     wanted = [_keys(n) for n in correction.names]
 
     def matching(keys: frozenset[str]) -> list[int]:
-        return [m.id for m in mentions if _keys(m.normal) & keys]
+        return [ids[i] for i in sorted({i for key in keys for i in by_key.get(key, ())})]
 
     if correction.kind == "merge":
-        roots = [groups.find(labels[ids[0]]) for keys in wanted if (ids := matching(keys))]
+        roots = [groups.find(labels[found[0]]) for keys in wanted if (found := matching(keys))]
         for other in roots[1:]:
             groups.union(roots[0], other)
     elif correction.kind == "split" and len(wanted) == 2:
