@@ -102,6 +102,7 @@ def _keys(normal: str) -> frozenset[str]:
     return name_keys(normal) | {normal.lower()}
 
 
+@lru_cache(maxsize=65536)
 def _form(normal: str) -> str:
     """One key for all spellings of a whole name (the smallest of its keys is enough to compare)."""
     return min(_keys(normal))
@@ -139,10 +140,15 @@ def _given(normal: str) -> str | None:
 
 
 def _label(m: MentionRecord, kind: str) -> str:
+    return _name_label(m.normal, kind)
+
+
+@lru_cache(maxsize=65536)
+def _name_label(normal: str, kind: str) -> str:
     if kind != "person":
-        return f"{kind}:{_form(m.normal)}"
-    given = _given(m.normal)
-    return f"person:{surname_key(m.normal)}:{given or ''}"
+        return f"{kind}:{_form(normal)}"
+    given = _given(normal)
+    return f"person:{surname_key(normal)}:{given or ''}"
 
 
 def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, str]) -> dict[int, str]:
@@ -159,19 +165,29 @@ def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, s
             in_doc[(m.document, surname)][label] += 1
             in_corpus[surname][label] += 1
     out = dict(labels)
+    chosen: dict[tuple[int, str], str | None] = {}  # the same for every bare surname of a document
     for m in mentions:
         label = labels[m.id]
         if not (label.startswith("person:") and label.endswith(":")):
             continue
         surname = label.split(":")[1]
-        candidates = in_doc.get((m.document, surname)) or in_corpus.get(surname, Counter())
-        if not candidates:
-            continue
-        # Weigh a document's candidates by the whole corpus's evidence too.
-        weighed = Counter({c: n + in_corpus[surname][c] for c, n in candidates.items()})
-        (best, n), *rest = weighed.most_common()
-        out[m.id] = best if n >= DOMINANT * sum(k for _, k in rest) else f"person:{surname}:?"
+        if (m.document, surname) not in chosen:
+            chosen[(m.document, surname)] = _attached(in_doc.get((m.document, surname)), in_corpus, surname)
+        attached = chosen[(m.document, surname)]
+        if attached is not None:
+            out[m.id] = attached
     return out
+
+
+def _attached(in_doc: Counter[str] | None, in_corpus: dict[str, Counter[str]], surname: str) -> str | None:
+    """The label a bare surname takes given its document's and the corpus's full names of it."""
+    candidates = in_doc or in_corpus.get(surname, Counter())
+    if not candidates:
+        return None
+    # Weigh a document's candidates by the whole corpus's evidence too.
+    weighed = Counter({c: n + in_corpus[surname][c] for c, n in candidates.items()})
+    (best, n), *rest = weighed.most_common()
+    return best if n >= DOMINANT * sum(k for _, k in rest) else f"person:{surname}:?"
 
 
 def _join_aliases(

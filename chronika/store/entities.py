@@ -7,6 +7,7 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from chronika.extract.translit import name_keys
@@ -171,7 +172,7 @@ class EntityStore:
             " WHERE normal IN (SELECT value FROM json_each(?)) ORDER BY id",
             (_json(names),),
         )
-        return [MentionRecord(row[0], row[1], row[2], row[3], tuple(json.loads(row[4]))) for row in rows]
+        return [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
 
     def mention_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0])
@@ -263,6 +264,12 @@ _PARTICIPANTS = (
     "(SELECT json_group_array(entity_id) FROM (SELECT DISTINCT m.entity_id FROM name_mentions m"
     " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_id IS NOT NULL ORDER BY m.entity_id))"
 )
+
+
+@lru_cache(maxsize=4096)
+def _evidence(stored: str) -> tuple[str, ...]:
+    """A mention's cues from their JSON (most mentions share a few lists)."""
+    return tuple(json.loads(stored))
 
 
 def _json(values: Iterable[str]) -> str:
