@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from chronika.records.entities import Correction, MentionRecord
-from chronika.resolve.resolution import name_kinds, resolve, slug
+from chronika.resolve.resolution import name_kinds, resolve, resolve_counted, slug
 from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
 from chronika.store import Store
 
@@ -30,7 +30,7 @@ def rebuild_entities(store: Store) -> int:
     """Rebuild the entities (and events) from every stored mention, the user's corrections applied."""
     mentions = store.mention_records()
     entities = resolve(mentions, store.alias_records(), store.corrections())
-    store.save_entities(entities, _scopes(mentions))
+    store.save_entities(entities, _scopes(mentions, {}))
     return len(entities)
 
 
@@ -60,11 +60,11 @@ def _update(store: Store, keys: set[str]) -> int:
     names: set[str] = set()
     while True:
         names, old = _closure(store, keys, links, new | names, old)
-        mentions = store.mentions_named(names)
-        if mentions and len(mentions) > MOST * total:
+        mentions, counts = store.mention_groups(names)
+        if mentions and len(mentions) + sum(counts.values()) - len(counts) > MOST * total:
             return rebuild_entities(store)
-        entities = resolve(mentions, [a for link, a in aliases if link & keys], corrections)
-        scopes = _scopes(mentions)
+        entities = resolve_counted(mentions, counts, [a for link, a in aliases if link & keys], corrections)
+        scopes = _scopes(mentions, counts)
         wider = {k for ks in scopes.values() for k in ks} - keys
         slugs = {slug(e.name) for e in entities} | {s for e in old for s in (e, re.sub(r"-\d+$", "", e))}
         renumbered = {e for e, name in store.entities_with_slugs(slugs) if e not in old and slug(name) in slugs}
@@ -72,7 +72,9 @@ def _update(store: Store, keys: set[str]) -> int:
             break
         keys |= wider
         old |= renumbered
-    store.replace_entities(old, entities, scopes, gone - set(scopes))
+    named = {m.id: (m.document, m.normal) for m in mentions}
+    held = {named[record]: e.id for e in entities for record in e.mentions}
+    store.replace_entities(old, entities, held, scopes, gone - set(scopes))
     return len(entities)
 
 
@@ -93,6 +95,6 @@ def _closure(
         keys |= more
 
 
-def _scopes(mentions: list[MentionRecord]) -> dict[str, frozenset[str]]:
+def _scopes(mentions: list[MentionRecord], counts: dict[int, int]) -> dict[str, frozenset[str]]:
     """Each mentioned name's keys, as resolution now types it."""
-    return {name: name_scope(name, kind == "person") for name, kind in name_kinds(mentions).items()}
+    return {name: name_scope(name, kind == "person") for name, kind in name_kinds(mentions, counts).items()}

@@ -20,7 +20,7 @@ import iuliia
 from collections import Counter, defaultdict
 
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
 from chronika.extract.name_rules import TITLE_WORDS, type_from_evidence
@@ -64,9 +64,21 @@ def resolve(
     mentions: Sequence[MentionRecord], aliases: Iterable[AliasRecord] = (), corrections: Iterable[Correction] = ()
 ) -> list[Entity]:
     """The entities the mentions stand for, biggest first."""
-    types = _corpus_types(mentions)
+    return resolve_counted(mentions, {}, aliases, corrections)
+
+
+def resolve_counted(
+    mentions: Sequence[MentionRecord],
+    counts: Mapping[int, int],
+    aliases: Iterable[AliasRecord] = (),
+    corrections: Iterable[Correction] = (),
+) -> list[Entity]:
+    """`resolve` where a record may stand for `counts[id]` mentions of one name in one document
+    with one type and the same cues (its id the smallest of theirs): the same entities, each
+    listing the ids of its records. Many mentions are read and weighed as a few."""
+    types = _corpus_types(mentions, counts)
     labels = {m.id: _label(m, types[_form(m.normal)]) for m in mentions}
-    labels = _attach_bare_surnames(mentions, labels)
+    labels = _attach_bare_surnames(mentions, counts, labels)
     groups = _Groups()
     for label in labels.values():
         groups.find(label)
@@ -78,12 +90,12 @@ def resolve(
     for correction in corrections:
         by_key = by_key if by_key is not None else _by_key(mentions)
         _apply(correction, ids, by_key, labels, groups, splits, retypes)
-    return _entities(mentions, labels, groups, types, splits, retypes)
+    return _entities(mentions, counts, labels, groups, types, splits, retypes)
 
 
-def name_kinds(mentions: Sequence[MentionRecord]) -> dict[str, str]:
+def name_kinds(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:
     """The type resolution gives each mentioned name (voted over all the mentions of its form)."""
-    types = _corpus_types(mentions)
+    types = _corpus_types(mentions, counts)
     return {m.normal: types[_form(m.normal)] for m in mentions}
 
 
@@ -108,15 +120,16 @@ def _form(normal: str) -> str:
     return min(_keys(normal))
 
 
-def _corpus_types(mentions: Sequence[MentionRecord]) -> dict[str, str]:
+def _corpus_types(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:
     """Each name's type, voted by the cues of all its mentions (the mentions' own types where
     no mention carries a cue)."""
     pooled: dict[str, list[str]] = defaultdict(list)
     stated: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         form = _form(m.normal)
-        pooled[form].extend(m.evidence)
-        stated[form][m.type] += 1
+        n = counts.get(m.id, 1)
+        pooled[form].extend(m.evidence * n)
+        stated[form][m.type] += n
     return {
         form: type_from_evidence(pooled[form]) if pooled[form] else counts.most_common(1)[0][0]
         for form, counts in stated.items()
@@ -151,7 +164,9 @@ def _name_label(normal: str, kind: str) -> str:
     return f"person:{surname_key(normal)}:{given or ''}"
 
 
-def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, str]) -> dict[int, str]:
+def _attach_bare_surnames(
+    mentions: Sequence[MentionRecord], counts: Mapping[int, int], labels: dict[int, str]
+) -> dict[int, str]:
     """A bare surname takes the given name of the person of that surname its document (else the
     corpus) names in full — the only one, or one named at least DOMINANT times as often as all
     the others together (Stalin beside his sons Yakov and Vasily); otherwise it stays apart,
@@ -162,8 +177,8 @@ def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, s
         label = labels[m.id]
         if label.startswith("person:") and not label.endswith(":"):
             surname = label.split(":")[1]
-            in_doc[(m.document, surname)][label] += 1
-            in_corpus[surname][label] += 1
+            in_doc[(m.document, surname)][label] += counts.get(m.id, 1)
+            in_corpus[surname][label] += counts.get(m.id, 1)
     out = dict(labels)
     chosen: dict[tuple[int, str], str | None] = {}  # the same for every bare surname of a document
     for m in mentions:
@@ -254,6 +269,7 @@ def _apply(
 
 def _entities(
     mentions: Sequence[MentionRecord],
+    counts: Mapping[int, int],
     labels: dict[int, str],
     groups: _Groups,
     types: dict[str, str],
@@ -265,9 +281,14 @@ def _entities(
         clusters[groups.find(labels[m.id])].append(m)
     out: list[Entity] = []
     taken: Counter[str] = Counter()
-    for root, members in sorted(clusters.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        names = Counter(m.normal for m in members)
-        kind = retypes.get(root) or Counter(types[_form(m.normal)] for m in members).most_common(1)[0][0]
+    sizes = {root: sum(counts.get(m.id, 1) for m in members) for root, members in clusters.items()}
+    for root, members in sorted(clusters.items(), key=lambda kv: (-sizes[kv[0]], kv[0])):
+        names: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for m in members:
+            names[m.normal] += counts.get(m.id, 1)
+            kinds[types[_form(m.normal)]] += counts.get(m.id, 1)
+        kind = retypes.get(root) or kinds.most_common(1)[0][0]
         name = splits.get(root) or _canonical(names)
         slug = _slug(name)
         taken[slug] += 1

@@ -79,26 +79,30 @@ class EntityStore:
                 db.execute("INSERT INTO store_state (key, value) VALUES (?, '{}')", (_SCOPES,))
 
     def replace_entities(
-        self, old: Iterable[str], entities: list[Entity], scopes: dict[str, frozenset[str]], gone: Iterable[str] = ()
+        self,
+        old: Iterable[str],
+        entities: list[Entity],
+        held: dict[tuple[int, str], str],
+        scopes: dict[str, frozenset[str]],
+        gone: Iterable[str] = (),
     ) -> None:
         """Replace some entities by those re-resolved from all the mentions they and the new ones hold
-        (`scopes`: those mentions' names and keys; `gone`: names no longer mentioned), in one
-        transaction. Events are rebuilt for documents that have none yet (new ones) and refreshed
-        in the sentences whose mentions changed entity."""
-        owner = {m: e.id for e in entities for m in e.mentions}
+        (`held`: the entity of each name in each document; `scopes`: those names' keys; `gone`:
+        names no longer mentioned), in one transaction. Events are rebuilt for documents that have
+        none yet (new ones) and refreshed in the sentences whose mentions changed entity."""
         with self.transaction() as db:
-            changed = [
-                (row[0], row[1], row[2]) for row in db.execute(
-                    "SELECT id, document_id, sentence_start, entity_id FROM name_mentions"
-                    " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(owner)),),
-                ) if row[3] != owner[row[0]]
-            ]
             ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
             for table in ("name_keys", "entity_names"):
                 db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
             db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
             _insert_entities(db, entities, _first_seen(db, {n for e in entities for n in e.names}))
-            db.executemany("UPDATE name_mentions SET entity_id = ? WHERE id = ?", [(owner[m], m) for m, _, _ in changed])
+            given = json.dumps(sorted([name, doc, entity] for (doc, name), entity in held.items()), ensure_ascii=False)
+            changed = {(row[0], row[1]) for row in db.execute(
+                "UPDATE name_mentions SET entity_id = j.value ->> 2 FROM json_each(?) j"
+                " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_id IS NOT j.value ->> 2"
+                " RETURNING document_id, sentence_start",
+                (given,),
+            ).fetchall()}
             names = json.dumps(sorted(set(scopes) | set(gone)))
             db.execute("DELETE FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (names,))
             _insert_scopes(db, scopes)
@@ -112,7 +116,7 @@ class EntityStore:
             db.executemany(
                 f"UPDATE events SET entities = {_PARTICIPANTS.format(doc='events.document_id', sentence='events.start')}"
                 " WHERE document_id = ? AND start = ?",
-                sorted({(doc, sentence) for _, doc, sentence in changed if doc not in fresh}),
+                sorted((doc, sentence) for doc, sentence in changed if doc not in fresh),
             )
 
     # -- what an update of the entities reads --------------------------------------------------
@@ -147,32 +151,30 @@ class EntityStore:
         return {row[0] for row in rows}
 
     def names_of_entities(self, ids: Iterable[str]) -> set[str]:
-        """Every name the entities had when resolved and every name their mentions have now."""
-        marks = _json(ids)
+        """Every name the entities had when resolved (their mentions still held have no other)."""
         rows = self.db.execute(
-            "SELECT name FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?)) UNION"
-            " SELECT normal FROM name_mentions WHERE entity_id IN (SELECT value FROM json_each(?))",
-            (marks, marks),
+            "SELECT DISTINCT name FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (_json(ids),)
         )
         return {row[0] for row in rows}
 
     def entities_naming(self, names: Iterable[str]) -> set[str]:
-        """The entities that hold a mention of one of these names."""
+        """The entities that had one of these names when resolved (every entity that holds a mention of one)."""
         rows = self.db.execute(
-            "SELECT DISTINCT entity_id FROM name_mentions WHERE normal IN (SELECT value FROM json_each(?))"
-            " AND entity_id IS NOT NULL",
-            (_json(names),),
+            "SELECT DISTINCT entity_id FROM entity_names WHERE name IN (SELECT value FROM json_each(?))", (_json(names),)
         )
         return {row[0] for row in rows}
 
-    def mentions_named(self, names: Iterable[str]) -> list[MentionRecord]:
-        """The mentions of these names, in the order `mention_records` gives them."""
+    def mention_groups(self, names: Iterable[str]) -> tuple[list[MentionRecord], dict[int, int]]:
+        """The mentions of these names, those of one name in one document with one type and the
+        same cues read as one record (its id their smallest), with how many each stands for
+        (`resolve_counted`); in the order of their ids."""
         rows = self.db.execute(
-            "SELECT id, document_id, normal, type, evidence FROM name_mentions"
-            " WHERE normal IN (SELECT value FROM json_each(?)) ORDER BY id",
+            "SELECT min(id), document_id, normal, type, evidence, count(*) FROM name_mentions"
+            " WHERE normal IN (SELECT value FROM json_each(?)) GROUP BY normal, document_id, type, evidence ORDER BY 1",
             (_json(names),),
-        )
-        return [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
+        ).fetchall()
+        records = [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
+        return records, {row[0]: row[5] for row in rows if row[5] > 1}
 
     def mention_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0])
@@ -280,7 +282,7 @@ def _insert_entities(db: sqlite3.Connection, entities: list[Entity], first_seen:
     for e in entities:
         db.execute(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (e.id, e.name, e.type, len(e.mentions), len(e.documents), e.note),
+            (e.id, e.name, e.type, sum(e.names.values()), len(e.documents), e.note),
         )
         db.executemany(
             "INSERT INTO entity_names VALUES (?, ?, ?, ?, ?, ?)",
@@ -304,8 +306,8 @@ def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[s
         rows = db.execute('SELECT normal, document_id, start, "end" FROM name_mentions ORDER BY document_id, start')
     else:
         rows = db.execute(
-            'SELECT normal, document_id, start, "end" FROM name_mentions WHERE normal IN (SELECT value FROM json_each(?))'
-            " ORDER BY normal, document_id, start",
+            'SELECT m.normal, m.document_id, m.start, m."end" FROM json_each(?) j JOIN name_mentions m ON m.id ='
+            " (SELECT id FROM name_mentions WHERE normal = j.value ORDER BY document_id, start LIMIT 1)",
             (_json(names),),
         )
     for normal, doc, start, end in rows:
