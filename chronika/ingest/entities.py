@@ -60,7 +60,7 @@ def _update(store: Store, keys: set[str]) -> int:
     names: set[str] = set()
     while True:
         names, old = _closure(store, keys, links, new | names, old)
-        mentions, counts = store.mention_groups(names)
+        mentions, counts, before = store.mention_groups(names)
         if mentions and len(mentions) + sum(counts.values()) - len(counts) > MOST * total:
             return rebuild_entities(store)
         entities = resolve_counted(mentions, counts, [a for link, a in aliases if link & keys], corrections)
@@ -73,7 +73,7 @@ def _update(store: Store, keys: set[str]) -> int:
         keys |= wider
         old |= renumbered
     named = {m.id: (m.document, m.normal) for m in mentions}
-    held = {named[record]: e.id for e in entities for record in e.mentions}
+    held = {named[record]: e.id for e in entities for record in e.mentions if before[record] != e.id}
     store.replace_entities(old, entities, held, scopes, gone - set(scopes))
     return len(entities)
 

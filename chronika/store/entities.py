@@ -87,9 +87,10 @@ class EntityStore:
         gone: Iterable[str] = (),
     ) -> None:
         """Replace some entities by those re-resolved from all the mentions they and the new ones hold
-        (`held`: the entity of each name in each document; `scopes`: those names' keys; `gone`:
-        names no longer mentioned), in one transaction. Events are rebuilt for documents that have
-        none yet (new ones) and refreshed in the sentences whose mentions changed entity."""
+        (`held`: the new entity of each name in each document where it changed; `scopes`: those
+        names' keys; `gone`: names no longer mentioned), in one transaction. Events are rebuilt for
+        documents that have none yet (new ones) and refreshed in the sentences whose mentions
+        changed entity."""
         with self.transaction() as db:
             ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
             for table in ("name_keys", "entity_names"):
@@ -164,17 +165,20 @@ class EntityStore:
         )
         return {row[0] for row in rows}
 
-    def mention_groups(self, names: Iterable[str]) -> tuple[list[MentionRecord], dict[int, int]]:
-        """The mentions of these names, those of one name in one document with one type and the
-        same cues read as one record (its id their smallest), with how many each stands for
-        (`resolve_counted`); in the order of their ids."""
+    def mention_groups(
+        self, names: Iterable[str]
+    ) -> tuple[list[MentionRecord], dict[int, int], dict[int, str | None]]:
+        """The mentions of these names, those of one name in one document with one type, the same
+        cues and the same entity read as one record (its id their smallest), in the order of their
+        ids; how many each stands for (`resolve_counted`), and the entity that holds them."""
         rows = self.db.execute(
-            "SELECT min(id), document_id, normal, type, evidence, count(*) FROM name_mentions"
-            " WHERE normal IN (SELECT value FROM json_each(?)) GROUP BY normal, document_id, type, evidence ORDER BY 1",
+            "SELECT min(id), document_id, normal, type, evidence, count(*), entity_id FROM name_mentions"
+            " WHERE normal IN (SELECT value FROM json_each(?)) GROUP BY normal, document_id, type, evidence, entity_id"
+            " ORDER BY 1",
             (_json(names),),
         ).fetchall()
         records = [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
-        return records, {row[0]: row[5] for row in rows if row[5] > 1}
+        return records, {row[0]: row[5] for row in rows if row[5] > 1}, {row[0]: row[6] for row in rows}
 
     def mention_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0])

@@ -229,8 +229,8 @@ def _m5_incremental_resolution(db: sqlite3.Connection) -> None:
         -- move without reading every mention (resolve/scope.py). Derived; rebuilt by a full resolution.
         CREATE TABLE mention_keys (key TEXT NOT NULL, normal TEXT NOT NULL, PRIMARY KEY (key, normal)) WITHOUT ROWID;
         CREATE INDEX mention_keys_normal ON mention_keys(normal);
-        -- A name's mentions by document, grouped as resolution weighs them (store/entities.py).
-        CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence);
+        -- A name's mentions by document, grouped as resolution weighs them, with their entity (store/entities.py).
+        CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_id);
         CREATE INDEX entity_names_name ON entity_names(name);
         CREATE INDEX name_keys_entity ON name_keys(entity_id);
         -- A document's events, by sentence: rebuilt per document, and deleted with it.
