@@ -131,8 +131,8 @@ def _corpus_types(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) 
         pooled[form].extend(m.evidence * n)
         stated[form][m.type] += n
     return {
-        form: type_from_evidence(pooled[form]) if pooled[form] else counts.most_common(1)[0][0]
-        for form, counts in stated.items()
+        form: type_from_evidence(pooled[form]) if pooled[form] else votes.most_common(1)[0][0]
+        for form, votes in stated.items()
     }
 
 

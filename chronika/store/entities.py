@@ -138,7 +138,7 @@ class EntityStore:
         return [row[0] for row in rows]
 
     def name_scopes(self, names: Iterable[str]) -> dict[str, frozenset[str]]:
-        """The stored keys of these names (those stored)."""
+        """The keys stored for these names by the last resolution that saw them."""
         found: dict[str, set[str]] = {}
         for normal, key in self.db.execute(
             "SELECT normal, key FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (_json(names),)
@@ -152,7 +152,7 @@ class EntityStore:
         return {row[0] for row in rows}
 
     def names_of_entities(self, ids: Iterable[str]) -> set[str]:
-        """Every name the entities had when resolved (their mentions still held have no other)."""
+        """Every name the entities had when resolved (the names of the mentions they still hold are among them)."""
         rows = self.db.execute(
             "SELECT DISTINCT name FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (_json(ids),)
         )
