@@ -1,22 +1,100 @@
-"""Entities rebuilt from the stored mentions, and the user's corrections recorded and applied.
-No reader or NLP model is needed here: a correction works on what the store already holds."""
+"""Entities brought up to date with the stored mentions, and the user's corrections recorded and
+applied. No reader or NLP model is needed here: a correction works on what the store already holds.
+
+After an ingest only the names its documents' mentions reach are re-resolved (resolve/scope.py),
+so adding a small file to a large store costs about what the file costs; the result is the one a
+full resolution gives. A full resolution runs when the store has none yet, or when the change
+reaches most of the mentions."""
 
 from __future__ import annotations
 
-from chronika.records.entities import Correction
-from chronika.resolve.resolution import resolve
+import re
+
+from chronika.records.entities import Correction, MentionRecord
+from chronika.resolve.resolution import name_kinds, resolve, resolve_counted, slug
+from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
 from chronika.store import Store
+
+MOST = 0.5  # a change that reaches this share of the mentions re-resolves them all
 
 
 def resolve_entities(store: Store) -> int:
+    """Update the entities (and events) for the mentions added or removed since the last resolution,
+    the user's corrections applied. Returns how many entities were re-resolved."""
+    if not store.scopes_stored():
+        return rebuild_entities(store)
+    return _update(store, set())
+
+
+def rebuild_entities(store: Store) -> int:
     """Rebuild the entities (and events) from every stored mention, the user's corrections applied."""
-    entities = resolve(store.mention_records(), store.alias_records(), store.corrections())
-    store.save_entities(entities)
+    mentions = store.mention_records()
+    entities = resolve(mentions, store.alias_records(), store.corrections())
+    store.save_entities(entities, _scopes(mentions, {}))
     return len(entities)
 
 
 def correct(store: Store, correction: Correction) -> None:
-    """Record a user's correction and rebuild the entities with it (it is re-applied after every
+    """Record a user's correction and re-resolve the names it reaches (it is re-applied after every
     later ingest too)."""
     store.add_correction(correction)
-    resolve_entities(store)
+    if store.scopes_stored():
+        _update(store, set(correction_link(correction)))
+    else:
+        rebuild_entities(store)
+
+
+def _update(store: Store, keys: set[str]) -> int:
+    """Re-resolve what the keys `keys`, the mentions no entity holds yet and the entities that lost
+    mentions reach, closed over shared keys, declared aliases, corrections, the entities that hold
+    them and those whose ids they could renumber; replace those entities with what that gives."""
+    new = set(store.unresolved_names())
+    old = set(store.stale_entities())
+    gone = store.names_of_entities(old)
+    keys |= {k for name in new for k in name_scope(name, True)}
+    keys |= {k for ks in store.name_scopes(gone).values() for k in ks}
+    aliases = [(alias_link(a), a) for a in store.alias_records()]
+    corrections = store.corrections()
+    links = [link for link, _ in aliases] + [correction_link(c) for c in corrections]
+    total = store.mention_count()
+    names: set[str] = set()
+    while True:
+        names, old = _closure(store, keys, links, new | names, old)
+        mentions, counts, before = store.mention_groups(names)
+        if mentions and len(mentions) + sum(counts.values()) - len(counts) > MOST * total:
+            return rebuild_entities(store)
+        entities = resolve_counted(mentions, counts, [a for link, a in aliases if link & keys], corrections)
+        scopes = _scopes(mentions, counts)
+        wider = {k for ks in scopes.values() for k in ks} - keys
+        slugs = {slug(e.name) for e in entities} | {s for e in old for s in (e, re.sub(r"-\d+$", "", e))}
+        renumbered = {e for e, name in store.entities_with_slugs(slugs) if e not in old and slug(name) in slugs}
+        if not wider and not renumbered:
+            break
+        keys |= wider
+        old |= renumbered
+    named = {m.id: (m.document, m.normal) for m in mentions}
+    held = {named[record]: e.id for e in entities for record in e.mentions if before[record] != e.id}
+    store.replace_entities(old, entities, held, scopes, gone - set(scopes))
+    return len(entities)
+
+
+def _closure(
+    store: Store, keys: set[str], links: list[frozenset[str]], names: set[str], old: set[str]
+) -> tuple[set[str], set[str]]:
+    """The names and entities that `names`, `keys` and `old` reach (`keys` grows in place)."""
+    done: set[str] = set()
+    while True:
+        keys |= linked(keys, links)
+        names = names | store.names_keyed(keys) | store.names_of_entities(old)
+        fresh = names - done
+        held = old | store.entities_naming(fresh)
+        more = {k for ks in store.name_scopes(fresh).values() for k in ks} - keys
+        if not fresh and held == old and not more:
+            return names, old
+        done, old = names, held
+        keys |= more
+
+
+def _scopes(mentions: list[MentionRecord], counts: dict[int, int]) -> dict[str, frozenset[str]]:
+    """Each mentioned name's keys, as resolution now types it."""
+    return {name: name_scope(name, kind == "person") for name, kind in name_kinds(mentions, counts).items()}

@@ -20,7 +20,7 @@ import iuliia
 from collections import Counter, defaultdict
 
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
 from chronika.extract.name_rules import TITLE_WORDS
@@ -65,18 +65,49 @@ def resolve(
     mentions: Sequence[MentionRecord], aliases: Iterable[AliasRecord] = (), corrections: Iterable[Correction] = ()
 ) -> list[Entity]:
     """The entities the mentions stand for, biggest first."""
-    types = _corpus_types(mentions)
+    return resolve_counted(mentions, {}, aliases, corrections)
+
+
+def resolve_counted(
+    mentions: Sequence[MentionRecord],
+    counts: Mapping[int, int],
+    aliases: Iterable[AliasRecord] = (),
+    corrections: Iterable[Correction] = (),
+) -> list[Entity]:
+    """`resolve` where a record may stand for `counts[id]` mentions of one name in one document
+    with one type and the same cues (its id the smallest of theirs): the same entities, each
+    listing the ids of its records. Many mentions are read and weighed as a few."""
+    types = _corpus_types(mentions, counts)
     labels = {m.id: _label(m, types[_form(m.normal)]) for m in mentions}
-    labels = _attach_bare_surnames(mentions, labels)
+    labels = _attach_bare_surnames(mentions, counts, labels)
     groups = _Groups()
     for label in labels.values():
         groups.find(label)
     _join_aliases(aliases, mentions, labels, groups)
     splits: dict[str, str] = {}
     retypes: dict[str, str] = {}
+    ids = [m.id for m in mentions]
+    by_key: dict[str, list[int]] | None = None
     for correction in corrections:
-        _apply(correction, mentions, labels, groups, splits, retypes)
-    return _entities(mentions, labels, groups, types, splits, retypes)
+        by_key = by_key if by_key is not None else _by_key(mentions)
+        _apply(correction, ids, by_key, labels, groups, splits, retypes)
+    return _entities(mentions, counts, labels, groups, types, splits, retypes)
+
+
+def name_kinds(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:
+    """The type resolution gives each mentioned name (voted over all the mentions of its form)."""
+    types = _corpus_types(mentions, counts)
+    return {m.normal: types[_form(m.normal)] for m in mentions}
+
+
+def name_key_set(normal: str) -> frozenset[str]:
+    """The keys by which resolution and corrections compare a name: its spelling keys and itself."""
+    return _keys(normal)
+
+
+def slug(name: str) -> str:
+    """The id an entity of this name gets when no other entity has it (see `_slug`)."""
+    return _slug(name)
 
 
 @lru_cache(maxsize=65536)
@@ -84,23 +115,25 @@ def _keys(normal: str) -> frozenset[str]:
     return name_keys(normal) | {normal.lower()}
 
 
+@lru_cache(maxsize=65536)
 def _form(normal: str) -> str:
     """One key for all spellings of a whole name (the smallest of its keys is enough to compare)."""
     return min(_keys(normal))
 
 
-def _corpus_types(mentions: Sequence[MentionRecord]) -> dict[str, str]:
+def _corpus_types(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:
     """Each name's type, voted by the cues of all its mentions (the mentions' own types where
     no mention carries a cue)."""
     pooled: dict[str, list[str]] = defaultdict(list)
     stated: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         form = _form(m.normal)
-        pooled[form].extend(m.evidence)
-        stated[form][m.type] += 1
+        n = counts.get(m.id, 1)
+        pooled[form].extend(m.evidence * n)
+        stated[form][m.type] += n
     return {
-        form: type_from_evidence(pooled[form]) if pooled[form] else counts.most_common(1)[0][0]
-        for form, counts in stated.items()
+        form: type_from_evidence(pooled[form]) if pooled[form] else votes.most_common(1)[0][0]
+        for form, votes in stated.items()
     }
 
 
@@ -121,13 +154,20 @@ def _given(normal: str) -> str | None:
 
 
 def _label(m: MentionRecord, kind: str) -> str:
+    return _name_label(m.normal, kind)
+
+
+@lru_cache(maxsize=65536)
+def _name_label(normal: str, kind: str) -> str:
     if kind != "person":
-        return f"{kind}:{_form(m.normal)}"
-    given = _given(m.normal)
-    return f"person:{surname_key(m.normal)}:{given or ''}"
+        return f"{kind}:{_form(normal)}"
+    given = _given(normal)
+    return f"person:{surname_key(normal)}:{given or ''}"
 
 
-def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, str]) -> dict[int, str]:
+def _attach_bare_surnames(
+    mentions: Sequence[MentionRecord], counts: Mapping[int, int], labels: dict[int, str]
+) -> dict[int, str]:
     """A bare surname takes the given name of the person of that surname its document (else the
     corpus) names in full — the only one, or one named at least DOMINANT times as often as all
     the others together (Stalin beside his sons Yakov and Vasily); otherwise it stays apart,
@@ -138,22 +178,32 @@ def _attach_bare_surnames(mentions: Sequence[MentionRecord], labels: dict[int, s
         label = labels[m.id]
         if label.startswith("person:") and not label.endswith(":"):
             surname = label.split(":")[1]
-            in_doc[(m.document, surname)][label] += 1
-            in_corpus[surname][label] += 1
+            in_doc[(m.document, surname)][label] += counts.get(m.id, 1)
+            in_corpus[surname][label] += counts.get(m.id, 1)
     out = dict(labels)
+    chosen: dict[tuple[int, str], str | None] = {}  # the same for every bare surname of a document
     for m in mentions:
         label = labels[m.id]
         if not (label.startswith("person:") and label.endswith(":")):
             continue
         surname = label.split(":")[1]
-        candidates = in_doc.get((m.document, surname)) or in_corpus.get(surname, Counter())
-        if not candidates:
-            continue
-        # Weigh a document's candidates by the whole corpus's evidence too.
-        weighed = Counter({c: n + in_corpus[surname][c] for c, n in candidates.items()})
-        (best, n), *rest = weighed.most_common()
-        out[m.id] = best if n >= DOMINANT * sum(k for _, k in rest) else f"person:{surname}:?"
+        if (m.document, surname) not in chosen:
+            chosen[(m.document, surname)] = _attached(in_doc.get((m.document, surname)), in_corpus, surname)
+        attached = chosen[(m.document, surname)]
+        if attached is not None:
+            out[m.id] = attached
     return out
+
+
+def _attached(in_doc: Counter[str] | None, in_corpus: dict[str, Counter[str]], surname: str) -> str | None:
+    """The label a bare surname takes given its document's and the corpus's full names of it."""
+    candidates = in_doc or in_corpus.get(surname, Counter())
+    if not candidates:
+        return None
+    # Weigh a document's candidates by the whole corpus's evidence too.
+    weighed = Counter({c: n + in_corpus[surname][c] for c, n in candidates.items()})
+    (best, n), *rest = weighed.most_common()
+    return best if n >= DOMINANT * sum(k for _, k in rest) else f"person:{surname}:?"
 
 
 def _join_aliases(
@@ -178,23 +228,33 @@ def _join_aliases(
         groups.union(a, b)
 
 
+def _by_key(mentions: Sequence[MentionRecord]) -> dict[str, list[int]]:
+    """The mentions' places in their sequence, by each of their names' keys."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        for key in _keys(m.normal):
+            index[key].append(i)
+    return index
+
+
 def _apply(
     correction: Correction,
-    mentions: Sequence[MentionRecord],
+    ids: list[int],
+    by_key: dict[str, list[int]],
     labels: dict[int, str],
     groups: _Groups,
     splits: dict[str, str],
     retypes: dict[str, str],
 ) -> None:
     """Apply one correction. Corrections name entities by their names (any alias, any spelling),
-    so they hold across re-ingests, when entity ids may change."""
+    so they hold across re-ingests, when entity ids may change. Mentions are found by key."""
     wanted = [_keys(n) for n in correction.names]
 
     def matching(keys: frozenset[str]) -> list[int]:
-        return [m.id for m in mentions if _keys(m.normal) & keys]
+        return [ids[i] for i in sorted({i for key in keys for i in by_key.get(key, ())})]
 
     if correction.kind == "merge":
-        roots = [groups.find(labels[ids[0]]) for keys in wanted if (ids := matching(keys))]
+        roots = [groups.find(labels[found[0]]) for keys in wanted if (found := matching(keys))]
         for other in roots[1:]:
             groups.union(roots[0], other)
     elif correction.kind == "split" and len(wanted) == 2:
@@ -210,6 +270,7 @@ def _apply(
 
 def _entities(
     mentions: Sequence[MentionRecord],
+    counts: Mapping[int, int],
     labels: dict[int, str],
     groups: _Groups,
     types: dict[str, str],
@@ -221,9 +282,14 @@ def _entities(
         clusters[groups.find(labels[m.id])].append(m)
     out: list[Entity] = []
     taken: Counter[str] = Counter()
-    for root, members in sorted(clusters.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        names = Counter(m.normal for m in members)
-        kind = retypes.get(root) or Counter(types[_form(m.normal)] for m in members).most_common(1)[0][0]
+    sizes = {root: sum(counts.get(m.id, 1) for m in members) for root, members in clusters.items()}
+    for root, members in sorted(clusters.items(), key=lambda kv: (-sizes[kv[0]], kv[0])):
+        names: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for m in members:
+            names[m.normal] += counts.get(m.id, 1)
+            kinds[types[_form(m.normal)]] += counts.get(m.id, 1)
+        kind = retypes.get(root) or kinds.most_common(1)[0][0]
         name = splits.get(root) or _canonical(names)
         slug = _slug(name)
         taken[slug] += 1

@@ -220,11 +220,31 @@ def _m4_postings(db: sqlite3.Connection) -> None:
     )
 
 
+def _m5_incremental_resolution(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- Each mentioned name's keys as resolution last saw it (spelling keys; 'surname:' and its
+        -- surname key where it was a person's), so an ingest or a correction finds the names it can
+        -- move without reading every mention (resolve/scope.py). Derived; rebuilt by a full resolution.
+        CREATE TABLE mention_keys (key TEXT NOT NULL, normal TEXT NOT NULL, PRIMARY KEY (key, normal)) WITHOUT ROWID;
+        CREATE INDEX mention_keys_normal ON mention_keys(normal);
+        -- A name's mentions by document, grouped as resolution weighs them, with their entity (store/entities.py).
+        CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_id);
+        CREATE INDEX entity_names_name ON entity_names(name);
+        CREATE INDEX name_keys_entity ON name_keys(entity_id);
+        -- A document's events, by sentence: rebuilt per document, and deleted with it.
+        CREATE INDEX events_document ON events(document_id, start);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
     _m3_search_indexes,
     _m4_postings,
+    _m5_incremental_resolution,
 ]
 
 

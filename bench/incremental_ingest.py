@@ -1,0 +1,154 @@
+"""Ingesting a small file into a large store against ingesting it into an empty one, in the same run.
+
+The large store is the seed corpus ingested once, then its documents (with their passages, search
+index, sentences and mentions) copied inside the database until it holds `--copies` copies of each
+seed under distinct sources and hashes, then resolved once (by ingesting one example file). It is cached in a temporary folder,
+one per chronika source tree, so a rerun only copies it. The small file (~1,000 words) is composed
+at run time from the project's own example texts (examples/), never from the seeds.
+
+    .venv/bin/python bench/incremental_ingest.py [--copies 20] [--repeat 3] [--seeds DIR]
+
+Prints both median times and their ratio (target: within 2x)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import chronika
+from chronika.ingest.pipeline import ingest
+from chronika.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+# Tables that hang off a document, copied with it (passages first: the search index needs their ids).
+_PARTS = ("sentences", "changes", "footnote_links", "name_counts", "name_mentions", "alias_declarations",
+          "time_mentions", "figure_mentions", "memory_signals")
+
+
+class _Paragraphs(HTMLParser):
+    """The text of a page's <p> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.paragraphs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            self.inside = True
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != "p"
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.paragraphs[-1] += data
+
+
+def small_file(folder: Path) -> Path:
+    """About 1,000 words from the examples: the Kirov and rehabilitation texts and the biography's paragraphs."""
+    page = _Paragraphs()
+    page.feed((EXAMPLES / "stalin-biography.html").read_text(encoding="utf-8"))
+    parts = [
+        (EXAMPLES / "kirov-1934.txt").read_text(encoding="utf-8"),
+        (EXAMPLES / "rehabilitation-1956.txt").read_text(encoding="utf-8"),
+        "\n\n".join(re.sub(r"\s+", " ", p).strip() for p in page.paragraphs if len(p.split()) > 8),
+    ]
+    path = folder / "small" / "chronicle-note.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def _copy_document(db: sqlite3.Connection, doc: int, copy: int) -> None:
+    columns = [row[1] for row in db.execute("PRAGMA table_info(documents)") if row[1] != "id"]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    picked = listed.replace('"source"', f"source || ' (copy {copy})'").replace(
+        '"content_hash"', f"content_hash || '-copy-{copy}'"
+    )
+    new = db.execute(f"INSERT INTO documents ({listed}) SELECT {picked} FROM documents WHERE id = ?", (doc,)).lastrowid
+    for table in ("passages", *_PARTS):
+        cols = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("id", "document_id", "entity_id")]
+        names = ", ".join(f'"{c}"' for c in cols)
+        db.execute(f"INSERT INTO {table} (document_id, {names}) SELECT ?, {names} FROM {table} WHERE document_id = ?",
+                   (new, doc))
+    db.execute("INSERT INTO passages_fts(rowid, text) SELECT id, text FROM passages WHERE document_id = ?", (new,))
+
+
+def big_store(seeds: Path, copies: int, cache: Path) -> Path:
+    """The seeds ingested once and copied `copies` times in all, resolved once; built once per cache."""
+    path = cache / f"seeds-x{copies}.db"
+    if path.exists():
+        return path
+    cache.mkdir(parents=True, exist_ok=True)
+    building = cache / "building.db"
+    building.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with Store(building) as store:
+        ingest(store, sorted(seeds.glob("0*.txt")))
+        print(f"seeds ingested in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        originals = [row[0] for row in store.db.execute("SELECT id FROM documents ORDER BY id")]
+        for copy in range(2, copies + 1):
+            with store.transaction() as db:
+                for doc in originals:
+                    _copy_document(db, doc, copy)
+        # One more (small, example) file: the ingest resolves the whole store and builds its search lists.
+        ingest(store, [EXAMPLES / "ezhov-ru.txt"])
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    building.rename(path)
+    print(f"store of {copies} copies built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return path
+
+
+def timed_ingest(db: Path, file: Path) -> float:
+    with Store(db) as store:
+        started = time.perf_counter()
+        ingest(store, [file])
+        return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    code = Path(chronika.__file__).resolve().parent
+    cache = Path(tempfile.gettempdir()) / "chronika-incremental-bench" / hashlib.sha1(str(code).encode()).hexdigest()[:10]
+    big = big_store(args.seeds, args.copies, cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        file = small_file(work)
+        words = len(file.read_text(encoding="utf-8").split())
+        timed_ingest(work / "warm.db", file)  # loads the NLP models
+        empty, large = [], []
+        for n in range(args.repeat):
+            empty.append(timed_ingest(work / f"empty-{n}.db", file))
+            copy = work / "big.db"
+            shutil.copy(big, copy)
+            large.append(timed_ingest(copy, file))
+            copy.unlink()
+        with Store(big) as store:
+            stored = store.db.execute("SELECT sum(words), count(*) FROM documents").fetchone()
+            mentions = store.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0]
+    e, b = statistics.median(empty), statistics.median(large)
+    print(f"chronika from {code}")
+    print(f"small file: {words} words; large store: {stored[0]:,} words in {stored[1]} documents, {mentions:,} name mentions")
+    print(f"ingest into an empty store: {e:.2f} s (median of {args.repeat}: {', '.join(f'{t:.2f}' for t in empty)})")
+    print(f"ingest into the large store: {b:.2f} s (median of {args.repeat}: {', '.join(f'{t:.2f}' for t in large)})")
+    print(f"ratio: {b / e:.1f}x (target: within 2x: {'met' if b <= 2 * e else 'not met'})")
+
+
+if __name__ == "__main__":
+    main()
