@@ -2,8 +2,8 @@
 
 The large store is the seed corpus ingested once, then its documents (with their passages, search
 index, sentences and mentions) copied inside the database until it holds `--copies` copies of each
-seed under distinct sources and hashes, then resolved once (by ingesting one example file). It is cached in a temporary folder,
-one per chronika source tree, so a rerun only copies it. The small file (~1,000 words) is composed
+seed under distinct sources and hashes, then resolved once (by ingesting one example file). It is
+cached in a temporary folder, one per content of chronika's source, so a rerun only copies it. The small file (~1,000 words) is composed
 at run time from the project's own example texts (examples/), never from the seeds.
 
     .venv/bin/python bench/incremental_ingest.py [--copies 20] [--repeat 3] [--seeds DIR]
@@ -125,7 +125,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     code = Path(chronika.__file__).resolve().parent
-    cache = Path(tempfile.gettempdir()) / "chronika-incremental-bench" / hashlib.sha1(str(code).encode()).hexdigest()[:10]
+    # Keyed on the code's content: a store built by other code (another checkout, an older commit) is not reused.
+    digest = hashlib.sha1()
+    for source in sorted(code.rglob("*.py")):
+        digest.update(str(source.relative_to(code)).encode() + source.read_bytes())
+    cache = Path(tempfile.gettempdir()) / "chronika-incremental-bench" / digest.hexdigest()[:10]
     big = big_store(args.seeds, args.copies, cache)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -58,12 +58,15 @@ def _merge(store: Store, state: dict[str, Any], changed: int, removed: bool) -> 
             found.setdefault(key, []).append((pid, weight(hits[key], len(words), state["average"])))
         for key in hits.keys() & posted:
             postings.setdefault(key, []).append((pid, hits[key]))
-    alive = np.zeros(state["last"] + 1, dtype=bool)
-    alive[store.passage_ids_up_to(state["last"])] = True
+    # Which listed passages are still there: read only when some were removed.
+    alive: np.ndarray | None = None
+    if removed:
+        alive = np.zeros(state["last"] + 1, dtype=bool)
+        alive[store.passage_ids_up_to(state["last"])] = True
     # Every list is read only when passages were removed; otherwise those the new passages touch.
     merged = []
     for key, old in store.impact_lists(None if removed else list(found)):
-        kept_old = alive[old.ids]
+        kept_old = alive[old.ids] if alive is not None else np.ones(len(old.ids), dtype=bool)
         new = found.get(key, [])
         if kept_old.all() and not new:
             continue
@@ -73,7 +76,7 @@ def _merge(store: Store, state: dict[str, Any], changed: int, removed: bool) -> 
         kept, dropped = order[: state["keep"]], order[state["keep"] :]
         floor = max(old.floor, float(both[dropped].max())) if len(dropped) else old.floor
         merged.append((key, ImpactList(old.df + len(new), floor, ids[kept], both[kept])))
-    store.update_impacts(merged, postings, lengths, alive if removed else None, state | {"changed": changed})
+    store.update_impacts(merged, postings, lengths, alive, state | {"changed": changed})
 
 
 def build_impacts(store: Store, frequent: int = FREQUENT, keep: int = KEEP,
