@@ -182,3 +182,21 @@ def test_a_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(t
         assert len(summary.unchanged) == kept
         assert len(summary.added) == 24 - kept
         assert store.check() == []
+
+
+def test_a_run_killed_before_resolution_is_completed_by_the_next(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronika.ingest import pipeline
+
+    def killed(_: Store) -> int:
+        raise KeyboardInterrupt  # as a kill between storing the documents and resolving them
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "resolve_entities", killed)
+        with pytest.raises(KeyboardInterrupt):
+            ingest(store, [EXAMPLES / "kirov-1934.txt"])
+    assert store.documents() and store.entities() == []
+    summary = ingest(store, [EXAMPLES / "kirov-1934.txt"])
+    assert summary.unchanged and not summary.added
+    assert any(e.name.endswith("Kirov") for e in store.entities(None))

@@ -50,6 +50,8 @@ def _update(store: Store, keys: set[str]) -> int:
     them and those whose ids they could renumber; replace those entities with what that gives."""
     new = set(store.unresolved_names())
     old = set(store.stale_entities())
+    if not new and not old and not keys:
+        return 0  # every mention has its entity, and every entity its mentions
     gone = store.names_of_entities(old)
     keys |= {k for name in new for k in name_scope(name, True)}
     keys |= {k for ks in store.name_scopes(gone).values() for k in ks}

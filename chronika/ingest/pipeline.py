@@ -108,8 +108,9 @@ def ingest(
             if progress:
                 progress(item.path, words)
     summary.ignored = [source_name(p) for p in ignored]
-    if summary.added or summary.replaced:
-        resolve_entities(store)
+    # Also when nothing was added: a run killed after storing documents but before resolving them
+    # left mentions without an entity, and this one completes it.
+    resolve_entities(store)
     refresh_impacts(store)  # also after a killed run that changed the store before it stopped
     summary.seconds = time.perf_counter() - started
     return summary
