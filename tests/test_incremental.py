@@ -73,6 +73,17 @@ def test_file_by_file_ingest_resolves_as_a_full_resolution(examples_store: Store
     assert len(snapshot(examples_store)["entities"]) > 20
 
 
+def test_a_new_document_naming_no_one_still_gets_its_events(tmp_path: Path) -> None:
+    named, unnamed = tmp_path / "named.txt", tmp_path / "unnamed.txt"
+    named.write_text("Nikolai Yezhov was arrested on 10 April 1939 in Moscow.\n", encoding="utf-8")
+    unnamed.write_text("On 5 March 1953 the radio fell silent for an hour.\n", encoding="utf-8")
+    with Store(":memory:") as store:
+        ingest(store, [named])
+        ingest(store, [unnamed])
+        assert {event.document for event in store.events()} == {1, 2}
+        assert_as_full(store)
+
+
 def test_a_replaced_file_and_corrections_resolve_as_a_full_resolution(tmp_path: Path) -> None:
     folder = tmp_path / "texts"
     folder.mkdir()

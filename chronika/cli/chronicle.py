@@ -1,5 +1,5 @@
 """The `chronika` commands over what extraction found: entities, corrections, tagging, the
-timeline, figures and conflicts. Thin, like `cli.py`: parse, call the library, print."""
+timeline, figures and conflicts. Thin, like `corpus.py`: parse, call the library, print."""
 
 from __future__ import annotations
 

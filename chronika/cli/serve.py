@@ -1,4 +1,4 @@
-"""`chronika serve`: the web reading room over the store. Thin, like `cli.py`: options in, the
+"""`chronika serve`: the web reading room over the store. Thin, like `corpus.py`: options in, the
 app from `chronika.web`, uvicorn to serve it."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from chronika.extract.segment import passages
 from chronika.records.textmap import Change as TextChange
 from chronika.records.textmap import MappedText, encode_map
 
-TITLE_WORDS = 12  # a title made from a document's first sentence keeps at most this many words
+TITLE_MAX_WORDS = 12  # a title made from a document's first sentence keeps at most this many words
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^\n]{4,40}?)\s*(?:\(|[-–—]|:)")
 
 
@@ -151,7 +151,7 @@ def _title_from_text(text: str, found: list[Passage]) -> str:
         return text[first.start : first.end].strip()
     end = first.sentences[0].end if first.sentences else first.end
     words = text[first.start : end].strip().strip('"').split()
-    return " ".join(words[:TITLE_WORDS]) + (" ..." if len(words) > TITLE_WORDS else "")
+    return " ".join(words[:TITLE_MAX_WORDS]) + (" ..." if len(words) > TITLE_MAX_WORDS else "")
 
 
 def language(text: str) -> str:

@@ -51,6 +51,7 @@ def _update(store: Store, keys: set[str]) -> int:
     new = set(store.unresolved_names())
     old = set(store.stale_entities())
     if not new and not old and not keys:
+        store.build_missing_events()  # a new document naming no one still has its dated sentences
         return 0  # every mention has its entity, and every entity its mentions
     gone = store.names_of_entities(old)
     keys |= {k for name in new for k in name_scope(name, True)}

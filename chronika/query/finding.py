@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from chronika.errors import QueryError
 from chronika.query.ranked import expression, rank
 from chronika.records.expression import Query
 from chronika.records.search import Hit, SearchFilters
@@ -53,7 +54,12 @@ def search(store: Store, query: str, limit: int = 10, exact: bool = False, filte
     FTS5 if `full_rank` (slow for common words in a large store)."""
     tree = expression(query)  # a query that cannot be read is the user's error, before any expansion
     tree, expansions = (tree, []) if exact else expand(store, query)
-    hits, approximate = rank(store, tree, limit, filters, full_rank)
+    try:
+        hits, approximate = rank(store, tree, limit, filters, full_rank)
+    except QueryError as e:  # the index refused what the store wrote: said of what the user typed
+        raise QueryError(
+            f"cannot search for {query!r}: {e.__cause__ or e}. Quote phrases in \"...\", use AND/OR/NOT and word*"
+        ) from e
     return SearchResult(hits, tree, expansions, approximate)
 
 

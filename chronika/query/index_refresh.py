@@ -25,9 +25,9 @@ def refresh_impacts(store: Store, log: Callable[[str], None] | None = None) -> b
     """Bring the lists up to date if the store is large and changed since; True if anything was
     done. A few changed passages are merged into the lists; past `REBUILD_SHARE` of the store
     changed since the last full build, all are built anew."""
+    if store.impacts_fresh():
+        return False
     state = store.impacts_state()
-    if state is not None and not state.get("dirty") and "postings" in state:
-        return False  # ("postings": lists built before the store had them are built anew)
     passages, _ = store.passage_count()
     if passages < INDEXED_FROM:
         return False

@@ -112,11 +112,7 @@ class EntityStore:
             names = json.dumps(sorted(set(scopes) | set(gone)))
             db.execute("DELETE FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (names,))
             _insert_scopes(db, scopes)
-            new = [row[0] for row in db.execute(
-                "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"
-                " AND EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = d.id AND t.type = 'DATE'"
-                " AND t.date_start IS NOT NULL)"
-            )]
+            new = _documents_without_events(db)
             _rebuild_events(db, new)
             fresh = set(new)
             db.executemany(
@@ -124,6 +120,13 @@ class EntityStore:
                 " WHERE document_id = ? AND start = ?",
                 sorted((doc, sentence) for doc, sentence in changed if doc not in fresh),
             )
+
+    def build_missing_events(self) -> None:
+        """Events for the documents with dated times but no events yet: new ones that name no one,
+        which an update of the entities does not reach."""
+        if _documents_without_events(self.db):
+            with self.transaction() as db:
+                _rebuild_events(db, _documents_without_events(db))
 
     # -- what an update of the entities reads --------------------------------------------------
 
@@ -335,6 +338,15 @@ def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[s
     for normal, doc, start, end in rows:
         seen.setdefault(normal, (doc, start, end))
     return seen
+
+
+def _documents_without_events(db: sqlite3.Connection) -> list[int]:
+    """The documents that have a dated time expression but no event (new since the last resolution)."""
+    return [row[0] for row in db.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"
+        " AND EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = d.id AND t.type = 'DATE'"
+        " AND t.date_start IS NOT NULL)"
+    )]
 
 
 def _rebuild_events(db: sqlite3.Connection, documents: list[int] | None = None) -> None:

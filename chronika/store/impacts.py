@@ -42,6 +42,8 @@ class ImpactStore:
         return json.loads(row[0]) if row else None
 
     def impacts_fresh(self) -> bool:
+        """Lists built, with postings (lists built before the store had them are built anew), and
+        the store unchanged since."""
         state = self.impacts_state()
         return state is not None and not state.get("dirty") and "postings" in state
 

@@ -47,11 +47,6 @@ def histogram(starts: Iterable[str], width: float = 600, height: float = 120) ->
     ]
 
 
-def event_starts(store: Store) -> list[str]:
-    """The start date of every stored event (cheap: no citations are made)."""
-    return [e.date_start for e in store.events()]
-
-
 def timeline_items(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """vis-timeline items for events (`views.timeline`'s shape): a point for a day, else a range
     over the interval; coloured by precision through the class name; each opening its citation."""

@@ -221,12 +221,3 @@ def spacing(text: str) -> list[Edit]:
         else:
             edits.append(Edit(m.start(), m.end(), " "))
     return edits
-
-
-def _without_overlaps(edits: list[Edit]) -> list[Edit]:
-    out: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if out and edit.start < out[-1].end:
-            continue
-        out.append(edit)
-    return out
