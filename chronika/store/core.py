@@ -15,14 +15,15 @@ from chronika.store.fulltext import FullTextStore
 from chronika.store.impacts import ImpactStore
 from chronika.store.postings import PostingStore
 from chronika.store.reading import ReadingStore
+from chronika.store.resolution import ResolutionStore
 from chronika.store.saving import DocumentSaving, utc_now
 from chronika.store.vectors import VectorStore
 from chronika.store.schema import MIGRATIONS
 
 
 class Store(
-    DocumentSaving, DocumentReading, EntityStore, ChronologyStore, VectorStore, ImpactStore, PostingStore, FullTextStore,
-    ReadingStore,
+    DocumentSaving, DocumentReading, EntityStore, ResolutionStore, ChronologyStore, VectorStore, ImpactStore,
+    PostingStore, FullTextStore, ReadingStore,
 ):
     """Chronika's SQLite file."""
 

@@ -1,5 +1,5 @@
-"""The store's entities, corrections and events: what resolution derives from the mentions, and
-the user's corrections it must re-apply every time."""
+"""The store's entities and events as users read them, and the user's corrections that resolution
+re-applies every time. What resolution reads and writes is `store/resolution.py`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
-from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable
 
 from chronika.extract.translit import name_keys
-from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
+from chronika.records.entities import Correction
 from chronika.records.memory import Reclassification
 from chronika.records.stored import EntityMention, EntityName, RelatedEntity, StoredEntity, StoredEvent
 
@@ -22,16 +21,7 @@ class EntityStore:
     db: sqlite3.Connection
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
-    # -- what resolution reads -----------------------------------------------------------------
-
-    def mention_records(self) -> list[MentionRecord]:
-        return [
-            MentionRecord(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])))
-            for row in self.db.execute("SELECT id, document_id, normal, type, evidence FROM name_mentions ORDER BY id")
-        ]
-
-    def alias_records(self) -> list[AliasRecord]:
-        return [AliasRecord(*row) for row in self.db.execute("SELECT document_id, name, alias, kind FROM alias_declarations")]
+    # -- the user's corrections, which resolution re-applies -------------------------------------
 
     def add_correction(self, correction: Correction) -> int:
         payload = {"names": list(correction.names), "type": correction.type}
@@ -63,142 +53,6 @@ class EntityStore:
         for kind, payload in self.db.execute("SELECT kind, payload FROM corrections WHERE kind != 'memory' ORDER BY id"):
             data = json.loads(payload)
             out.append(Correction(kind, tuple(data["names"]), data.get("type")))
-        return out
-
-    # -- what resolution writes ----------------------------------------------------------------
-
-    def save_entities(self, entities: list[Entity], scopes: dict[str, frozenset[str]] | None = None) -> None:
-        """Replace the derived entity tables and events in one transaction; with `scopes` (every
-        mentioned name's keys, resolve/scope.py) later updates may re-resolve only what they reach."""
-        with self.transaction() as db:
-            for table in ("events", "name_keys", "entity_names", "entities", "mention_keys"):
-                db.execute(f"DELETE FROM {table}")
-            db.execute("UPDATE name_mentions SET entity_id = NULL")
-            _insert_entities(db, entities, _first_seen(db))
-            for e in entities:
-                db.executemany("UPDATE name_mentions SET entity_id = ? WHERE id = ?", [(e.id, m) for m in e.mentions])
-            _rebuild_events(db)
-            db.execute("DELETE FROM store_state WHERE key = ?", (_SCOPES,))
-            if scopes is not None:
-                _insert_scopes(db, scopes)
-                db.execute("INSERT INTO store_state (key, value) VALUES (?, '{}')", (_SCOPES,))
-
-    def replace_entities(
-        self,
-        old: Iterable[str],
-        entities: list[Entity],
-        held: dict[tuple[int, str], str],
-        scopes: dict[str, frozenset[str]],
-        gone: Iterable[str] = (),
-    ) -> None:
-        """Replace some entities by those re-resolved from all the mentions they and the new ones hold
-        (`held`: the new entity of each name in each document where it changed; `scopes`: those
-        names' keys; `gone`: names no longer mentioned), in one transaction. Events are rebuilt for
-        documents that have none yet (new ones) and refreshed in the sentences whose mentions
-        changed entity."""
-        with self.transaction() as db:
-            ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
-            for table in ("name_keys", "entity_names"):
-                db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
-            db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
-            _insert_entities(db, entities, _first_seen(db, {n for e in entities for n in e.names}))
-            given = json.dumps(sorted([name, doc, entity] for (doc, name), entity in held.items()), ensure_ascii=False)
-            changed = {(row[0], row[1]) for row in db.execute(
-                "UPDATE name_mentions SET entity_id = j.value ->> 2 FROM json_each(?) j"
-                " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_id IS NOT j.value ->> 2"
-                " RETURNING document_id, sentence_start",
-                (given,),
-            ).fetchall()}
-            names = json.dumps(sorted(set(scopes) | set(gone)))
-            db.execute("DELETE FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (names,))
-            _insert_scopes(db, scopes)
-            new = _documents_without_events(db)
-            _rebuild_events(db, new)
-            fresh = set(new)
-            db.executemany(
-                f"UPDATE events SET entities = {_PARTICIPANTS.format(doc='events.document_id', sentence='events.start')}"
-                " WHERE document_id = ? AND start = ?",
-                sorted((doc, sentence) for doc, sentence in changed if doc not in fresh),
-            )
-
-    def build_missing_events(self) -> None:
-        """Events for the documents with dated times but no events yet: new ones that name no one,
-        which an update of the entities does not reach."""
-        if _documents_without_events(self.db):
-            with self.transaction() as db:
-                _rebuild_events(db, _documents_without_events(db))
-
-    # -- what an update of the entities reads --------------------------------------------------
-
-    def scopes_stored(self) -> bool:
-        """Whether the mentioned names' keys are stored (by a full resolution since they were added)."""
-        return self.db.execute("SELECT 1 FROM store_state WHERE key = ?", (_SCOPES,)).fetchone() is not None
-
-    def unresolved_names(self) -> list[str]:
-        """The names of mentions that no entity holds yet (those of new documents)."""
-        return [row[0] for row in self.db.execute("SELECT DISTINCT normal FROM name_mentions WHERE entity_id IS NULL")]
-
-    def stale_entities(self) -> list[str]:
-        """Entities that lost mentions since they were resolved (their documents replaced or removed)."""
-        rows = self.db.execute(
-            "SELECT id FROM entities e WHERE mentions != (SELECT count(*) FROM name_mentions m WHERE m.entity_id = e.id)"
-        )
-        return [row[0] for row in rows]
-
-    def name_scopes(self, names: Iterable[str]) -> dict[str, frozenset[str]]:
-        """The keys stored for these names by the last resolution that saw them."""
-        found: dict[str, set[str]] = {}
-        for normal, key in self.db.execute(
-            "SELECT normal, key FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (_json(names),)
-        ):
-            found.setdefault(normal, set()).add(key)
-        return {normal: frozenset(keys) for normal, keys in found.items()}
-
-    def names_keyed(self, keys: Iterable[str]) -> set[str]:
-        """The mentioned names that have one of these keys."""
-        rows = self.db.execute("SELECT normal FROM mention_keys WHERE key IN (SELECT value FROM json_each(?))", (_json(keys),))
-        return {row[0] for row in rows}
-
-    def names_of_entities(self, ids: Iterable[str]) -> set[str]:
-        """Every name the entities had when resolved (the names of the mentions they still hold are among them)."""
-        rows = self.db.execute(
-            "SELECT DISTINCT name FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (_json(ids),)
-        )
-        return {row[0] for row in rows}
-
-    def entities_naming(self, names: Iterable[str]) -> set[str]:
-        """The entities that had one of these names when resolved (every entity that holds a mention of one)."""
-        rows = self.db.execute(
-            "SELECT DISTINCT entity_id FROM entity_names WHERE name IN (SELECT value FROM json_each(?))", (_json(names),)
-        )
-        return {row[0] for row in rows}
-
-    def mention_groups(
-        self, names: Iterable[str]
-    ) -> tuple[list[MentionRecord], dict[int, int], dict[int, str | None]]:
-        """The mentions of these names, those of one name in one document with one type, the same
-        cues and the same entity read as one record (its id their smallest), in the order of their
-        ids; how many each stands for (`resolve_counted`), and the entity that holds them."""
-        rows = self.db.execute(
-            "SELECT min(id), document_id, normal, type, evidence, count(*), entity_id FROM name_mentions"
-            " WHERE normal IN (SELECT value FROM json_each(?)) GROUP BY normal, document_id, type, evidence, entity_id"
-            " ORDER BY 1",
-            (_json(names),),
-        ).fetchall()
-        records = [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
-        return records, {row[0]: row[5] for row in rows if row[5] > 1}, {row[0]: row[6] for row in rows}
-
-    def mention_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0])
-
-    def entities_with_slugs(self, slugs: Iterable[str]) -> list[tuple[str, str]]:
-        """(id, name) of the stored entities whose ids may be one of these slugs or a numbered one."""
-        out: list[tuple[str, str]] = []
-        for slug in sorted(set(slugs)):
-            rows = self.db.execute(
-                "SELECT id, name FROM entities WHERE id = ? OR (id > ? AND id < ?)", (slug, f"{slug}-", f"{slug}.")
-            )
-            out.extend((row[0], row[1]) for row in rows)
         return out
 
     # -- what users read -----------------------------------------------------------------------
@@ -282,86 +136,4 @@ def _event(row: sqlite3.Row) -> StoredEvent:
         date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],
         inferred=bool(row["inferred"]), old_style_start=row["old_style_start"], old_style_end=row["old_style_end"],
         date_at=row["date_at"], date_until=row["date_until"], entities=tuple(json.loads(row["entities"])),
-    )
-
-
-_SCOPES = "mention_keys"  # store_state: the names' keys are stored
-# The entities named in one sentence of a document, as an event's JSON list of participants.
-_PARTICIPANTS = (
-    "(SELECT json_group_array(entity_id) FROM (SELECT DISTINCT m.entity_id FROM name_mentions m"
-    " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_id IS NOT NULL ORDER BY m.entity_id))"
-)
-
-
-@lru_cache(maxsize=4096)
-def _evidence(stored: str) -> tuple[str, ...]:
-    """A mention's cues from their JSON (most mentions share a few lists)."""
-    return tuple(json.loads(stored))
-
-
-def _json(values: Iterable[str]) -> str:
-    return json.dumps(sorted(set(values)), ensure_ascii=False)
-
-
-def _insert_entities(db: sqlite3.Connection, entities: list[Entity], first_seen: dict[str, tuple[int, int, int]]) -> None:
-    for e in entities:
-        db.execute(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (e.id, e.name, e.type, sum(e.names.values()), len(e.documents), e.note),
-        )
-        db.executemany(
-            "INSERT INTO entity_names VALUES (?, ?, ?, ?, ?, ?)",
-            [(e.id, name, n, *first_seen[name]) for name, n in e.names.items() if name in first_seen],
-        )
-        keys = {k for name in e.names for k in name_keys(name) | {name.lower()}}
-        db.executemany("INSERT INTO name_keys VALUES (?, ?)", [(k, e.id) for k in sorted(keys)])
-
-
-def _insert_scopes(db: sqlite3.Connection, scopes: dict[str, frozenset[str]]) -> None:
-    db.executemany(
-        "INSERT INTO mention_keys (key, normal) VALUES (?, ?)",
-        [(key, normal) for normal, keys in scopes.items() for key in sorted(keys)],
-    )
-
-
-def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[str, tuple[int, int, int]]:
-    """Where each name (of `names`, else every name) is first mentioned: (document, start, end)."""
-    seen: dict[str, tuple[int, int, int]] = {}
-    if names is None:
-        rows = db.execute('SELECT normal, document_id, start, "end" FROM name_mentions ORDER BY document_id, start')
-    else:
-        rows = db.execute(
-            'SELECT m.normal, m.document_id, m.start, m."end" FROM json_each(?) j JOIN name_mentions m ON m.id ='
-            " (SELECT id FROM name_mentions WHERE normal = j.value ORDER BY document_id, start LIMIT 1)",
-            (_json(names),),
-        )
-    for normal, doc, start, end in rows:
-        seen.setdefault(normal, (doc, start, end))
-    return seen
-
-
-def _documents_without_events(db: sqlite3.Connection) -> list[int]:
-    """The documents that have a dated time expression but no event (new since the last resolution)."""
-    return [row[0] for row in db.execute(
-        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"
-        " AND EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = d.id AND t.type = 'DATE'"
-        " AND t.date_start IS NOT NULL)"
-    )]
-
-
-def _rebuild_events(db: sqlite3.Connection, documents: list[int] | None = None) -> None:
-    """An event is a sentence with a dated time expression, its participants the entities named in it.
-    Built for `documents` (else all), each time's sentence found through (document, start)."""
-    only = "" if documents is None else " AND t.document_id IN (SELECT value FROM json_each(?))"
-    args = () if documents is None else (json.dumps(documents),)
-    if documents is not None:
-        db.execute("DELETE FROM events WHERE document_id IN (SELECT value FROM json_each(?))", args)
-    db.execute(
-        'INSERT INTO events (document_id, passage, start, "end", time_mention, date_start, date_end, precision, entities)'
-        ' SELECT t.document_id, s.passage, s.start, s."end", t.id, t.date_start, t.date_end, t.precision, '
-        + _PARTICIPANTS.format(doc="t.document_id", sentence="t.sentence_start")
-        + " FROM time_mentions t JOIN sentences s INDEXED BY sentences_start"
-        " ON s.document_id = t.document_id AND s.start = t.sentence_start"
-        " WHERE t.type = 'DATE' AND t.date_start IS NOT NULL" + only,
-        args,
     )
