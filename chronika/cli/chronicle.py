@@ -126,7 +126,7 @@ def tag(
 
         anchor = stated_date(date).start if date else None
         source = read_path(file)
-        return tag_text(source.text, anchor, "ru" if _mostly_cyrillic(source.text) else "en")
+        return tag_text(source.text, anchor)
 
     tagged = guarded(work)
     if as_json:
@@ -137,12 +137,6 @@ def tag(
         for item in tagged[kind]:
             extra = item.get("value") if kind == "dates" else item.get("type") if kind == "entities" else item.get("counted")
             out.print(f"  {item['start']}-{item['end']} {escape(item['text'])!s}  [dim]{escape(str(extra))}[/dim]")
-
-
-def _mostly_cyrillic(text: str) -> bool:
-    from chronika.extract.build import language
-
-    return language(text) == "ru"
 
 
 @app.command()

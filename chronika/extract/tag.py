@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from chronika.extract.build import language as language_of
 from chronika.extract.figures import tag_figures
 from chronika.extract.names import name_mentions
 from chronika.extract.timex import tag_times
 from chronika.extract.segment import paragraphs
 
 
-def tag(text: str, document_date: datetime.date | None = None, language: str = "en") -> dict[str, Any]:
-    """Dates (TIMEX3 value and type, and the interval), entities and figures found in `text`."""
+def tag(text: str, document_date: datetime.date | None = None, language: str | None = None) -> dict[str, Any]:
+    """Dates (TIMEX3 value and type, and the interval), entities and figures found in `text`, read
+    as `language` ("en" or "ru"; by default the language the text is mostly in)."""
+    language = language or ("ru" if language_of(text) == "ru" else "en")  # a text without letters is read as English
     spans = list(paragraphs(text))
     entities = []
     for (start, _), found in zip(spans, name_mentions([text[s:e] for s, e in spans], language=language)):
