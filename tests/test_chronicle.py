@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chronika.cli import app
+from chronika.store import Store
 from conftest import EXAMPLES
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocr]
@@ -77,6 +78,27 @@ def test_corrections_survive_reingest(corpus: tuple[Path, Path], tmp_path: Path)
     split = run(db, "split", "Kirov", "Leonid Nikolaev")
     assert split["name"] == "Leonid Nikolaev"
     assert "Leonid Nikolaev" not in run(db, "entity", "Kirov")["aliases"]
+
+
+def test_a_correction_that_cannot_apply_is_refused_and_not_recorded(
+    corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(corpus[0], db)
+    with Store(db) as store:
+        recorded = len(store.corrections())
+    for args in (
+        ["merge", "Nobody Anyone", "Kirov"],  # no such entity
+        ["split", "Nonexistent Person", "Kamenev"],  # would undo nothing, yet was recorded
+        ["split", "Kirov", "Lavrentiy Beria"],  # not a name Kirov bears
+        ["merge", "Kirov", "Sergei Kirov"],  # one entity already
+        ["retype", "Nobody Anyone", "place"],
+    ):
+        result = runner.invoke(app, ["--db", str(db), *args])
+        assert result.exit_code == 1, (args, result.output)
+        assert "chronika:" in result.stderr
+    with Store(db) as store:
+        assert len(store.corrections()) == recorded
 
 
 def test_timeline_in_order_with_precision_and_exports(corpus: tuple[Path, Path]) -> None:

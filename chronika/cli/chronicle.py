@@ -13,7 +13,7 @@ from rich.table import Table
 
 from chronika import views
 from chronika.cli.app import JSON, app, err, guarded, out, print_json, usage, with_store
-from chronika.ingest.entities import correct
+from chronika.ingest.entities import check, correct
 from chronika.records.entities import Correction
 from chronika.store import Store
 from chronika.views.export import memory_csv, timeline_csv, timeline_js
@@ -69,6 +69,7 @@ def _where(cited: dict[str, Any]) -> str:
 
 def _correct(correction: Correction, as_json: bool) -> None:
     def work(store: Store) -> dict[str, Any]:
+        check(store, correction)  # nothing is recorded for a correction that cannot apply
         correct(store, correction)
         return views.entity(store, correction.names[-1] if correction.kind == "split" else correction.names[0])
 

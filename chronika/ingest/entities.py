@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from chronika.errors import ChronikaError
+from chronika.query.naming import resolve_name
 from chronika.records.entities import Correction, MentionRecord
 from chronika.resolve.resolution import name_kinds, resolve, resolve_counted, slug
 from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
@@ -32,6 +34,23 @@ def rebuild_entities(store: Store) -> int:
     entities = resolve(mentions, store.alias_records(), store.corrections())
     store.save_entities(entities, _scopes(mentions, {}))
     return len(entities)
+
+
+def check(store: Store, correction: Correction) -> None:
+    """Refuse, before anything is recorded, a correction that names no entity or several, merges
+    one entity with itself, or splits off a name its entity does not bear (the reading room's
+    corrections are checked the same way, with web statuses)."""
+    named = correction.names[:1] if correction.kind == "split" else correction.names
+    ids = [resolve_name(store, name) for name in named]  # ChronikaError for none, AmbiguousName for several
+    if correction.kind == "merge" and len(set(ids)) < 2:
+        raise ChronikaError(f"'{correction.names[0]}' and '{correction.names[1]}' are one entity already")
+    if correction.kind == "split":
+        bears = {n.name.lower() for n in store.entity_names(ids[0])}
+        if correction.names[1].lower() not in bears:
+            raise ChronikaError(
+                f"'{correction.names[1]}' is not a name of {correction.names[0]}; split off one of its own names "
+                f"(`chronika entity {correction.names[0]!r}` lists them)"
+            )
 
 
 def correct(store: Store, correction: Correction) -> None:
