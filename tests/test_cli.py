@@ -76,6 +76,8 @@ def test_errors_and_usage_errors(db: Path, tmp_path: Path) -> None:
     assert code == 2 and out == "" and "quote" in err
     code, _, err = run(db, "show", "d999")
     assert code == 1 and "d999" in err
+    code, _, err = run(db, "show", "d99999999999999999999")  # past SQLite's integers: no traceback
+    assert code == 1 and "d99999999999999999999" in err and "Traceback" not in err
     code, _, err = run(db, "ingest", str(tmp_path / "missing.txt"))
     assert code == 2 and "missing.txt" in err
     code, _, err = run(db, "ingest", str(FIXTURES / "good" / "plain-utf8.txt"), "--date", "last spring")

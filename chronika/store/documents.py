@@ -72,7 +72,10 @@ def doc_number(ref: str) -> int:
     digits = ref[1:] if ref[:1] in ("d", "D") else ref
     if not digits.isdigit():
         raise ChronikaError(f"'{ref}' is not a document id (ids look like d3); `chronika documents` lists them")
-    return int(digits)
+    number = int(digits)
+    if number >= 1 << 63:  # past SQLite's integers: no document can have it
+        raise ChronikaError(f"no document '{ref}'; `chronika documents` lists them")
+    return number
 
 
 def _stored(row: sqlite3.Row) -> StoredDocument:
