@@ -46,7 +46,8 @@ def build_document(
     override what the source says; `corpus_names` (the `name_evidence` of every document of the
     corpus, this one's included) lends the corpus's evidence to OCR mending;
     `extract` runs the NLP stages (names, times, figures)."""
-    cleaned = clean(source, corpus_names)
+    own_names = name_evidence(source)
+    cleaned = clean(source, corpus_names, own_names)
     text = cleaned.text
     meta = dict(source.metadata) | cleaned.metadata
     found_passages, links = passages(text)
@@ -80,7 +81,7 @@ def build_document(
         passages=found_passages,
         changes=[_located(c, mapped) for c in mapped.changes],
         footnote_links=links,
-        name_counts=dict(name_evidence(source)),
+        name_counts=dict(own_names),
         extracted=extracted,
     )
 

@@ -37,9 +37,9 @@ def rebuild_entities(store: Store) -> int:
 
 
 def check(store: Store, correction: Correction) -> None:
-    """Refuse, before anything is recorded, a correction that names no entity or several, merges
-    one entity with itself, or splits off a name its entity does not bear (the reading room's
-    corrections are checked the same way, with web statuses)."""
+    """Refuse, before anything is recorded, a correction that names no entity or several
+    (`AmbiguousName`), merges one entity with itself, or splits off a name its entity does not
+    bear. The command line and the reading room both check corrections here."""
     named = correction.names[:1] if correction.kind == "split" else correction.names
     ids = [resolve_name(store, name) for name in named]  # ChronikaError for none, AmbiguousName for several
     if correction.kind == "merge" and len(set(ids)) < 2:
@@ -48,8 +48,7 @@ def check(store: Store, correction: Correction) -> None:
         bears = {n.name.lower() for n in store.entity_names(ids[0])}
         if correction.names[1].lower() not in bears:
             raise ChronikaError(
-                f"'{correction.names[1]}' is not a name of {correction.names[0]}; split off one of its own names "
-                f"(`chronika entity {correction.names[0]!r}` lists them)"
+                f"'{correction.names[1]}' is not a name of {correction.names[0]}; split off one of its own names"
             )
 
 

@@ -12,6 +12,7 @@ from chronika.store.chronology import ChronologyStore
 from chronika.store.documents import DocumentReading
 from chronika.store.entities import EntityStore
 from chronika.store.fulltext import FullTextStore
+from chronika.store.hits import PassageReading
 from chronika.store.impacts import ImpactStore
 from chronika.store.postings import PostingStore
 from chronika.store.reading import ReadingStore
@@ -23,7 +24,7 @@ from chronika.store.schema import MIGRATIONS
 
 class Store(
     DocumentSaving, DocumentReading, EntityStore, ResolutionStore, ChronologyStore, VectorStore, ImpactStore,
-    PostingStore, FullTextStore, ReadingStore,
+    PostingStore, FullTextStore, PassageReading, ReadingStore,
 ):
     """Chronika's SQLite file."""
 

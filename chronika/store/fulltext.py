@@ -61,10 +61,6 @@ class FullTextStore:
         )
         return np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.float64)
 
-    def passage_texts(self, ids: list[int]) -> dict[int, str]:
-        """The text of each passage still stored, by id."""
-        return dict(self.db.execute(f"SELECT id, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
-
     # -- FTS5's vocabulary ---------------------------------------------------------------------
 
     def words_starting(self, start: str, limit: int | None = None) -> dict[str, int]:

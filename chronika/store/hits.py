@@ -1,5 +1,5 @@
 """What a search reads in SQL besides its ranking: the conditions a search's facets put on the
-passages, and a hit made from a passage row joined with its document."""
+passages, a hit made from a passage row joined with its document, and passages read by id."""
 
 from __future__ import annotations
 
@@ -54,3 +54,26 @@ def hit_from_row(row: sqlite3.Row, score: float, marked: list[tuple[int, int]]) 
         text=row["text"],
         highlights=marked,
     )
+
+
+class PassageReading:
+    """Passages read by id for a search that found them elsewhere (lists, postings, vectors): their
+    texts, or hits with their citations (a mixin of `Store`)."""
+
+    db: sqlite3.Connection
+
+    def passage_texts(self, ids: list[int]) -> dict[int, str]:
+        """The text of each passage still stored, by id."""
+        return dict(self.db.execute(f"SELECT id, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
+
+    def passage_hits(self, scores: dict[int, float]) -> dict[int, Hit]:
+        """Hits for passages found by id (not by words): their citation, no highlights."""
+        if not scores:
+            return {}
+        marks = ",".join("?" * len(scores))
+        rows = self.db.execute(
+            'SELECT p.id, p.document_id, p.n, p.start, p."end", p.page, p.text, d.title, d.source'
+            " FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN (" + marks + ")",
+            list(scores),
+        )
+        return {row["id"]: hit_from_row(row, scores[row["id"]], []) for row in rows}

@@ -9,9 +9,9 @@ import sqlite3
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from chronika.records.search import Hit, SearchFilters
+from chronika.records.search import SearchFilters
 from chronika.records.stored import PassageText
-from chronika.store.hits import filter_sql, hit_from_row
+from chronika.store.hits import filter_sql
 
 if TYPE_CHECKING:
     import numpy as np
@@ -88,15 +88,3 @@ class VectorStore:
         name `rowid`, which in `passages` is the id)."""
         where, args = filter_sql(filters)
         return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE 1" + where, args)}
-
-    def passage_hits(self, scores: dict[int, float]) -> dict[int, Hit]:
-        """Hits for passages found by id (not by words): their citation, no highlights."""
-        if not scores:
-            return {}
-        marks = ",".join("?" * len(scores))
-        rows = self.db.execute(
-            'SELECT p.id, p.document_id, p.n, p.start, p."end", p.page, p.text, d.title, d.source'
-            " FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN (" + marks + ")",
-            list(scores),
-        )
-        return {row["id"]: hit_from_row(row, scores[row["id"]], []) for row in rows}

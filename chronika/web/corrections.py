@@ -12,7 +12,8 @@ from typing import Any, Sequence
 from fastapi import Request
 
 from chronika import views
-from chronika.ingest.entities import correct
+from chronika.errors import ChronikaError
+from chronika.ingest.entities import check, correct
 from chronika.records.entities import Correction
 from chronika.store import Store
 from chronika.web import context
@@ -62,18 +63,17 @@ def correction(kind: str, names: Sequence[str], kind_to: str | None = None) -> C
 
 
 def apply(store: Store, wanted: Correction) -> dict[str, Any]:
-    """Check a correction's names against the store, record it, re-resolve the entities, and
-    return the entity it leaves (for a split, the entity split off)."""
+    """Check a correction's names against the store (404 for a name no entity bears, 409 listing
+    those that bear it, 400 for a correction that cannot apply), record it, re-resolve the
+    entities, and return the entity it leaves (for a split, the entity split off)."""
     names_by_id = store.entity_names_by_id()
     ids = [entity_id(store, n) for n in (wanted.names[:1] if wanted.kind == "split" else wanted.names)]
     names = [names_by_id[i] if n == i else n for n, i in zip(wanted.names, ids)] + list(wanted.names[len(ids):])
-    if wanted.kind == "merge" and len(set(ids)) < 2:
-        raise WebError(400, f"'{names[0]}' and '{names[1]}' are one entity already.")
-    if wanted.kind == "split":
-        known = {n.name.lower() for n in store.entity_names(ids[0])}
-        if names[1].lower() not in known:
-            raise WebError(400, f"'{names[1]}' is not a name of {names_by_id[ids[0]]}; split off one of its own names.")
     fixed = Correction(wanted.kind, tuple(names), wanted.type)
+    try:
+        check(store, fixed)
+    except ChronikaError as e:
+        raise WebError(400, f"{e}.") from e
     correct(store, fixed)
     shown = views.entity(store, _left(store, names[-1:] if fixed.kind == "split" else names))
     return {key: shown[key] for key in SHOWN}

@@ -27,10 +27,13 @@ class Cleaned:
         return self.mapped.text
 
 
-def clean(source: Source, corpus_names: Mapping[str, int] | None = None) -> Cleaned:
+def clean(
+    source: Source, corpus_names: Mapping[str, int] | None = None, own_names: Mapping[str, int] | None = None
+) -> Cleaned:
     """Clean one source. `corpus_names` (name -> count over the corpus, this source included:
     see `mending.corrections`) lends evidence to OCR mending; without it only the document's own
-    evidence is used."""
+    evidence is used. `own_names` is that own evidence (`mending.name_counts` of the source's
+    text), counted here when not given."""
     mapped = MappedText.identity(source.text)
     metadata: dict[str, Any] = {}
     if report.is_report(source.text):
@@ -44,7 +47,8 @@ def clean(source: Source, corpus_names: Mapping[str, int] | None = None) -> Clea
     mapped = mapped.apply(layout.joins(mapped.text))
     mapped = mapped.apply(layout.spacing(mapped.text))
     header = "\n".join(v for v in metadata.values() if isinstance(v, str))
-    fixes = mending.corrections(mapped.text, corpus_names, also=header, evidence_text=source.text)
+    own = own_names if own_names is not None else mending.name_counts(source.text)
+    fixes = mending.corrections(mapped.text, corpus_names, also=header, own=own)
     if fixes:
         metadata = _mended(metadata, {word: fix[0] for word, fix in fixes.items()})
         mapped = mapped.apply(mending.mend(mapped.text, fixes))

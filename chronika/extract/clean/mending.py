@@ -36,11 +36,11 @@ def name_counts(text: str) -> Counter[str]:
 
 
 def corrections(
-    text: str, corpus: Mapping[str, int] | None = None, also: str = "", evidence_text: str | None = None
+    text: str, corpus: Mapping[str, int] | None = None, also: str = "", own: Mapping[str, int] | None = None
 ) -> dict[str, tuple[str, str]]:
     """Rare misreadings of names in `text` (and in `also`, e.g. a title page kept as metadata),
-    each with the frequent name it stands for and the reason. Names are counted in
-    `evidence_text` (the whole source as read, furniture included), else in `text`.
+    each with the frequent name it stands for and the reason. `own` is the document's own name
+    counts (`name_counts` of the whole source as read, furniture included), else counted in `text`.
 
     Only names are mended: without a dictionary, a rare common word ("mouth") one letter from a
     frequent one ("month") may be right, while a name seen once beside a near twin seen fifty
@@ -50,7 +50,7 @@ def corrections(
     document also has, or of one it names often."""
     forms = Counter(_CAPITALISED.findall(text + "\n" + also))
     lower = set(_LOWER.findall(text))
-    own = name_counts(evidence_text if evidence_text is not None else text)
+    own = own if own is not None else name_counts(text)
 
     def seen(name: str) -> int:
         here = own.get(name, 0)
