@@ -102,7 +102,7 @@ def ingest(
     ignored: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
         pending, names = _read_batch(store, source_files(paths, ignored), Path(spill), summary, progress)
-        evidence = _evidence(store, pending, names)
+        evidence = _evidence(store, pending, names) if pending else Counter()
         for item in pending:
             words = _build_one(store, item, summary, title, date, evidence, extract)
             if progress:
