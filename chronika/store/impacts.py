@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from chronika.store.postings import merge_postings, write_postings
 
@@ -33,6 +34,7 @@ class ImpactStore:
     """The champion lists (mixed into Store)."""
 
     db: sqlite3.Connection
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
     def impacts_state(self) -> dict[str, Any] | None:
         """The lists' state: passages, average length, `frequent`, `keep`, the last passage id
@@ -90,7 +92,7 @@ class ImpactStore:
         """Replace every list, every word's postings (rows of `passage_ids`, their hits) and the
         passages' lengths (by row), and the state, in one transaction; the state records whether
         the postings could be kept (passage ids up to 32 bits)."""
-        with self.transaction() as db:  # type: ignore[attr-defined]
+        with self.transaction() as db:
             db.execute("DELETE FROM term_impacts")
             db.executemany(
                 "INSERT INTO term_impacts (term, df, floor, passages, weights) VALUES (?, ?, ?, ?, ?)",
@@ -106,7 +108,7 @@ class ImpactStore:
         """Write merged lists, append the passages added to their words' postings and lengths
         (dropping the removed ones, by `alive`, if given) and save the state with the passages
         counted now, fresh, in one transaction."""
-        with self.transaction() as db:  # type: ignore[attr-defined]
+        with self.transaction() as db:
             db.executemany(
                 "UPDATE term_impacts SET df = ?, floor = ?, passages = ?, weights = ? WHERE term = ?",
                 [(one.df, one.floor, one.ids.astype("<i8").tobytes(), one.weights.astype("<f8").tobytes(), key)
