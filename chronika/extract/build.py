@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from collections import Counter
 from typing import Mapping
 
 from chronika.extract.clean import clean
-from chronika.records.dates import DateInterval, latest_date, parse_date
+from chronika.records.dates import DateInterval, parse_date
 from chronika.errors import UsageError
 from chronika.extract.clean.mending import name_counts
+from chronika.extract.dating import Dating, head_date
 from chronika.extract.run import extract as run_extract
-from chronika.records.document import Change, Document, Extracted, Passage, Source
+from chronika.records.document import Change, Document, Passage, Source
 from chronika.extract.segment import passages
 from chronika.records.textmap import Change as TextChange
 from chronika.records.textmap import MappedText, encode_map
 
 TITLE_MAX_WORDS = 12  # a title made from a document's first sentence keeps at most this many words
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^\n]{4,40}?)\s*(?:\(|[-–—]|:)")
 
 
 def content_hash(data: bytes) -> str:
@@ -55,15 +54,12 @@ def build_document(
     for passage in found_passages:
         passage.orig_start, passage.orig_end = mapped.to_original(passage.start, passage.end)
         passage.page = source.page_at(passage.orig_start)
-    when, provenance = _date(source, meta, text, date)
+    dating = _date(source, meta, text, date)
+    when, provenance = dating.date, dating.provenance
+    if dating.evidence:
+        meta["date_evidence"] = dating.evidence
     lang = language(text)
-    extracted = None
-    if extract:
-        extracted = run_extract(text, found_passages, lang, _anchor(when))
-        later = _later_inferred(when, provenance, extracted)
-        if later is not None:  # a date the narrative pins down ("Nov. 26" after "2010") dates the document better
-            when = later
-            extracted = run_extract(text, found_passages, lang, _anchor(when))
+    extracted = run_extract(text, found_passages, lang, _anchor(when)) if extract else None
     return Document(
         source=source.path,
         content_hash=digest,
@@ -102,45 +98,25 @@ def _anchor(when: DateInterval | None) -> datetime.date | None:
     return when.start if when.precision == "day" else when.end
 
 
-def _later_inferred(when: DateInterval | None, provenance: str | None, found: Extracted) -> DateInterval | None:
-    """For an inferred date: the latest date the text pins down, if later than the one inferred."""
-    if provenance != "inferred" or when is None:
-        return None
-    pinned = [
-        t.date
-        for t in found.times
-        if t.date is not None and t.anchor != "document" and t.type == "DATE"
-        and t.date.precision in ("day", "month", "season", "year")
-    ]
-    if not pinned:
-        return None
-    latest = max(pinned, key=lambda d: (d.end, -(d.end - d.start).days))
-    if latest.end <= when.end or latest.end.year > when.end.year + 1:
-        return None
-    return DateInterval(latest.start, latest.end, latest.precision, latest.text, inferred=True)
-
-
 def _located(change: TextChange, mapped: MappedText) -> Change:
     start = mapped.to_clean(change.orig_start)
     end = start + len(change.replacement)
     return Change(start, end, change.orig_start, change.orig_end, change.original, change.replacement, change.reason)
 
 
-def _date(source: Source, meta: Mapping[str, object], text: str, override: str | None) -> tuple[DateInterval | None, str | None]:
-    """The document's date and where it came from: the argument, the file's metadata, the
-    report header, a dateline; else the latest date the text states, marked inferred."""
+def _date(source: Source, meta: Mapping[str, object], text: str, override: str | None) -> Dating:
+    """When the source was published, from the evidence it gives (`chronika.extract.dating`): the
+    argument, the file's metadata, a report header, the text's opening lines; else undated."""
     if override:
-        return stated_date(override), "argument"
+        return Dating(stated_date(override), "argument", override)
     for value, provenance in ((source.date, "metadata"), (meta.get("date"), "header")):
         if isinstance(value, str) and (stated := parse_date(value)) is not None:
-            return stated, provenance
-    if m := _DATELINE.match(text[:200]):
-        if (stated := parse_date(m.group("date"))) is not None:
-            return stated, "dateline"
-    latest = latest_date(text)
-    if latest is None:
-        return None, None
-    return DateInterval(latest.start, latest.end, latest.precision, latest.text, inferred=True), "inferred"
+            return Dating(stated, provenance, str(meta.get("date_evidence") or value))
+    found = head_date(text)
+    created = meta.get("pdf_created")
+    if found.date is None and isinstance(created, str) and (stated := parse_date(created)) is not None:
+        return Dating(stated, "pdf metadata", f"created {created}")
+    return found
 
 
 def _title_from_text(text: str, found: list[Passage]) -> str:

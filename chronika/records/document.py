@@ -118,7 +118,7 @@ class Document:
     language: str
     words: int
     date: DateInterval | None
-    date_provenance: str | None  # "argument", "metadata", "header", "dateline" or "inferred"
+    date_provenance: str | None  # "argument", "metadata", "header", or the opening line that states it (extract/dating.py)
     author: str | None
     metadata: dict[str, Any]
     passages: list[Passage]

@@ -16,7 +16,7 @@ def date_json(value: DateInterval | None) -> dict[str, Any] | None:
 def date_label(value: dict[str, Any] | None) -> str:
     """A date as a person reads it: what the source says, and (inferred) where it was guessed."""
     if not value:
-        return "-"
+        return "undated"
     return str(value["text"]) + (" (inferred)" if value.get("inferred") else "")
 
 
@@ -29,6 +29,7 @@ def _listing(d: StoredDocument) -> dict[str, Any]:
         "words": d.words,
         "passages": d.passages,
         "date_provenance": d.date_provenance,
+        "date_evidence": d.metadata.get("date_evidence"),
         "language": d.language,
         "author": d.author,
         "reader": d.reader,

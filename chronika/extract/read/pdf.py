@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from datetime import date
 from io import BytesIO
 from typing import Any
 
@@ -43,7 +45,8 @@ def read_pdf(raw: bytes, name: str) -> Source:
         page_starts=starts,
         title=_meta(info, "/Title"),
         author=_meta(info, "/Author"),
-        metadata={"pages": len(texts), "ocr_pages": [i + 1 for i in scanned]},
+        metadata={"pages": len(texts), "ocr_pages": [i + 1 for i in scanned]}
+        | ({"pdf_created": created} if (created := _created(info)) and not scanned else {}),
     )
 
 
@@ -58,6 +61,26 @@ def _ocr_pages(raw: bytes, name: str, indexes: list[int]) -> list[tuple[int, str
             image = pdf.pages[i].to_image(resolution=300).original
             out.append((i, ocr_image(image, f"{name} (page {i + 1})")))
     return out
+
+
+# Makers whose PDFs are copies of something published elsewhere: a page printed from a browser.
+_COPYING = re.compile(r"mozilla|chrome|chromium|safari|firefox|webkit|skia|wkhtmltopdf|phantomjs|print", re.IGNORECASE)
+
+
+def _created(info: dict[str, Any]) -> str | None:
+    """The day a born-digital PDF was made (YYYY-MM-DD), when it was not printed from a browser: a
+    printed page's creation date is the day of printing, not of publication."""
+    made_by = " ".join(str(info.get(key) or "") for key in ("/Creator", "/Producer"))
+    value = info.get("/CreationDate")
+    if not isinstance(value, str) or _COPYING.search(made_by):
+        return None
+    m = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", value.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _meta(info: dict[str, Any], key: str) -> str | None:
