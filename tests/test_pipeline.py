@@ -200,3 +200,45 @@ def test_a_run_killed_before_resolution_is_completed_by_the_next(
     summary = ingest(store, [EXAMPLES / "kirov-1934.txt"])
     assert summary.unchanged and not summary.added
     assert any(e.name.endswith("Kirov") for e in store.entities(None))
+
+
+def test_filesystem_oddities_are_skipped_lines_and_the_batch_goes_on(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "archive"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text("Kirov was killed in Leningrad on 1 December 1934.\n", encoding="utf-8")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "odd-\udcff-name.txt").write_bytes("Yezhov was arrested in 1939.\n".encode())
+    listing = os.scandir
+
+    def refuse_locked(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)  # a folder root cannot be kept out of
+    summary = ingest(store, [folder])
+    reasons = {Path(e.path).name: e.reason for e in summary.skipped}
+    assert set(reasons) == {"locked", "loop-a.txt", "loop-b.txt", "dangling.txt"}
+    assert reasons["locked"].startswith("folder cannot be read")
+    assert len(summary.added) == 2 and any("odd-\ufffd-name.txt" in d.source for d in store.documents())
+    assert views.entity(store, "Kirov")["mentions"]  # what was stored is resolved
+
+
+def test_a_document_with_no_words_left_is_reported_not_added(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "numbers.txt").write_text("12\n\n13\n\n14\n", encoding="utf-8")
+    summary = ingest(store, [tmp_path / "numbers.txt"])
+    assert not summary.added and summary.skipped[0].reason == "no words left to store after reading and cleaning"
+    assert store.documents() == []
+
+
+def test_no_cleaning_stage_removes_the_body_of_a_document(store: Store, tmp_path: Path) -> None:
+    report = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    joined = tmp_path / "report-joined.txt"  # a report whose lines a web copy joined into one
+    joined.write_text(" ".join(report.split("\n")[:6000]), encoding="utf-8")
+    summary = ingest(store, [joined], extract=False)
+    assert summary.added and summary.words > 0.75 * len(joined.read_text(encoding="utf-8").split())
+    assert any("would have removed" in w.reason and "not applied" in w.reason for w in summary.warnings)

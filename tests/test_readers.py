@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import time
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
+from pypdf import PdfWriter
 
 from chronika.errors import SourceError
 from chronika.extract.read import read, read_path
@@ -113,3 +117,52 @@ def test_readers_take_bytes_and_open_no_file() -> None:
     with pytest.raises(SourceError) as refused:
         read_path(nowhere / "gone.txt")
     assert "cannot be opened" in refused.value.reason
+
+
+def _pdf_of(image: Image.Image, resolution: float) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=resolution)
+    return out.getvalue()
+
+
+def test_blank_pages_cost_no_ocr_and_a_page_too_large_to_render_is_named() -> None:
+    writer = PdfWriter()
+    for _ in range(40):
+        writer.add_blank_page(612, 792)
+    blank = io.BytesIO()
+    writer.write(blank)
+    started = time.perf_counter()
+    with pytest.raises(SourceError, match="no text found"):
+        read(blank.getvalue(), "blank.pdf")
+    with pytest.raises(SourceError, match="no text found"):  # a scanned page with no ink
+        read(_pdf_of(Image.new("L", (850, 1100), 255), 100), "white.pdf")
+    assert time.perf_counter() - started < 20  # OCR of one page alone takes longer on this machine
+    poster = Image.new("L", (2000, 2000), 255)
+    ImageDraw.Draw(poster).line((0, 0, 2000, 2000), fill=0, width=5)
+    with pytest.raises(SourceError, match="too large to render for OCR"):  # 14,400 pt a side
+        read(_pdf_of(poster, 10), "poster.pdf")
+
+
+def test_text_in_utf16_or_utf32_without_a_byte_order_mark_is_read() -> None:
+    for text in ("The camps were closed in the years after 1956.\n", "Лагеря закрыли после 1956 года.\n"):
+        for encoding in ("utf-16-le", "utf-16-be", "utf-32-le"):
+            source = read((text * 5).encode(encoding), "note.txt")
+            assert source.text == text * 5 and source.metadata["encoding"] == encoding
+
+
+def test_damaged_utf8_is_read_as_utf8_with_marks_and_a_warning() -> None:
+    raw = bytearray(("The “initiatives” of the committee — all of them — were reviewed. " * 40).encode())
+    for i in range(150, 1500, 150):
+        raw[i] = 0xC3  # a lead byte without its continuation
+    source = read(bytes(raw), "damaged.txt")
+    assert source.metadata["encoding"] == "utf-8" and "initiatives" in source.text
+    marks = source.text.count("\ufffd")  # a lead byte set inside a character breaks that one too
+    assert marks >= 9 and f"{marks} byte sequence(s) are not valid UTF-8" in source.metadata["warnings"][0]
+
+
+def test_control_characters_never_reach_the_text_and_pages_keep_their_starts() -> None:
+    raw = ("First page of the report.\n" * 3000).encode() + b"\x00\x01" + b"\fSecond page.\n"
+    source = read(raw, "nul.txt")
+    assert "\x00" not in source.text and "\x01" not in source.text
+    assert source.text[source.page_starts[1]:].startswith("Second page.")
+    assert source.metadata["warnings"] == ["2 control character(s) (such as NUL) dropped"]

@@ -58,6 +58,8 @@ def ingest(
         err.print(f"ignored {escape(ignored)}: a folder's own notes, not a source (name the file to ingest it)", style="dim")
     for skipped in summary["skipped"]:
         err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
+    for warning in summary["warnings"]:
+        err.print(f"warning {escape(warning['path'])}: {escape(warning['reason'])}", style="yellow")
     if as_json:
         print_json(summary)
     else:

@@ -49,6 +49,8 @@ def build_document(
     cleaned = clean(source, corpus_names, own_names)
     text = cleaned.text
     meta = dict(source.metadata) | cleaned.metadata
+    if source.metadata.get("warnings") or cleaned.metadata.get("warnings"):
+        meta["warnings"] = [*source.metadata.get("warnings", []), *cleaned.metadata.get("warnings", [])]
     found_passages, links = passages(text)
     mapped = cleaned.mapped
     for passage in found_passages:

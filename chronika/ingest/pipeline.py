@@ -34,6 +34,7 @@ class IngestSummary:
     replaced: list[str] = field(default_factory=list)
     skipped: list[SourceError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    warnings: list[SourceError] = field(default_factory=list)  # stored, but not all as the file has it
     words: int = 0
     seconds: float = 0.0
 
@@ -44,6 +45,7 @@ class IngestSummary:
             "documents_replaced": len(self.replaced),
             "skipped": [{"path": e.path, "reason": e.reason} for e in self.skipped],
             "ignored": self.ignored,
+            "warnings": [{"path": e.path, "reason": e.reason} for e in self.warnings],
             "seconds": round(self.seconds, 3),
             "words": self.words,
         }
@@ -56,13 +58,21 @@ Progress = Callable[[Path, int], None]  # called after each file with the words 
 _FOLDER_NOTES = re.compile(r"^(readme|licen[cs]e|copying|changelog)(\.\w+)?$", re.IGNORECASE)
 
 
-def source_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> Iterator[Path]:
-    """Every file named, or under a named folder (recursively; hidden files and a folder's own
-    README/LICENSE left out, and listed in `ignored`), in order."""
+def source_files(
+    paths: Iterable[str | Path], ignored: list[Path] | None = None, unreadable: list[SourceError] | None = None
+) -> Iterator[Path]:
+    """Every file named, or under a named folder (recursively, not following links to folders;
+    hidden files and a folder's own README/LICENSE left out, and listed in `ignored`), in order.
+    A folder that cannot be listed is recorded in `unreadable` and the walk goes on."""
+
+    def cannot_list(e: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(SourceError(source_name(Path(e.filename or "")), f"folder cannot be read ({e.strerror or e})"))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if _FOLDER_NOTES.match(name) and ignored is not None:
@@ -76,12 +86,18 @@ def source_files(paths: Iterable[str | Path], ignored: list[Path] | None = None)
 
 
 def source_name(path: Path) -> str:
-    """How a source is named in the store: relative to the working folder when inside it."""
-    absolute = path.resolve()
+    """How a source is named in the store: relative to the working folder when inside it, by its
+    own name (a symbolic link is named as itself, not its target); a name the file system gave in
+    another encoding is shown with replacement marks."""
     try:
-        return str(absolute.relative_to(Path.cwd().resolve()))
+        absolute = path.parent.resolve() / path.name
+    except (OSError, RuntimeError):  # a loop of symbolic links among the folders: named as given
+        absolute = Path(os.path.abspath(path))
+    try:
+        name = str(absolute.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(absolute)
+        name = str(absolute)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def ingest(
@@ -101,7 +117,8 @@ def ingest(
     summary = IngestSummary()
     ignored: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
-        pending, names = _read_batch(store, source_files(paths, ignored), Path(spill), summary, progress)
+        files = source_files(paths, ignored, summary.skipped)
+        pending, names = _read_batch(store, files, Path(spill), summary, progress)
         evidence = _evidence(store, pending, names) if pending else Counter()
         for item in pending:
             words = _build_one(store, item, summary, title, date, evidence, extract)
@@ -169,6 +186,7 @@ def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str])
         summary.skipped.append(SourceError(name, e.reason))
         return None
     source.path = name
+    summary.warnings.extend(SourceError(name, w) for w in source.metadata.get("warnings", []))
     batch.add(digest)
     return source, digest, status
 
@@ -195,8 +213,13 @@ def _build_one(
 ) -> int:
     source = _load(item.spilled)
     doc = build_document(source, item.digest, title=title, date=date, corpus_names=evidence, extract=extract)
-    doc_id = store.save(doc)
     item.spilled.unlink()
+    read_warnings = len(source.metadata.get("warnings", []))
+    summary.warnings.extend(SourceError(item.name, w) for w in doc.metadata.get("warnings", [])[read_warnings:])
+    if doc.words == 0:
+        summary.skipped.append(SourceError(item.name, "no words left to store after reading and cleaning"))
+        return 0
+    doc_id = store.save(doc)
     (summary.replaced if item.status == "replaced" else summary.added).append(doc_id)
     summary.words += doc.words
     return doc.words

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from datetime import date
 from io import BytesIO
 from typing import Any
 
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -19,6 +21,11 @@ from chronika.records.document import Source
 
 # A page with fewer letters than this in its text layer is treated as a scan.
 _MIN_LETTERS = 20
+OCR_DPI = 300  # scans are rendered for OCR at this resolution ...
+MAX_PIXELS = 60_000_000  # ... unless the page would take more pixels than this (a 5x4 m poster)
+MIN_OCR_DPI = 100  # below this resolution OCR reads nothing: such a page is too large to render
+_PREVIEW_DPI = 24  # a preview to see whether a page has any ink at all
+_INK = 160  # a grey level darker than this is ink
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
@@ -35,7 +42,8 @@ def read_pdf(raw: bytes, name: str) -> Source:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise SourceError(name, f"corrupt or unreadable PDF ({e})") from e
     scanned = [i for i, t in enumerate(texts) if sum(c.isalpha() for c in t) < _MIN_LETTERS]
-    for i, page_text in _ocr_pages(raw, name, scanned):
+    warnings: list[str] = []
+    for i, page_text in _ocr_pages(raw, name, scanned, warnings):
         texts[i] = page_text
     text, starts = join_pages(texts)
     return Source(
@@ -46,11 +54,15 @@ def read_pdf(raw: bytes, name: str) -> Source:
         title=_meta(info, "/Title"),
         author=_meta(info, "/Author"),
         metadata={"pages": len(texts), "ocr_pages": [i + 1 for i in scanned]}
-        | ({"pdf_created": created} if (created := _created(info)) and not scanned else {}),
+        | ({"pdf_created": created} if (created := _created(info)) and not scanned else {})
+        | ({"warnings": warnings} if warnings else {}),
     )
 
 
-def _ocr_pages(raw: bytes, name: str, indexes: list[int]) -> list[tuple[int, str]]:
+def _ocr_pages(raw: bytes, name: str, indexes: list[int], warnings: list[str]) -> list[tuple[int, str]]:
+    """OCR of the pages without a text layer that hold ink: a page with nothing drawn on it, or
+    whose drawing shows no dark pixel, is blank and costs no OCR; a page too large to render at a
+    readable resolution within MAX_PIXELS is skipped with a warning."""
     if not indexes:
         return []
     import pdfplumber
@@ -58,9 +70,24 @@ def _ocr_pages(raw: bytes, name: str, indexes: list[int]) -> list[tuple[int, str
     out = []
     with pdfplumber.open(BytesIO(raw)) as pdf:
         for i in indexes:
-            image = pdf.pages[i].to_image(resolution=300).original
+            page = pdf.pages[i]
+            if not (page.images or page.curves or page.rects or page.lines):
+                continue
+            resolution = min(OCR_DPI, 72 * math.sqrt(MAX_PIXELS / max(float(page.width * page.height), 1.0)))
+            if resolution < MIN_OCR_DPI:
+                warnings.append(f"page {i + 1} is too large to render for OCR ({page.width:.0f} x {page.height:.0f} pt); its text is left out")
+                continue
+            if _blank(page.to_image(resolution=_PREVIEW_DPI * resolution / OCR_DPI).original):
+                continue
+            image = page.to_image(resolution=resolution).original
             out.append((i, ocr_image(image, f"{name} (page {i + 1})")))
     return out
+
+
+def _blank(preview: Image.Image) -> bool:
+    """Whether a page's low-resolution rendering holds no dark pixel (no ink to read)."""
+    darkest = preview.convert("L").getextrema()[0]
+    return isinstance(darkest, (int, float)) and darkest >= _INK
 
 
 # Makers whose PDFs are copies of something published elsewhere: a page printed from a browser.

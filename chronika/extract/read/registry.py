@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Callable
@@ -67,7 +69,22 @@ def read(data: bytes, name: str) -> Source:
     except Exception as e:  # a third-party parser failing on one file must not end the batch
         raise SourceError(name, f"could not be read as {reader.name} ({type(e).__name__}: {e})") from e
     if not source.text.strip():
-        raise SourceError(name, "no text found in it")
+        raise SourceError(name, "; ".join(["no text found in it", *source.metadata.get("warnings", [])]))
+    return _without_controls(source)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never text (tab, line ends and form feed stay)
+
+
+def _without_controls(source: Source) -> Source:
+    """The source with control characters (NUL and the like, from any reader) dropped, its page
+    starts moved with them, and a warning saying how many."""
+    found = [m.start() for m in _CONTROL.finditer(source.text)]
+    if not found:
+        return source
+    source.text = _CONTROL.sub("", source.text)
+    source.page_starts = [start - bisect_left(found, start) for start in source.page_starts]
+    source.metadata["warnings"] = [*source.metadata.get("warnings", []), f"{len(found):,} control character(s) (such as NUL) dropped"]
     return source
 
 

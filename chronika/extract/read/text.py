@@ -26,24 +26,46 @@ _RUSSIAN_TEXT = set(
 )
 
 
+# UTF-8 with a few bytes that do not decode is UTF-8 damaged in places, not another encoding: at
+# most this share of its multi-byte sequences (and a few more) may fail.
+_DAMAGED_UTF8 = 0.02
+
+
 @register("text", (".txt", ".text", ".md", ".csv", ".tsv", ""))
 def read_text(raw: bytes, name: str) -> Source:
-    text, encoding = decode(raw, name)
+    text, encoding, warnings = decode_text(raw, name)
     pages = _form_feed_pages(text)
-    return Source(name, text, "text", page_starts=pages, metadata={"encoding": encoding})
+    metadata: dict[str, object] = {"encoding": encoding}
+    if warnings:
+        metadata["warnings"] = warnings
+    return Source(name, text, "text", page_starts=pages, metadata=metadata)
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
     """The text in `raw` and the encoding it was in; SourceError if it is not text."""
+    text, encoding, _ = decode_text(raw, name)
+    return text, encoding
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str, str, list[str]]:
+    """The text in `raw`, the encoding it was in, and what was not read as the file has it (bytes
+    that do not decode, read as replacement marks); SourceError if it is not text."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding), encoding
+            return raw.decode(encoding, errors="replace"), encoding, []
+    if (wide := _utf16_or_32(raw)) is not None:
+        return raw.decode(wide), wide, []
     if b"\x00" in raw[:65536]:
         raise SourceError(name, "binary data, not text")
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(raw)
+    if damaged:
+        return raw.decode("utf-8", errors="replace"), "utf-8", [
+            f"{damaged:,} byte sequence(s) are not valid UTF-8; read as UTF-8 with replacement marks (\ufffd)"
+        ]
     best = from_bytes(raw).best()
     if best is None:
         raise SourceError(name, "binary data or an unknown text encoding")
@@ -53,7 +75,41 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
         encoding, text = max(((c, raw.decode(c, errors="replace")) for c in _CYRILLIC_CODECS), key=_russianness)
     if _control_share(text) > 0.01:
         raise SourceError(name, "binary data, not text")
-    return text, encoding
+    return text, encoding, []
+
+
+def _utf16_or_32(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, where the bytes say so: the zero (or, for
+    Cyrillic, 0x04) high bytes of every code unit fall in the same place, and the text decodes
+    cleanly into readable characters."""
+    sample = raw[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    for encoding, width, high in (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                                  ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,))):
+        units = len(sample) // width
+        if units == 0 or len(raw) % width:
+            continue
+        fits = sum(all(sample[i * width + h] in (0, 4) for h in high) for i in range(units))
+        if fits < 0.9 * units:
+            continue
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) <= 0.01:
+            return encoding
+    return None
+
+
+def _damaged_utf8(raw: bytes) -> int:
+    """How many byte sequences of `raw` fail to decode as UTF-8, where the rest is UTF-8 (it has
+    multi-byte characters that decode) and the failures are a small share of them: UTF-8 damaged
+    in places. 0 where it is not UTF-8 at all (a single-byte code page)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for c in text if c >= "\x80") - bad
+    return bad if valid > 0 and bad <= _DAMAGED_UTF8 * (valid + bad) + 8 else 0
 
 
 def _russianness(candidate: tuple[str, str]) -> float:
