@@ -18,7 +18,7 @@ from chronika.records.textmap import Edit, MappedText
 # of any page, and a stage that would remove the body has misread the layout (a report whose lines
 # were joined into one looks like one long line of furniture). Such a stage is not applied.
 MAX_REMOVED_SHARE = 0.25
-_MIN_LETTERS = 200  # below this a text is too short for shares to mean anything
+_MIN_LETTERS = 2000  # in a shorter text (a page or two) furniture can be a large share
 
 
 @dataclass
