@@ -21,7 +21,7 @@ from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
-from chronika.web import Settings, create_app
+from chronika.web import Settings, charts, create_app
 from chronika.web.markup import Mark, annotate, plain
 from conftest import EXAMPLES, ROOT
 
@@ -316,6 +316,44 @@ def test_timeline_page_items_and_colours(web: TestClient, store: Store) -> None:
         assert item["className"] == f"precision-{event['date']['precision']}"
         assert item["href"] == f"/documents/{event['citation']['document']}#c-{event['citation']['start']}-{event['citation']['end']}"
     assert "/static/vendor/vis-timeline-graph2d.min.js" in page
+    opened = re.search(r'id="timeline"[^>]* data-start="([\d-]+)" data-end="([\d-]+)"', page)
+    assert opened is not None
+    inside = [e for e in events if opened.group(1) <= e["date"]["start"] <= opened.group(2)]
+    assert len(inside) >= 0.8 * len([i for i in items if i["type"] != "background"])
+
+
+def test_timeline_filters_and_downloads(web: TestClient, store: Store) -> None:
+    document = views.timeline(store)[0]["citation"]["document"]
+    page = web.get("/timeline", params={"doc": document, "precision": "day"}).text
+    items = json.loads(re.search(r'id="timeline-items">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    assert items and all(i["where"].startswith(f"{document} ") and i["precision"] == "day" for i in items)
+    assert web.get("/timeline", params={"precision": "week"}).status_code in (400, 422)
+    csv_answer = web.get("/timeline", params={"doc": document, "precision": "day", "export": "csv"})
+    assert csv_answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv_answer.headers["content-disposition"]
+    assert len(csv_answer.text.strip().splitlines()) == len(items) + 1
+    slides = web.get("/api/timeline", params={"export": "timelinejs"}).json()
+    assert len(slides["events"]) == len(views.timeline(store))
+    assert web.get("/api/timeline", params={"export": "csv"}).text.startswith("date_start,date_end,precision")
+
+
+def test_long_spans_are_bands_and_the_timeline_opens_where_events_are_dense() -> None:
+    def event(start: str, end: str, precision: str) -> dict[str, Any]:
+        return {"date": {"start": start, "end": end, "precision": precision, "text": start},
+                "text": "t", "citation": {"document": "d1", "passage": 1, "start": 0, "end": 1}}
+
+    events = [event(f"193{i % 8}-0{1 + i % 9}-01", f"193{i % 8}-0{1 + i % 9}-01", "day") for i in range(40)]
+    events += [event("1900-01-01", "1933-12-31", "century"), event("1917-01-01", "1917-12-31", "year")]
+    items = charts.timeline_items(events)
+    assert items[40]["type"] == "background" and items[41]["type"] == "range" and items[0]["type"] == "point"
+    window = charts.dense_window(events)
+    assert window is not None and "1929" <= window[0] < "1930-02" and "1937" <= window[1] < "1938-12"
+
+
+def test_the_home_chart_is_not_stretched_by_a_stray_date() -> None:
+    starts = [f"{1930 + i % 10}-01-01" for i in range(200)] + ["1020-01-01"]
+    bars = charts.histogram(starts)
+    assert bars[0].first >= 1930 and charts.histogram_outside(starts) == 1
 
 
 def test_figures_and_conflicts_pages(web: TestClient, store: Store) -> None:

@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from chronika import views
 from chronika.query import semantic
@@ -16,7 +16,7 @@ from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import corrections, lookup
-from chronika.web.context import open_store
+from chronika.web.context import exported, open_store
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -103,11 +103,12 @@ def entity(request: Request, name: str) -> JSONResponse:
             summary="`timeline --about NAME --from Y --to Y --json`")
 def timeline(request: Request, about: Optional[str] = None,
              year_from: Optional[int] = Query(None, alias="from"),
-             year_to: Optional[int] = Query(None, alias="to")) -> JSONResponse:
+             year_to: Optional[int] = Query(None, alias="to"),
+             export: Optional[Literal["csv", "timelinejs"]] = Query(None, description="csv or timelinejs: a download instead")) -> Response:
     with open_store(request) as store:
-        if about:
-            lookup.entity_id(store, about)
-        return _json(views.timeline(store, about, year_from, year_to))
+        subject = store.entity_names_by_id()[lookup.entity_id(store, about)] if about else None
+        events = views.timeline(store, about, year_from, year_to)
+        return exported(events, export, "timeline", subject) if export else _json(events)
 
 
 @router.get("/figures", response_class=JSONResponse, responses=JSON_ANSWER, summary="`figures --about WORD --json`")

@@ -12,6 +12,9 @@ from chronika.store import Store
 from chronika.web.context import cite_href, entity_href
 
 PRECISIONS = ("day", "month", "season", "year", "decade", "century")
+BACKGROUND_YEARS = 5  # an event dated only to a span longer than this (a decade, a century) is a band
+DENSE_SHARE = 0.8  # the timeline opens on the shortest stretch holding this share of its events
+HISTOGRAM_SHARE = 0.98  # the home page's chart covers this share of the events (not a stray misreading)
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,23 @@ class Bar:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
 
+def dense_span(values: list[int], share: float) -> tuple[int, int] | None:
+    """The shortest stretch [first, last] of sorted `values` holding `share` of them."""
+    if not values:
+        return None
+    keep = max(1, math.ceil(share * len(values)))
+    best = min(range(len(values) - keep + 1), key=lambda i: (values[i + keep - 1] - values[i], i))
+    return values[best], values[best + keep - 1]
+
+
 def histogram(starts: Iterable[str], width: float = 600, height: float = 120) -> list[Bar]:
-    """Events counted by year (by decade when they span more than 60 years), scaled to a chart."""
-    years = sorted(int(s[:4]) for s in starts if s and s[:4].isdigit())
-    if not years:
+    """Events counted by year (by decade when they span more than 60 years), scaled to a chart,
+    over the years that hold nearly all of them (one misread "1020" does not stretch it)."""
+    every = sorted(int(s[:4]) for s in starts if s and s[:4].isdigit())
+    span = dense_span(every, HISTOGRAM_SHARE)
+    if span is None:
         return []
+    years = [y for y in every if span[0] <= y <= span[1]]
     step = 1 if years[-1] - years[0] <= 60 else 10
     first = years[0] - years[0] % step
     buckets = [0] * ((years[-1] - first) // step + 1)
@@ -47,9 +62,37 @@ def histogram(starts: Iterable[str], width: float = 600, height: float = 120) ->
     ]
 
 
+def histogram_outside(starts: Iterable[str]) -> int:
+    """How many events the home page's chart leaves out as outliers."""
+    every = sorted(int(s[:4]) for s in starts if s and s[:4].isdigit())
+    span = dense_span(every, HISTOGRAM_SHARE)
+    return 0 if span is None else sum(1 for y in every if not span[0] <= y <= span[1])
+
+
+def _years(d: dict[str, Any]) -> float:
+    """How many years an event's date spans."""
+    try:
+        return (date.fromisoformat(d["end"]) - date.fromisoformat(d["start"])).days / 365.25
+    except ValueError:
+        return 0.0
+
+
+def dense_window(events: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """Where the timeline opens: the shortest stretch of days holding DENSE_SHARE of the events
+    dated more precisely than a band, with a margin; None where there are none."""
+    days = sorted(date.fromisoformat(e["date"]["start"]).toordinal() for e in events if _years(e["date"]) <= BACKGROUND_YEARS)
+    span = dense_span(days, DENSE_SHARE)
+    if span is None:
+        return None
+    margin = max(180, (span[1] - span[0]) // 10)
+    return date.fromordinal(max(1, span[0] - margin)).isoformat(), date.fromordinal(span[1] + margin).isoformat()
+
+
 def timeline_items(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """vis-timeline items for events (`views.timeline`'s shape): a point for a day, else a range
-    over the interval; coloured by precision through the class name; each opening its citation."""
+    """vis-timeline items for events (`views.timeline`'s shape): a point for a day, a range over
+    a longer interval, a background band for one of more than BACKGROUND_YEARS (a decade, "the
+    beginning of the century"), so it does not crowd out the dated events; coloured by precision
+    through the class name; each opening its citation."""
     items = []
     for i, e in enumerate(events):
         d = e["date"]
@@ -66,7 +109,7 @@ def timeline_items(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         if d["end"] and d["end"] != d["start"]:
             item["end"] = _day_after(d["end"])
-            item["type"] = "range"
+            item["type"] = "background" if _years(d) > BACKGROUND_YEARS else "range"
         else:
             item["type"] = "point"
         items.append(item)

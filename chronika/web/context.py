@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from chronika.store import Store
-from chronika.views import date_label
+from chronika.views import date_label, export
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html templates
@@ -69,6 +70,16 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     """A page from a template; every value is escaped by Jinja2's autoescape unless marked safe."""
     context.setdefault("settings", settings(request))
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def exported(events: list[dict[str, Any]], how: str, name: str, subject: str | None = None) -> Response:
+    """Timeline events as a download: CSV for spreadsheets, or TimelineJS's JSON."""
+    if how == "csv":
+        body, media, suffix = export.timeline_csv(events), "text/csv; charset=utf-8", "csv"
+    else:
+        title = f"Timeline of {subject}" if subject else "Chronika timeline"
+        body, media, suffix = json.dumps(export.timeline_js(events, title), ensure_ascii=False), "application/json", "json"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}.{suffix}"'})
 
 
 def cite_href(citation: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
-from chronika.web.context import open_store, render
+from chronika.web.context import exported, open_store, render
 
 router = APIRouter(include_in_schema=False)
 TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
@@ -28,10 +28,12 @@ def home(request: Request) -> Response:
     with open_store(request) as store:
         counts = {kind: len(store.entities(kind)) for kind in TYPE_NAMES}
         events = store.events()
-        span = (min(e.date_start for e in events), max(e.date_end for e in events)) if events else None
+        bars = charts.histogram(e.date_start for e in events)
+        span = (str(bars[0].first), str(bars[-1].last)) if bars else None  # where nearly all of them are
         return render(
             request, "home.html", documents=views.documents(store), counts=counts, type_names=TYPE_NAMES,
-            span=span, bars=charts.histogram(e.date_start for e in events), events=len(events),
+            span=span, bars=bars, events=len(events),
+            outside=charts.histogram_outside(e.date_start for e in events),
             people=store.entities("person")[:12],
         )
 
@@ -74,14 +76,27 @@ def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50), summa
 
 @router.get("/timeline")
 def timeline(request: Request, about: Optional[str] = None,
-             year_from: Optional[int] = Query(None, alias="from"), year_to: Optional[int] = Query(None, alias="to")) -> Response:
+             year_from: Optional[int] = Query(None, alias="from"), year_to: Optional[int] = Query(None, alias="to"),
+             doc: Optional[str] = None, precision: Optional[str] = Query(None, pattern="^(" + "|".join(charts.PRECISIONS) + ")$"),
+             export: Optional[Literal["csv", "timelinejs"]] = None) -> Response:
+    """The timeline, filtered on the page by entity, document, precision and years; `export`
+    downloads what it shows as CSV or TimelineJS JSON."""
     with open_store(request) as store:
         subject = None
         if about:
             subject = store.entity_names_by_id()[lookup.entity_id(store, about)]
         events = views.timeline(store, about, year_from, year_to)
+        if doc:
+            lookup.document_number(store, doc)
+            events = [e for e in events if e["citation"]["document"] == doc]
+        if precision:
+            events = [e for e in events if e["date"]["precision"] == precision]
+        if export:
+            return exported(events, export, "timeline", subject)
         return render(request, "timeline.html", about=about, subject=subject, year_from=year_from, year_to=year_to,
-                      events=events, items=charts.timeline_items(events), precisions=charts.PRECISIONS)
+                      doc=doc, precision=precision, documents=views.documents(store), events=events,
+                      items=charts.timeline_items(events), window=charts.dense_window(events),
+                      precisions=charts.PRECISIONS)
 
 
 @router.get("/figures")

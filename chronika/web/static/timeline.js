@@ -27,26 +27,36 @@
     if (!holder || !data || typeof vis === "undefined") return;
     var raw = JSON.parse(data.textContent);
     var items = new vis.DataSet(raw.map(function (item) {
-      var shown = { id: item.id, start: item.start, className: item.className, type: item.type, content: content(item),
+      var shown = { id: item.id, start: item.start, className: item.className, type: item.type,
                     title: escaped(item.date + " (" + item.precision + ", " + item.where + "): " + item.text) };
+      // A band (a decade, a century) lies behind the events, unlabelled (its title names it).
+      shown.content = item.type === "background" ? "" : content(item);
       if (item.end) shown.end = item.end;
       return shown;
     }));
-    var timeline = new vis.Timeline(holder, items, {
+    var phone = window.matchMedia && window.matchMedia("(max-width: 40rem)").matches;
+    var options = {
       zoomMin: DAY,             // down to days
       zoomMax: 1000 * YEAR,     // up to centuries
       stack: true,
-      maxHeight: 520,
+      maxHeight: phone ? 380 : 520,
+      verticalScroll: true,     // a dense stretch scrolls inside the chart, the page does not grow
       margin: { item: 6 },
       showTooltips: true,
       tooltip: { followMouse: false, overflowMethod: "cap" },
       xss: { disabled: false },
       orientation: { axis: "both" }
-    });
+    };
+    // Opened on the stretch where the events are dense (computed by the server), not on every outlier.
+    if (holder.dataset.start && holder.dataset.end) {
+      options.start = holder.dataset.start;
+      options.end = holder.dataset.end;
+    }
+    var timeline = new vis.Timeline(holder, items, options);
     var byId = {};
     raw.forEach(function (item) { byId[item.id] = item; });
     timeline.on("select", function (props) {
-      var item = byId[props.items[0]];
+      var item = byId[props.items[0]];  // a cluster's id is not an event's: zooming in opens it
       if (item) window.location.href = item.href;
     });
     document.querySelectorAll("[data-zoom]").forEach(function (button) {
