@@ -4,6 +4,7 @@ CLI's (`chronika.views`), escaping of untrusted text, error pages, and who may c
 from __future__ import annotations
 
 import json
+import time
 import re
 import shutil
 from html.parser import HTMLParser
@@ -608,3 +609,12 @@ def test_memory_page_chart_opens_the_events_behind_each_bar(web: TestClient, sto
     assert shown and all(e["direction"] in hrefs[0] for e in shown)
     assert _json(web.get("/api/memory").json()) == _json(memory_events(store))
     assert _json(web.get("/api/barometer").json()) == _json(rows)
+
+
+def test_a_query_too_long_to_read_is_refused_before_any_work(web: TestClient) -> None:
+    long = "Kirov " * 400  # 2,400 characters: once, a 20 KB query took the server 37 s
+    for path in ("/search", "/api/search", "/api/ask", "/ask"):
+        started = time.perf_counter()
+        answer = web.get(path, params={"q": long})
+        assert answer.status_code == 400 and "at most 1,000 are read" in answer.text, path
+        assert time.perf_counter() - started < 2

@@ -26,6 +26,7 @@ from typing import Any
 from chronika.query.ask_candidates import candidates
 from chronika.query.ask_question import Term, question_names, question_terms, question_type, weighed
 from chronika.query.ask_scoring import Sentence, read_sentences, score_sentence, unnamed_places, wanted_answers
+from chronika.query.search import bounded
 from chronika.records.search import Hit
 from chronika.store import Store
 
@@ -46,6 +47,7 @@ class Answer:
 
 def ask(store: Store, question: str, limit: int = 5) -> dict[str, Any]:
     """`ask --json`: the best answer sentences, verbatim with citations, best first."""
+    bounded(question, "question")
     kind = question_type(question)
     expansions = question_names(store, question)
     terms = weighed(store, question_terms(question, expansions))

@@ -13,10 +13,20 @@ from chronika.errors import QueryError
 _CHUNK = re.compile(r'"[^"]*"\*?|[^\s"]+')
 _OPERATORS = {"AND", "OR", "NOT"}
 _BAREWORD = re.compile(r"^\w+\*?$")
+MAX_QUERY_CHARS = 1000  # a search, or a question to `ask`, of more is refused before any work
+
+
+def bounded(query: str, what: str = "search query") -> str:
+    """`query`, or QueryError where it is longer than MAX_QUERY_CHARS: a long query costs the
+    server seconds per kilobyte, and no one types one."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the {what} is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are read: shorten it")
+    return query
 
 
 def fts_query(query: str) -> str:
     """The FTS5 expression for a user's query; QueryError for one that cannot mean anything."""
+    bounded(query)
     if not query.strip():
         raise QueryError("the search query is empty: give a word, a \"phrase\", or words with AND/OR/NOT")
     if query.count('"') % 2:
