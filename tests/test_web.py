@@ -618,3 +618,31 @@ def test_a_query_too_long_to_read_is_refused_before_any_work(web: TestClient) ->
         answer = web.get(path, params={"q": long})
         assert answer.status_code == 400 and "at most 1,000 are read" in answer.text, path
         assert time.perf_counter() - started < 2
+
+
+def test_search_pages_facets_and_downloads(web: TestClient, store: Store) -> None:
+    everything = find(store, "Stalin", 200).hits
+    assert len(everything) > 10, "the examples name Stalin in more than two pages of five passages"
+    first = web.get("/search", params={"q": "Stalin", "limit": 5}).text
+    second = web.get("/search", params={"q": "Stalin", "limit": 5, "page": 2}).text
+    assert f"{len(everything)} passages match" in first and 'rel="next"' in first and 'rel="prev"' in second
+    sixth = f'/documents/{everything[5].document}#c-{everything[5].start}-{everything[5].end}"'
+    assert sixth in second and sixth not in first
+    for heading in ("Documents", "Years stated", "Names", "Kinds of source"):
+        assert f"<h3>{heading}</h3>" in first
+    year = re.search(r'href="/search\?q=Stalin&amp;year=(\d{4})">\d{4}</a> <span class="count">(\d+)</span>', first)
+    assert year is not None
+    narrowed = web.get("/search", params={"q": "Stalin", "year": year.group(1)}).text
+    assert f"{year.group(2)} passage" in narrowed and "Narrowed to" in narrowed
+    rows = web.get("/search", params={"q": "Stalin", "export": "csv"})
+    assert rows.headers["content-type"].startswith("text/csv") and len(rows.text.strip().splitlines()) == len(everything) + 1
+    found = web.get("/search", params={"q": "Stalin", "export": "json"}).json()
+    assert [r["start"] for r in found] == [h.start for h in everything]
+
+
+def test_by_meaning_is_offered_only_where_it_works_and_ask_falls_back_to_its_words(web: TestClient, store: Store) -> None:
+    if not store.vector_count(semantic.MODEL):
+        assert 'name="semantic"' not in web.get("/search", params={"q": "Kirov"}).text
+    page = web.get("/ask", params={"q": "What did the zeppelin pilots eat?"}).text
+    assert "No sentence in the sources answers this question" in page
+    assert "search?q=zeppelin%20OR%20pilots%20OR%20eat" in page

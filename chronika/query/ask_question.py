@@ -150,6 +150,13 @@ def _family(word: str) -> tuple[tuple[str, ...], bool]:
     return tuple(sorted(stems)), predicate
 
 
+def search_words(question: str) -> str:
+    """A search for a question's content words (its question words and other common words left
+    out), any of them: what a reader tries when no sentence answers it."""
+    words = dict.fromkeys(w for w in WORD.findall(question) if w.lower() not in _STOP and (len(w) >= 3 or w.isdigit()))
+    return " OR ".join(words)
+
+
 def question_terms(question: str, expansions: list[Expansion]) -> list[Term]:
     terms = []
     for e in expansions:

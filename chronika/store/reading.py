@@ -101,6 +101,15 @@ class ReadingStore:
         )
         return [SpanDate(start, end, text, precision, bool(inferred)) for start, end, text, precision, inferred in rows]
 
+    def years_in_span(self, doc_id: int, start: int, end: int) -> set[int]:
+        """The years of the dates (day, month, season or year precise) starting in text[start:end]."""
+        rows = self.db.execute(
+            "SELECT DISTINCT CAST(substr(date_start, 1, 4) AS INTEGER) FROM time_mentions WHERE document_id = ?"
+            " AND start >= ? AND start < ? AND type = 'DATE' AND precision IN ('day', 'month', 'season', 'year')",
+            (doc_id, start, end),
+        )
+        return {year for (year,) in rows}
+
     def figures_in_span(self, doc_id: int, start: int, end: int) -> list[SpanFigure]:
         """Figures starting in text[start:end], with what they count."""
         rows = self.db.execute(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import ipaddress
 import json
 from contextlib import contextmanager
@@ -14,6 +16,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from chronika.records.search import Hit
 from chronika.store import Store
 from chronika.views import date_label, export
 
@@ -80,6 +83,21 @@ def exported(events: list[dict[str, Any]], how: str, name: str, subject: str | N
         title = f"Timeline of {subject}" if subject else "Chronika timeline"
         body, media, suffix = json.dumps(export.timeline_js(events, title), ensure_ascii=False), "application/json", "json"
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}.{suffix}"'})
+
+
+def exported_hits(hits: list[Hit], how: str) -> Response:
+    """Search results as a download: one row (or object) a passage, with its citation."""
+    rows = [hit.citation() | {"score": round(hit.score, 3)} for hit in hits]
+    if how == "json":
+        return Response(json.dumps(rows, ensure_ascii=False), media_type="application/json",
+                        headers={"Content-Disposition": 'attachment; filename="search.json"'})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["document", "title", "source", "passage", "page", "start", "end", "score", "quote"],
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="search.csv"'})
 
 
 def cite_href(citation: dict[str, Any]) -> str:

@@ -11,12 +11,14 @@ from starlette.responses import Response
 from chronika import views
 from chronika.query import semantic
 from chronika.query.ask import ask as ask_question
+from chronika.query.ask_question import search_words
 from chronika.errors import QueryError, UsageError
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
-from chronika.web.context import exported, open_store, render
+from chronika.views.facets import search_facets
+from chronika.web.context import exported, exported_hits, open_store, render
 
 router = APIRouter(include_in_schema=False)
 TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
@@ -40,26 +42,39 @@ def home(request: Request) -> Response:
 
 @router.get("/search")
 def search(request: Request, q: str = "", doc: Optional[str] = None, exact: bool = False,
-           limit: int = Query(20, ge=1, le=200), meaning: bool = Query(False, alias="semantic")) -> Response:
-    """Passages by their words (or also by meaning, where the semantic extra and vectors are there),
-    with the by-document facet of the word search."""
-    shown: dict[str, Any] = {"q": q, "exact": exact, "meaning": meaning, "semantic": semantic.available(), "doc": doc}
-    if not q.strip():
-        return render(request, "search.html", **shown | {"q": ""}, hits=[], facets=[])
+           limit: int = Query(20, ge=1, le=200), page: int = Query(1, ge=1),
+           year: Optional[int] = None, entity: Optional[str] = None, source_type: Optional[str] = None,
+           meaning: bool = Query(False, alias="semantic"), export: Optional[Literal["csv", "json"]] = None) -> Response:
+    """Passages by their words (or also by meaning, where the semantic extra and vectors are
+    there), a page at a time, with facets (documents, years, entities, kinds of source) that
+    narrow them; `export` downloads the passages found (up to FACETED) as CSV or JSON."""
+    shown: dict[str, Any] = {"q": q, "exact": exact, "meaning": meaning, "doc": doc,
+                             "year": year, "entity": entity, "source_type": source_type, "page": page, "limit": limit}
     with open_store(request) as store:
-        only = SearchFilters(document=lookup.document_number(store, doc)) if doc else None
+        # "by meaning" is offered only where it works: the extra installed and passages embedded
+        shown["semantic"] = semantic.available() and store.vector_count(semantic.MODEL) > 0
+        if not q.strip():
+            return render(request, "search.html", **shown | {"q": ""}, hits=[], facets={})
+        filters = SearchFilters(
+            document=lookup.document_number(store, doc) if doc else None, year_from=year, year_to=year,
+            entity=lookup.entity_id(store, entity) if entity else None, reader=source_type,
+        )
+        narrowed = filters != SearchFilters()
         try:
-            found = find(store, q, FACETED, exact=exact)
+            found = find(store, q, FACETED, exact=exact, filters=filters if narrowed else None)
             if meaning:
-                hits = semantic.semantic_search(store, q, limit, exact=exact, filters=only).hits
+                hits = semantic.semantic_search(store, q, limit, exact=exact, filters=filters if narrowed else None).hits
             else:
-                hits = find(store, q, limit, exact=exact, filters=only).hits if doc else found.hits[:limit]
+                hits = found.hits[(page - 1) * limit : page * limit]
         except (QueryError, UsageError) as e:
-            return render(request, "search.html", status_code=400, **shown, hits=[], facets=[], error=str(e))
-        facets = Counter((h.document, h.title) for h in found.hits)
+            return render(request, "search.html", status_code=400, **shown, hits=[], facets={}, error=str(e))
+        if export:
+            return exported_hits(found.hits, export)
+        names = store.entity_names_by_id()
         return render(request, "search.html", **shown, hits=hits, total=len(found.hits),
-                      expansions=found.expansions, names=store.entity_names_by_id(), most=FACETED,
-                      facets=[(d, t, n) for (d, t), n in facets.most_common()])
+                      expansions=found.expansions, names=names, most=FACETED,
+                      entity_name=names.get(filters.entity or "", entity), facets=search_facets(store, found.hits),
+                      pages=max(1, -(-len(found.hits) // limit)) if not meaning else 1)
 
 
 @router.get("/ask")
@@ -71,7 +86,7 @@ def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50), summa
         answered, names = ask_question(store, q, limit), store.entity_names_by_id()
     if endpoint is not None:  # the model is asked with the store closed: it may take a while
         answered["summary"] = summarize(answered, endpoint)
-    return render(request, "ask.html", q=q, answered=answered, names=names, summary=summary)
+    return render(request, "ask.html", q=q, answered=answered, names=names, summary=summary, words=search_words(q))
 
 
 @router.get("/timeline")
