@@ -646,3 +646,35 @@ def test_by_meaning_is_offered_only_where_it_works_and_ask_falls_back_to_its_wor
     page = web.get("/ask", params={"q": "What did the zeppelin pilots eat?"}).text
     assert "No sentence in the sources answers this question" in page
     assert "search?q=zeppelin%20OR%20pilots%20OR%20eat" in page
+
+
+def test_originals_download_and_page_images_beside_the_text(web: TestClient, store: Store, tmp_path: Path) -> None:
+    pdf = doc_id(store, "katyn-1940.pdf")
+    original = web.get(f"/documents/{pdf}/original")
+    assert original.status_code == 200 and original.content == (EXAMPLES / "katyn-1940.pdf").read_bytes()
+    assert "attachment" in original.headers["content-disposition"]
+    page = web.get(f"/documents/{pdf}")
+    assert f'/documents/{pdf}/pages/1.png' in page.text and f'/documents/{pdf}/original' in page.text
+    for _ in range(2):  # rendered once, then read from the cache
+        image = web.get(f"/documents/{pdf}/pages/1.png")
+        assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+    scan = doc_id(store, "great-terror-scan.png")
+    assert web.get(f"/documents/{scan}/pages/1.png").content.startswith(b"\x89PNG")
+    text = doc_id(store, "kirov-1934.txt")
+    assert web.get(f"/documents/{text}/pages/1.png").status_code == 404
+    assert web.get(f"/documents/{pdf}/pages/99.png").status_code == 404
+    changed = tmp_path / "note.txt"
+    changed.write_text("Kirov was killed in 1934.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    with Store(db) as own:
+        ingest(own, [changed], extract=False)
+    changed.write_text("Kirov was killed in December 1934.\n", encoding="utf-8")
+    with client_for(db) as client:
+        answer = client.get("/documents/d1/original")
+        assert answer.status_code == 404 and "has changed since d1 was ingested" in answer.text
+
+
+def test_sources_are_shown_relative_to_the_corpus_and_pages_travel_compressed(web: TestClient, built: Path) -> None:
+    home = web.get("/", headers={"Accept-Encoding": "gzip"})
+    assert home.headers.get("content-encoding") == "gzip"
+    assert f'<td class="source">hostile.txt</td>' in home.text and str(built.parent.parent) not in home.text

@@ -7,10 +7,11 @@ from typing import Awaitable, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
-from chronika.web import api, failures, memory, pages, records
+from chronika.web import api, failures, memory, originals, pages, records
 from chronika.web.context import STATIC, Settings
 
 # Scripts only from this server, no inline script, nothing framed: a document's text cannot run.
@@ -50,11 +51,13 @@ def create_app(settings: Settings) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
+    app.add_middleware(GZipMiddleware, minimum_size=1000)  # pages and scripts travel compressed
     failures.install(app)
     app.include_router(api.router)
     app.include_router(memory.api)
     app.include_router(pages.router)
     app.include_router(memory.pages)
     app.include_router(records.router)
+    app.include_router(originals.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -6,10 +6,11 @@ import csv
 import io
 import ipaddress
 import json
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from fastapi import Request
@@ -122,5 +123,19 @@ def number(value: Any) -> str:
     return str(value)
 
 
+def corpus_root(sources: Iterable[str]) -> str | None:
+    """The folder every stored source with an absolute path lies under (shown sources are
+    relative to it, never the server's paths)."""
+    folders = [os.path.dirname(s) for s in sources if os.path.isabs(s)]
+    return os.path.commonpath(folders) if folders else None
+
+
+def source_label(source: str, root: str | None) -> str:
+    """A source as the reading room shows it: relative to the corpus's folder."""
+    if root and source.startswith(root.rstrip("/") + "/"):
+        return source[len(root.rstrip("/")) + 1 :]
+    return source
+
+
 TEMPLATES.env.globals.update(cite_href=cite_href, entity_href=entity_href, where=where)
-TEMPLATES.env.filters.update(date_label=date_label, number=number)
+TEMPLATES.env.filters.update(date_label=date_label, number=number, source_label=source_label)

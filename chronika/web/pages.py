@@ -18,7 +18,7 @@ from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
 from chronika.views.facets import search_facets
-from chronika.web.context import exported, exported_hits, open_store, render
+from chronika.web.context import corpus_root, exported, exported_hits, open_store, render
 
 router = APIRouter(include_in_schema=False)
 TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
@@ -32,8 +32,10 @@ def home(request: Request) -> Response:
         events = store.events()
         bars = charts.histogram(e.date_start for e in events)
         span = (str(bars[0].first), str(bars[-1].last)) if bars else None  # where nearly all of them are
+        documents = views.documents(store)
         return render(
-            request, "home.html", documents=views.documents(store), counts=counts, type_names=TYPE_NAMES,
+            request, "home.html", documents=documents, counts=counts, type_names=TYPE_NAMES,
+            root=corpus_root(d["source"] for d in documents),
             span=span, bars=bars, events=len(events),
             outside=charts.histogram_outside(e.date_start for e in events),
             people=store.entities("person")[:12],

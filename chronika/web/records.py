@@ -12,9 +12,10 @@ from starlette.responses import RedirectResponse, Response
 
 from chronika import views
 from chronika.web import charts, corrections, lookup
-from chronika.web.context import entity_href, open_store, render
+from chronika.web.context import corpus_root, entity_href, open_store, render
 from chronika.web.marks import document_marks
 from chronika.web.markup import annotate, within
+from chronika.web.originals import IMAGE_READERS
 
 router = APIRouter(include_in_schema=False)
 DONE = {"merge": "Merged.", "split": "Split off.", "retype": "Retyped."}
@@ -25,6 +26,7 @@ def document(request: Request, doc: str) -> Response:
     with open_store(request) as store:
         shown = lookup.document(store, doc)
         marks = document_marks(store, shown)
+        root = corpus_root(d.source for d in store.documents())
     starts = [m.start for m in marks]
     text = shown["text"]
     passages, page = [], None
@@ -35,7 +37,9 @@ def document(request: Request, doc: str) -> Response:
         passages.append({**p, "pieces": pieces, "new_page": new_page})
     mended = [c for c in shown["changes"] if c["replacement"].strip()]
     return render(request, "document.html", doc=shown, passages=passages, mended=mended,
-                  dropped=len(shown["changes"]) - len(mended))
+                  dropped=len(shown["changes"]) - len(mended), root=root,
+                  page_images=shown["reader"] in IMAGE_READERS,
+                  contents=[p for p in passages if p["kind"] == "heading"][:200])
 
 
 @router.get("/entities/{ref}")
