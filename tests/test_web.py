@@ -677,4 +677,16 @@ def test_originals_download_and_page_images_beside_the_text(web: TestClient, sto
 def test_sources_are_shown_relative_to_the_corpus_and_pages_travel_compressed(web: TestClient, built: Path) -> None:
     home = web.get("/", headers={"Accept-Encoding": "gzip"})
     assert home.headers.get("content-encoding") == "gzip"
-    assert f'<td class="source">hostile.txt</td>' in home.text and str(built.parent.parent) not in home.text
+    assert '<td class="source">hostile.txt</td>' in home.text and str(built.parent.parent) not in home.text
+
+
+def test_entities_are_filtered_sorted_and_paged(web: TestClient, store: Store) -> None:
+    every = views.entities(store)
+    first = web.get("/entities", params={"limit": 10}).text
+    assert f"{len(every)} entities" in first and 'rel="next"' in first
+    assert first.count('<tr><td><a href="/entities/') == 10
+    by_name = web.get("/entities", params={"sort": "name", "limit": 1000}).text
+    shown = re.findall(r'<tr><td><a href="/entities/[^"]+">([^<]+)</a>', by_name)
+    assert shown == sorted(shown, key=str.casefold) and len(shown) == len(every)
+    stalin = web.get("/entities", params={"name": "сталин"}).text  # any spelling: the Russian one too
+    assert f'<tr><td><a href="/entities/{views.entity(store, "Stalin")["id"]}">' in stalin

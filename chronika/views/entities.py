@@ -41,7 +41,8 @@ def entity(store: Store, name: str, mentions_limit: int = 200) -> dict[str, Any]
     citer = Citer(store)
     names = store.entity_names(entity_id)
     mentions = store.entity_mentions(entity_id, mentions_limit)
-    events = [event_json(e, citer, store.entity_names_by_id()) for e in store.events(entity_id)]
+    everyone = store.entity_names_by_id()
+    events = [event_json(e, citer, everyone) for e in store.events(entity_id)]
     return {
         "id": entity_id,
         "name": found.name,

@@ -131,6 +131,20 @@ def conflicts(request: Request) -> Response:
 
 
 @router.get("/entities")
-def entities(request: Request, type: Optional[Literal["person", "place", "org"]] = None) -> Response:  # noqa: A002
+def entities(request: Request, type: Optional[Literal["person", "place", "org"]] = None,  # noqa: A002
+             name: str = "", sort: Literal["mentions", "documents", "name"] = "mentions",
+             page: int = Query(1, ge=1), limit: int = Query(100, ge=10, le=1000)) -> Response:
+    """The entities of a type, filtered by a part of any of their names, sorted, a page at a time."""
     with open_store(request) as store:
-        return render(request, "entities.html", kind=type, type_names=TYPE_NAMES, entities=views.entities(store, type))
+        found = views.entities(store, type)
+    wanted = name.casefold().strip()
+    if wanted:
+        found = [e for e in found if any(wanted in n.casefold() for n in [e["name"], *e["aliases"]])]
+    if sort == "name":
+        found.sort(key=lambda e: e["name"].casefold())
+    elif sort == "documents":
+        found.sort(key=lambda e: (-e["documents"], -e["mentions"], e["name"].casefold()))
+    pages = max(1, -(-len(found) // limit))
+    return render(request, "entities.html", kind=type, type_names=TYPE_NAMES, total=len(found), name=name, sort=sort,
+                  page=min(page, pages), pages=pages, limit=limit,
+                  entities=found[(min(page, pages) - 1) * limit : min(page, pages) * limit])
