@@ -24,7 +24,13 @@ run: setup
 	$(VENV)/bin/chronika --db $(DB) entities --type person
 	$(VENV)/bin/chronika --db $(DB) serve
 
-test: setup
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
+
+test: setup $(AXE)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 

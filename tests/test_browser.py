@@ -205,3 +205,33 @@ def test_phone_width(server: str, browser: Any, db: Path) -> None:
         w.shot(f"phone-{name}")
         assert overflow <= 1, f"{url} is wider than a phone ({overflow}px too wide)"
     w.close()
+
+
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"  # `make test` installs it (npm ci)
+
+
+def test_no_serious_accessibility_violation_on_any_page(server: str, browser: Any, db: Path) -> None:
+    """axe-core, from its npm package, on every page at desktop and phone widths."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed at {AXE}: npm ci --prefix tests/browser")
+    with Store(db) as store:
+        docs = {d["reader"]: d["id"] for d in views.documents(store)}
+        person = views.entities(store, "person")[0]["id"]
+    pages = ["/", "/search?q=Stalin", "/search?q=Stalin&year=1937", "/ask?q=When+was+Kirov+killed%3F", "/timeline",
+             "/figures", "/conflicts", "/memory", "/entities", f"/entities/{person}",
+             *(f"/documents/{d}" for d in docs.values())]
+    found = []
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe is injected as a script
+        page = context.new_page()
+        for path in pages:
+            page.goto(server + path)
+            page.evaluate(AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})).violations"
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+            )
+            found += [f"{viewport['width']}px {path}: {v}" for v in violations]
+        context.close()
+    assert found == []
