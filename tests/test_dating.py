@@ -11,6 +11,7 @@ from chronika.extract.build import build_document, content_hash
 from chronika.extract.dating import head_date, stated_in
 from chronika.extract.read import read
 from chronika.records.document import Source
+from chronika.views.documents import date_confidence
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,8 @@ def test_a_short_page_is_read_for_recall_then_as_it_shows(markup: str, reading: 
     source = read(_page("", markup), "motion.html")
     assert "House recognises the famine of 1932-33" in source.text
     assert source.metadata["html_reading"] == reading
+
+
+def test_a_pdf_dated_only_by_its_creation_date_is_uncertain() -> None:
+    assert date_confidence("pdf metadata") == "uncertain"
+    assert date_confidence("date line") == "sure" and date_confidence(None) is None

@@ -20,6 +20,19 @@ def date_label(value: dict[str, Any] | None) -> str:
     return str(value["text"]) + (" (inferred)" if value.get("inferred") else "")
 
 
+# Where a date came from that may not be when the source was published: a PDF made later than
+# the text it holds (a scan, an export) carries the day it was made.
+UNCERTAIN_PROVENANCE = {"pdf metadata"}
+
+
+def date_confidence(provenance: str | None) -> str | None:
+    """How sure a document's date is: "sure" where the source states it (a date line, a
+    byline, a header, the page's markup, the user), "uncertain" where it is only the file's."""
+    if provenance is None:
+        return None
+    return "uncertain" if provenance in UNCERTAIN_PROVENANCE else "sure"
+
+
 def _listing(d: StoredDocument) -> dict[str, Any]:
     return {
         "id": d.id,
@@ -30,6 +43,7 @@ def _listing(d: StoredDocument) -> dict[str, Any]:
         "passages": d.passages,
         "date_provenance": d.date_provenance,
         "date_evidence": d.metadata.get("date_evidence"),
+        "date_confidence": date_confidence(d.date_provenance),
         "language": d.language,
         "author": d.author,
         "reader": d.reader,
