@@ -115,3 +115,9 @@ def test_forms_are_those_the_index_holds(russian: Store) -> None:
     tree = inflected(russian, expression("Москва"))
     assert Leaf(("москвою",)) not in getattr(tree, "children", ())
     assert Leaf(("москвы",)) in getattr(tree, "children", ())
+
+
+def test_forms_of_one_word_are_searched_once(russian: Store) -> None:
+    """"Москва OR москва" is one OR of Moscow's forms, each once (FTS5 would score a form twice)."""
+    tree = inflected(russian, expression("Москва OR москва"))
+    assert tree == inflected(russian, expression("Москва"))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronika.errors import QueryError
-from chronika.query.inflection import inflected
+from chronika.query import inflection
 from chronika.query.ranked import expression, rank
 from chronika.records.expression import Query
 from chronika.records.search import Hit, SearchFilters
@@ -57,7 +57,7 @@ def search(store: Store, query: str, limit: int = 10, exact: bool = False, filte
     tree = expression(query)  # a query that cannot be read is the user's error, before any expansion
     if not exact:
         tree, expansions = expand(store, query)
-        tree = inflected(store, tree)
+        tree = inflection.inflected(store, tree)
     else:
         expansions = []
     try:

@@ -34,7 +34,10 @@ def inflected(store: Store, tree: Query) -> Query:
     """The expression with each Cyrillic word, phrase and prefix standing for its forms the index
     holds; the rest as it was."""
     if isinstance(tree, Node):
-        return Node(tree.op, tuple(inflected(store, child) for child in tree.children))
+        children = tuple(inflected(store, child) for child in tree.children)
+        if tree.op != "OR" or children == tree.children:
+            return Node(tree.op, children)
+        return any_of(_once(children))
     if not tree.words or not any(_CYRILLIC.fullmatch(w) for w in tree.words):
         return tree
     if tree.prefix and len(tree.words) == 1:
@@ -42,6 +45,13 @@ def inflected(store: Store, tree: Query) -> Query:
     held = _held(store, tree)
     alternatives = [Leaf(words, tree.prefix) for words in _phrasings(tree, held)]
     return any_of(alternatives) if alternatives else tree
+
+
+def _once(children: tuple[Query, ...]) -> list[Query]:
+    """An OR's parts, those that are ORs opened, each part once: a name's forms "Катынь" and
+    "катынь" stand for the same words, which FTS5 would otherwise score twice."""
+    parts = [part for child in children for part in (child.children if isinstance(child, Node) and child.op == "OR" else (child,))]
+    return list(dict.fromkeys(parts))
 
 
 def _held(store: Store, leaf: Leaf) -> set[str]:
