@@ -7,6 +7,7 @@ import pytest
 
 from chronika.extract.build import build_document, content_hash
 from chronika.query.finding import search
+from chronika.query.ask_question import question_terms
 from chronika.query.inflection import forms, inflected
 from chronika.query.ranked import expression
 from chronika.records.document import Source
@@ -121,3 +122,12 @@ def test_forms_of_one_word_are_searched_once(russian: Store) -> None:
     """"Москва OR москва" is one OR of Moscow's forms, each once (FTS5 would score a form twice)."""
     tree = inflected(russian, expression("Москва OR москва"))
     assert tree == inflected(russian, expression("Москва"))
+
+
+def test_ask_finds_a_russian_words_forms_its_stem_does_not_reach() -> None:
+    """A question's "дача" (stem "дача") also finds "дачи" and "даче"; its ё spelled е as well."""
+    (term,) = question_terms("Где стояла дача?", [])[-1:]
+    assert term.label == "дача" and term.pattern.search("у дачи") and term.pattern.search("на даче")
+    assert not term.pattern.search("дачник")  # a whole form, not a prefix
+    (term,) = [t for t in question_terms("Куда ушёл Хрущёв?", []) if t.label == "Хрущёв"]
+    assert term.pattern.search("доклад хрущева")

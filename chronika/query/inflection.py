@@ -41,7 +41,7 @@ def inflected(store: Store, tree: Query) -> Query:
     if not tree.words or not any(_CYRILLIC.fullmatch(w) for w in tree.words):
         return tree
     if tree.prefix and len(tree.words) == 1:
-        return any_of([Leaf((start,), True) for start in _spellings(tree.words[0])])
+        return any_of([Leaf((start,), True) for start in spellings(tree.words[0])])
     held = _held(store, tree)
     alternatives = [Leaf(words, tree.prefix) for words in _phrasings(tree, held)]
     return any_of(alternatives) if alternatives else tree
@@ -70,7 +70,7 @@ def _phrasings(leaf: Leaf, held: set[str]) -> list[tuple[str, ...]]:
     if len(leaf.words) == 1:
         words: list[tuple[str, ...]] = [leaf.words]
         return words + [(f,) for f in forms(leaf.words[0]) if f in held and f != leaf.words[0]]
-    typed = [_spellings(w) if i == last and leaf.prefix else tuple(f for f in _spellings(w) if f in held) or (w,)
+    typed = [spellings(w) if i == last and leaf.prefix else tuple(f for f in spellings(w) if f in held) or (w,)
              for i, w in enumerate(leaf.words)]
     found: dict[tuple[str, ...], None] = dict.fromkeys(product(*typed))
     agreeing = _agreeing(leaf.words[:last] if leaf.prefix else leaf.words)
@@ -115,12 +115,12 @@ def forms(word: str) -> tuple[str, ...]:
 def paradigm(word: str) -> dict[str, frozenset[Cell]]:
     """`forms`, each with the cases and numbers (nominative singular ...) it has in the paradigm."""
     lemma = _lemma(word)
-    cells: dict[str, set[Cell]] = {spelling: set() for spelling in _spellings(word)}
+    cells: dict[str, set[Cell]] = {spelling: set() for spelling in spellings(word)}
     for parse in _readings(word, lemma):
         for form in parse.lexeme:
             if form.word in cells or _likely(form.word, lemma):
                 cell = _cell(form.tag)
-                for spelling in _spellings(form.word):
+                for spelling in spellings(form.word):
                     cells.setdefault(spelling, set()).update([cell] if cell else [])
     return {form: frozenset(cell) for form, cell in cells.items()}
 
@@ -137,7 +137,7 @@ def _cell(tag: Any) -> Cell | None:
     return case, number, gender, animacy
 
 
-def _spellings(word: str) -> tuple[str, ...]:
+def spellings(word: str) -> tuple[str, ...]:
     """A word as written and with ё as е (texts and readers write either)."""
     plain = word.replace("ё", "е")
     return (word,) if plain == word else (word, plain)
@@ -156,6 +156,11 @@ def _lemma(word: str) -> str:
     if any(p.normal_form.replace("ё", "е") == own for p in parses):
         return own
     return str(parses[0].normal_form).replace("ё", "е")
+
+
+def nominative(word: str) -> str:
+    """A Cyrillic word's dictionary form by its most probable reading (a noun's nominative)."""
+    return str(_parses(word)[0].normal_form)
 
 
 def _readings(word: str, lemma: str) -> list[Any]:
