@@ -40,6 +40,7 @@ PASSAGES = [
     "Завод выпускал сталь для мостов.",  # 21
     "Сталинградская битва закончилась в феврале.",  # 22
     "The Moscow trials were held in the House of the Unions.",  # 23
+    "Бригадир Зелёпкин ушёл в посёлок.",  # 24
 ]
 EXPECTED = {  # the passages holding a form of each query, read by hand
     "Москва": {0, 1, 2, 3, 4},
@@ -78,7 +79,8 @@ def test_a_russian_word_finds_its_inflected_forms(russian: Store) -> None:
 
 def test_yo_and_ye_are_one_letter(russian: Store) -> None:
     assert _found(russian, "Хрущёв") == _found(russian, "Хрущев") == {10, 11, 12}
-    assert _found(russian, "Хрущё*") == {10, 11, 12}
+    assert _found(russian, "Хрущё*") == _found(russian, "Хруще*") == {10, 11, 12}
+    assert _found(russian, "Зелепкин") == _found(russian, "поселок") == {24}  # е typed where the text has ё
 
 
 def test_highlights_fall_on_the_words_as_written(russian: Store) -> None:

@@ -41,7 +41,8 @@ def inflected(store: Store, tree: Query) -> Query:
     if not tree.words or not any(_CYRILLIC.fullmatch(w) for w in tree.words):
         return tree
     if tree.prefix and len(tree.words) == 1:
-        return any_of([Leaf((start,), True) for start in spellings(tree.words[0])])
+        first = tree.words[0]
+        return any_of([Leaf((start,), True) for start in _written(first) if start == first or store.words_starting(start, 1)])
     held = _held(store, tree)
     alternatives = [Leaf(words, tree.prefix) for words in _phrasings(tree, held)]
     return any_of(alternatives) if alternatives else tree
@@ -70,7 +71,7 @@ def _phrasings(leaf: Leaf, held: set[str]) -> list[tuple[str, ...]]:
     if len(leaf.words) == 1:
         words: list[tuple[str, ...]] = [leaf.words]
         return words + [(f,) for f in forms(leaf.words[0]) if f in held and f != leaf.words[0]]
-    typed = [spellings(w) if i == last and leaf.prefix else tuple(f for f in spellings(w) if f in held) or (w,)
+    typed = [spellings(w) if i == last and leaf.prefix else tuple(f for f in _written(w) if f in held) or (w,)
              for i, w in enumerate(leaf.words)]
     found: dict[tuple[str, ...], None] = dict.fromkeys(product(*typed))
     agreeing = _agreeing(leaf.words[:last] if leaf.prefix else leaf.words)
@@ -115,7 +116,7 @@ def forms(word: str) -> tuple[str, ...]:
 def paradigm(word: str) -> dict[str, frozenset[Cell]]:
     """`forms`, each with the cases and numbers (nominative singular ...) it has in the paradigm."""
     lemma = _lemma(word)
-    cells: dict[str, set[Cell]] = {spelling: set() for spelling in spellings(word)}
+    cells: dict[str, set[Cell]] = {spelling: set() for spelling in _written(word)}
     for parse in _readings(word, lemma):
         for form in parse.lexeme:
             if form.word in cells or _likely(form.word, lemma):
@@ -135,6 +136,20 @@ def _cell(tag: Any) -> Cell | None:
     gender = tag.gender or "" if number == "sing" else ""
     animacy = tag.animacy or "" if case == "accs" and (number == "plur" or gender == "masc") else ""
     return case, number, gender, animacy
+
+
+def _written(word: str) -> tuple[str, ...]:
+    """The ways a query's word may be written (itself first): with ё as е, and with е as ё at any
+    of its first three е (a word the dictionary lacks, typed "Семкин" for "Сёмкин")."""
+    places = [i for i, c in enumerate(word) if c == "е"][:3]
+    found = dict.fromkeys(spellings(word))
+    for mask in range(1, 2 ** len(places)):
+        letters = list(word)
+        for bit, place in enumerate(places):
+            if mask >> bit & 1:
+                letters[place] = "ё"
+        found["".join(letters)] = None
+    return tuple(found)
 
 
 def spellings(word: str) -> tuple[str, ...]:
