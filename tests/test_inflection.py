@@ -133,3 +133,11 @@ def test_ask_finds_a_russian_words_forms_its_stem_does_not_reach() -> None:
     assert not term.pattern.search("дачник")  # a whole form, not a prefix
     (term,) = [t for t in question_terms("Куда ушёл Хрущёв?", []) if t.label == "Хрущёв"]
     assert term.pattern.search("доклад хрущева")
+
+
+def test_a_word_stands_for_the_lemma_its_readings_weigh_most_for() -> None:
+    """Its own lemma when it is a likely dictionary form, else the likeliest: "Катыни" is Катынь's
+    genitive (a rare adverb reads it as itself), "Бутово" a place, not a short adjective."""
+    assert "катынь" in forms("катыни")
+    assert "бутовый" not in forms("бутово")
+    assert "лето" in forms("лета")

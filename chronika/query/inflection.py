@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _CYRILLIC = re.compile(r"[а-яё]+")
 Cell = tuple[str, str, str, str]  # case, number, gender, animacy
 LIKELY = 0.05  # pymorphy3's probability, at least, of the lemma's readings of a form for the form to count
+OWN = 0.3  # pymorphy3's probability, at least, of a word's reading as its own lemma for it to stand for that lemma
 MAX_PHRASES = 64  # inflected forms of a phrase searched at most; beyond, the phrase is searched as typed
 _CASES = {"nomn": "nomn", "voct": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs",
           "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}  # the second cases as the six
@@ -106,9 +107,8 @@ def _in_cell(word: str, cell: Cell, held: set[str]) -> tuple[str, ...]:
 
 
 def forms(word: str) -> tuple[str, ...]:
-    """A Cyrillic word's lemma's forms (the word first), each as written with ё and with е, that
-    are likely readings of that lemma; the lemma is the word's own when it is one of its dictionary
-    forms ("сталь", not "стать", for "сталь"), else its most probable one."""
+    """A Cyrillic word's lemma's forms (the word, as typed and with ё or е, first) that are likely
+    readings of that lemma, each written with ё and with е; the lemma is `_lemma`'s."""
     return tuple(paradigm(word))
 
 
@@ -164,13 +164,17 @@ def _parses(word: str) -> tuple[Any, ...]:
 
 
 def _lemma(word: str) -> str:
-    """The lemma a query's word stands for (ё as е): its own when it is one of its dictionary
-    forms, else its most probable reading's."""
-    parses = _parses(word)
+    """The lemma a query's word stands for (ё as е): its own when it is a dictionary form in OWN of
+    its readings or more ("сталь", "Бутово"), else the lemma its readings weigh most for ("стали":
+    стать; "Катыни": Катынь, not the rare adverb)."""
+    weights: dict[str, float] = {}
+    for parse in _parses(word):
+        lemma = parse.normal_form.replace("ё", "е")
+        weights[lemma] = weights.get(lemma, 0.0) + float(parse.score)
     own = word.replace("ё", "е")
-    if any(p.normal_form.replace("ё", "е") == own for p in parses):
+    if weights.get(own, 0.0) >= OWN:
         return own
-    return str(parses[0].normal_form).replace("ё", "е")
+    return max(weights, key=lambda lemma: weights[lemma])
 
 
 def nominative(word: str) -> str:
