@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import pytest
 
 from chronika.query.ask import ask, question_type
+from chronika.query.ask_question import question_names
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import ROOT
@@ -207,3 +208,10 @@ def test_the_question_set_is_answered_in_the_top_three(corpus: Store) -> None:
     assert share >= SEED_TOP3_ALL, f"top-3 {share:.0%} < {SEED_TOP3_ALL:.0%}; missed: {[q['q'] for q in missed]}"
     empty = [q["q"] for q in unanswerable if not ask(corpus, q["q"])["answers"]]
     assert len(empty) >= SEED_NO_ANSWER, f"only {empty} of the unanswerable questions got no answer"
+
+
+def test_a_russian_name_in_another_case_is_looked_up_in_the_nominative(small: Store) -> None:
+    """"при Ежове" (a form no text uses) is the entity named "Ежов"; a lower-case word is not tried."""
+    (found,) = question_names(small, "Что случилось при Ежове?")
+    assert found.entity and "Ежов" in found.forms
+    assert question_names(small, "Что случилось при ежове?") == []

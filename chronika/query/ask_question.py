@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from chronika.query.finding import Expansion, cyrillic
+from chronika.query import inflection
 from chronika.query.ranking import smooth_idf, tokens
 from chronika.records.expression import Leaf, Query, any_of
 from chronika.store import Store
@@ -97,6 +98,7 @@ def question_type(question: str) -> str:
 def question_names(store: Store, question: str) -> list[Expansion]:
     """The names in a question, each the longest run of words (at most four) that names entities:
     one entity's (with all the names the sources give it) or several's (ambiguous, not expanded).
+    A capitalised Russian name is also looked up in the nominative ("при Ежове": Ежов).
     As `finding.expand` reads a query, but with an entity's forms from its names (`entity_names`),
     a Russian form standing for its inflections, instead of every distinct mention's text: that
     takes a scan of all the entity's mentions, tens of milliseconds for a much-named one in a
@@ -111,6 +113,8 @@ def question_names(store: Store, question: str) -> list[Expansion]:
                 continue
             term = " ".join(run)
             ids = store.find_entities(term)
+            if not ids and all(w[:1].isupper() and _CYRILLIC_WORD.fullmatch(w.lower()) for w in run):
+                ids = store.find_entities(" ".join(inflection.nominative(w.lower()) for w in run))  # "Ежове": Ежов
             if len(ids) == 1:
                 forms = {term} | {n.name for n in store.entity_names(ids[0])}
                 found.append(Expansion(term, ids[0], tuple(sorted(forms, key=lambda f: (len(f), f)))))
@@ -161,14 +165,16 @@ def question_terms(question: str, expansions: list[Expansion]) -> list[Term]:
     terms = []
     for e in expansions:
         if e.entity and e.forms:
-            forms = _shortest({f.lower() for f in e.forms})
+            forms = _shortest({spelling for f in e.forms for spelling in inflection.spellings(f.lower())})
             inflected = [f for f in forms if _CYRILLIC_WORD.fullmatch(f)]  # "ежов": "ежова", "ежовым"
             plain = [f for f in forms if f not in inflected]
+            whole = [g for f in inflected for g in _inflections(f, tuple(inflected))]  # "махачкала": "махачкалы"
             pattern = re.compile(r"(?<!\w)(?:" + "|".join([re.escape(f) + "[а-яё]{0,3}" for f in inflected]
-                                                         + [re.escape(f) for f in plain]) + r")(?!\w)")
-            match = any_of([_phrase(f, True) for f in inflected] + [_phrase(f, cyrillic(f)) for f in plain])
+                                                         + [re.escape(f) for f in plain + whole]) + r")(?!\w)")
+            match = any_of([_phrase(f, True) for f in inflected] + [_phrase(f, cyrillic(f)) for f in plain]
+                           + [_phrase(f) for f in whole])
             terms.append(Term(e.term, match, pattern, entity=e.entity,
-                               keys=_keys(plain, True) + _keys(inflected, False)))
+                               keys=_keys(plain + whole, True) + _keys(inflected, False)))
     named = {w.lower() for t in terms for w in WORD.findall(t.label)}
     seen: set[str] = set()
     for word in WORD.findall(question):
@@ -184,10 +190,20 @@ def question_terms(question: str, expansions: list[Expansion]) -> list[Term]:
         if len(lower) < 3:
             continue
         stems, predicate = _family(word)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")
-        terms.append(Term(word, any_of([_phrase(s, True) for s in stems]), pattern, predicate=predicate,
-                           keys=_keys(list(stems), False)))
+        stems = tuple(dict.fromkeys(spelling for stem in stems for spelling in inflection.spellings(stem)))
+        whole = _inflections(lower, stems)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join([*map(re.escape, stems), *(re.escape(f) + r"(?!\w)" for f in whole)]) + ")")
+        terms.append(Term(word, any_of([_phrase(s, True) for s in stems] + [_phrase(f) for f in whole]), pattern,
+                           predicate=predicate, keys=_keys(list(stems), False) + _keys(whole, True)))
     return terms
+
+
+def _inflections(word: str, stems: tuple[str, ...]) -> list[str]:
+    """A Russian word's other forms that its stems (or prefixes) do not reach ("дача": "дачи",
+    "даче"; a stem is the word less its last letters), from its lemma's paradigm (`inflection.forms`)."""
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return []
+    return [f for f in inflection.forms(word) if not any(f.startswith(s) for s in stems)]
 
 
 def _phrase(form: str, prefix: bool = False) -> Leaf:

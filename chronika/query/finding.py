@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronika.errors import QueryError
+from chronika.query import inflection
 from chronika.query.ranked import expression, rank
 from chronika.records.expression import Query
 from chronika.records.search import Hit, SearchFilters
@@ -50,10 +51,15 @@ class SearchResult:
 
 def search(store: Store, query: str, limit: int = 10, exact: bool = False, filters: SearchFilters | None = None,
            full_rank: bool = False) -> SearchResult:
-    """Passages for a query, names expanded to all their forms unless `exact`; every match scored by
-    FTS5 if `full_rank` (slow for common words in a large store)."""
+    """Passages for a query, names expanded to all their forms and Russian words to their inflected
+    ones unless `exact`; every match scored by FTS5 if `full_rank` (slow for common words in a large
+    store)."""
     tree = expression(query)  # a query that cannot be read is the user's error, before any expansion
-    tree, expansions = (tree, []) if exact else expand(store, query)
+    if not exact:
+        tree, expansions = expand(store, query)
+        tree = inflection.inflected(store, tree)
+    else:
+        expansions = []
     try:
         hits, approximate = rank(store, tree, limit, filters, full_rank)
     except QueryError as e:  # the index refused what the store wrote: said of what the user typed
@@ -150,8 +156,8 @@ def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def phrase(form: str) -> str:
-    """A form as a quoted phrase; a Cyrillic one as a prefix, so its case forms match (Сталин*)."""
-    return '"' + " ".join(re.findall(r"\w+", form)) + '"' + ("*" if cyrillic(form) else "")
+    """A form as a quoted phrase (a Cyrillic one's case forms are added by `inflection.inflected`)."""
+    return '"' + " ".join(re.findall(r"\w+", form)) + '"'
 
 
 def cyrillic(form: str) -> bool:

@@ -77,6 +77,17 @@ class FullTextStore:
         row = self.db.execute("SELECT doc FROM temp.passages_vocab WHERE term = ?", (word,)).fetchone()
         return int(row[0]) if row else 0
 
+    def indexed(self, words: set[str]) -> set[str]:
+        """Those of the words the index holds."""
+        self._vocabulary()
+        found: set[str] = set()
+        ordered = sorted(words)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            found.update(term for (term,) in self.db.execute(
+                f"SELECT term FROM temp.passages_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
     def _vocabulary(self) -> None:
         """FTS5's own vocabulary (terms and the passages holding each), as `temp.passages_vocab`."""
         self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
