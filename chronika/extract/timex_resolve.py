@@ -35,6 +35,9 @@ class Context:
     in_parentheses: bool  # inside "( ... )": a source citation, dated against the document
     recent: tuple[DateInterval, ...] = ()  # the narrative's dates of the last few paragraphs, oldest first
     narrative_near: bool = False  # the last date is in the same paragraph
+    reporting: bool = False  # the text reports its own present (news): deixis counts from the document's date
+    future: bool = False  # the clause speaks of what will be ("will meet on Monday")
+    past: bool = False  # a verb in the past comes just before ("said today")
 
     def anchor(self, precision: str) -> DateInterval | None:
         """What a relative expression of granularity `precision` counts from: the last date when it
@@ -98,7 +101,7 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     """The year of a day or month written without one: the narrative's year, except inside a
     citation's parentheses, where (as without a narrative) the document's date decides."""
     year = ctx.year()
-    if year is not None and not (ctx.in_parentheses and ctx.document_date):
+    if year is not None and not (ctx.in_parentheses and ctx.document_date) and not ctx.reporting:
         return year, "narrative"
     if ctx.document_date is None:
         return None, "document"
@@ -107,7 +110,8 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
 
     def distance(year: int) -> int:
         last = calendar.monthrange(year, month)[1]
-        return abs((date(year, month, min(day, last)) - doc).days)
+        gap = (date(year, month, min(day, last) if p.day else last) - doc).days
+        return abs(gap) if not ctx.future or gap >= 0 else 10_000 - gap
 
     return min((doc.year, doc.year - 1, doc.year + 1), key=distance), "document"
 

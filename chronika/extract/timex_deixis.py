@@ -1,0 +1,277 @@
+"""Expressions that point at the time of writing, as the press writes them: weekdays ("said
+Friday", "on Tuesday", "Thursday evening", "noon Saturday", "each Monday"), parts of the day
+("this morning", "last night"), months named against the year ("last May", "June last year"),
+quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter") and,
+for TimeML's conventions, the vague references ("now", "currently", "recently", "the past",
+"the future", "recent years").
+
+A weekday counts back from the document's date (a report says what happened), forward when the
+clause speaks of what will be ("will meet Monday"); in a narrative of days far from the time of
+writing it counts on from the narrative's day, as a diary or a chronicle does."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Iterable, Iterator
+
+from chronika.records.dates import DateInterval
+from chronika.extract.numbers import alternation
+from chronika.extract.timex_grammar import MONTH, YEAR, matches_near, month_number
+from chronika.extract.timex_resolve import Context, Reading, Resolver
+
+Found = tuple[int, int, Resolver]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WD = "|".join(WEEKDAYS)
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<pre>on|by|until|till|since|from|before|after)\s+(?:the\s+)?|(?P<rel>last|next|this(?:\s+coming)?|that|"
+    r"each|every|(?:early|earlier|late|later)(?:\s+on)?)\s+|(?P<clock>noon|midnight)\s+(?:on\s+)?)?"
+    rf"(?P<wd>{_WD})(?P<plural>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?"
+)
+_TODAY_PART = re.compile(
+    r"\b(?:(?P<later>later|earlier|early|late)\s+)?(?P<rel>this|yesterday|tomorrow|last)\s+"
+    r"(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight)\b"
+)
+_MONTH_OF_YEAR = re.compile(
+    rf"\b(?P<rel>last|this|next|this\s+coming|past)\s+(?P<m>{MONTH})(?!\s*\d|\s+{YEAR})"
+    rf"|(?P<m2>{MONTH})\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b"
+)
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER = re.compile(
+    rf"\b(?:(?P<the>the|this|its|a|their)\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<n>{alternation(_ORDINAL_QUARTERS)})"
+    rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
+    r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period))\b"
+)
+_VAGUE = re.compile(
+    r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"
+    r"right\s+now|current(?=\s+[a-z]))\b"
+    r"|\b(?P<past>recently|previously|formerly|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
+    r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five))|once\s+(?=[a-z]+(?:ed|en)\b))\b"
+    r"|\b(?P<future>(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future|soon)\b"
+    r"|\b(?P<recent>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)\b"
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
+    r"set\s+to|is\s+to|are\s+to|next)\b[^.!?;()“”\"]*$"
+)
+_WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
+_ADVERBS = {"also", "then", "and", "but", "until", "since", "early", "late", "earlier", "later", "last", "next"}
+_NAME_AFTER = re.compile(rf"\s+(?!{MONTH.replace('(?:', '(?i:', 1)})[A-Z][a-z]")
+_REPORTING_CUES = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|tonight|"
+    r"[Tt]his\s+week|[Ll]ast\s+week|[Nn]ext\s+week)\b"
+)
+_TODAY_PAST = re.compile(r"\b(?:[a-z]+ed|said|says|told|took|gave|made|went|came|met|sought|began|left|was|were)\s+$")
+# the words every expression here contains: where `candidates` looks
+TRIGGER_WORDS = {
+    *WEEKDAYS, *(day + "s" for day in WEEKDAYS), "morning", "afternoon", "evening", "night", "tonight", "quarter",
+    "now", "currently", "nowadays", "these", "moment", "current", "recently", "previously", "formerly", "lately",
+    "past", "future", "soon", "once", "recent", "coming", "year-ago", "year-earlier", "year", *(
+        name for name in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                          "sept", "oct", "nov", "dec")),
+}
+
+
+def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) -> Iterator[Found]:
+    """Every weekday, part of the day, month against the year and quarter in `text` (`low` is
+    `lowered(text)`); with `timeml`, the vague references TimeML annotates too."""
+    for index, m in matches_near(_PATTERNS, low, triggers):
+        pattern = _PATTERNS[index][0]
+        if pattern is _WEEKDAY:
+            found = _weekday_candidate(text, m)
+            if found is not None:
+                yield found
+        elif pattern is _TODAY_PART:
+            yield m.start(), m.end(), _today_part(m)
+        elif pattern is _MONTH_OF_YEAR:
+            name = m.group("m") or m.group("m2")
+            if text[m.start("m") if m.group("m") else m.start("m2")].isupper() and name.rstrip(".") != "may" or (
+                m.group("m2") is not None
+            ):
+                yield m.start(), m.end(), _month_of_year(m)
+        elif pattern is _QUARTER:
+            yield m.start(), m.end(), _quarter(m)
+        elif timeml and pattern is _VAGUE:
+            found = _vague_candidate(text, low, m)
+            if found is not None:
+                yield found
+
+
+def future_clause(low: str, start: int) -> bool:
+    """Whether the clause before `start` speaks of what will be ("will meet", "is scheduled to")."""
+    return _FUTURE_CUE.search(low, max(0, start - 70), start) is not None
+
+
+def _weekday_candidate(text: str, m: re.Match[str]) -> Found | None:
+    """A weekday written with a capital and not part of a name ("Black Monday", "Sunday Times")."""
+    wd = m.start("wd")
+    if not text[wd].isupper():
+        return None
+    if not (m.group("pre") or m.group("rel") or m.group("clock")):
+        if _name_before(text, wd) or _NAME_AFTER.match(text, m.end("wd")):
+            return None
+    start = m.start() if (m.group("rel") or m.group("clock")) else wd
+    return start, m.end(), _weekday(m)
+
+
+def _name_before(text: str, at: int) -> bool:
+    """Whether a capitalised word other than a sentence's opening adverb comes just before `at`."""
+    before = text[max(0, at - 40) : at]
+    word = _WORD_BEFORE.search(before)
+    if word is None or not word.group("word")[0].isupper():
+        return False
+    opens = _SENTENCE_OPENS.search(before[: word.start()]) is not None
+    return not (opens and word.group("word").lower() in _ADVERBS)
+
+
+def _weekday(m: re.Match[str]) -> Resolver:
+    """"Friday", "on Tuesday", "next Monday", "Thursday evening", "noon Saturday", "each Monday"."""
+    weekday = WEEKDAYS.index(m.group("wd").lower())
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    part = (m.group("part") or "").lower()
+    clock = {"noon": "T12:00", "midnight": "T24:00"}.get((m.group("clock") or "").lower(), "")
+    time = clock or (f"T{_DAY_PARTS[part]}" if part else "")
+    if m.group("plural") or m.group("parts") or rel in ("each", "every"):
+        return lambda ctx: Reading(f"XXXX-WXX-{weekday + 1}{time}", "SET", None)
+
+    def resolve(ctx: Context) -> Reading | None:
+        day = weekday_date(weekday, rel, ctx)
+        if day is None:
+            return Reading(f"XXXX-WXX-{weekday + 1}{time}", "TIME" if time else "DATE", None, anchor="document")
+        found, kind = day
+        interval = DateInterval(found, found, "day", m.group(0), True)
+        return Reading(found.isoformat() + time, "TIME" if time else "DATE", interval, anchor=kind)
+
+    return resolve
+
+
+def weekday_date(weekday: int, rel: str, ctx: Context) -> tuple[date, str] | None:
+    """The day a weekday names: counted on from the narrative's day when that day is far from the
+    time of writing (a chronicle of 1934), else from the document's date, back unless the clause
+    speaks of the future or says "next"; "this" is in the anchor's week."""
+    recent = ctx.anchor("day")
+    doc = ctx.document_date
+    narrative = recent is not None and recent.precision == "day" and rel != "this" and (
+        doc is None or abs((recent.start - doc).days) > 31
+    )
+    if narrative and recent is not None:
+        day = recent.start
+        return day + timedelta((weekday - day.weekday()) % 7 or (7 if rel == "next" else 0)), "narrative"
+    if doc is None:
+        return None
+    if rel.startswith("this"):
+        ahead = (weekday - doc.weekday()) % 7
+        return (doc + timedelta(ahead) if rel == "this coming" or ctx.future else doc + timedelta(weekday - doc.weekday())), "document"
+    if rel == "next" or (ctx.future and rel != "last"):
+        return doc + timedelta((weekday - doc.weekday()) % 7 or (7 if rel == "next" else 0)), "document"
+    back = (doc.weekday() - weekday) % 7
+    return doc - timedelta(back or (7 if rel == "last" else 0)), "document"
+
+
+def _today_part(m: re.Match[str]) -> Resolver:
+    """"this morning", "last night", "yesterday afternoon", "tonight": a part of a day near the
+    document's date (TIME)."""
+    if m.group("tonight"):
+        rel, part = "this", "night"
+    else:
+        rel, part = m.group("rel").lower(), m.group("part").lower()
+    shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+
+    def resolve(ctx: Context) -> Reading | None:
+        if ctx.document_date is None:
+            return None
+        day = ctx.document_date + timedelta(shift)
+        interval = DateInterval(day, day, "day", m.group(0), True)
+        return Reading(f"{day.isoformat()}T{_DAY_PARTS[part]}", "TIME", interval, anchor="document")
+
+    return resolve
+
+
+def _month_of_year(m: re.Match[str]) -> Resolver:
+    """"last May" (the last May before the document's date), "this September", "June last year"."""
+    month = month_number(m.group("m") or m.group("m2"))
+    rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("rel2") or "").lower())
+    by_year = m.group("rel2") is not None
+
+    def resolve(ctx: Context) -> Reading | None:
+        doc = ctx.document_date
+        if doc is None:
+            return None
+        if by_year:
+            year = doc.year + {"last": -1, "next": 1}.get(rel, 0)
+        elif rel in ("last", "past"):
+            year = doc.year if month < doc.month else doc.year - 1
+        elif rel in ("next", "this coming"):
+            year = doc.year if month > doc.month else doc.year + 1
+        else:
+            year = doc.year
+        first = date(year, month, 1)
+        last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(1)
+        return Reading(f"{year:04d}-{month:02d}", "DATE", DateInterval(first, last, "month", m.group(0), True),
+                       anchor="document")
+
+    return resolve
+
+
+def _quarter(m: re.Match[str]) -> Resolver:
+    """"the third quarter" (the latest one begun by the document's date), "the third quarter of
+    1984", "the 1988 third quarter", "the year-ago quarter" (the narrative's quarter a year back)."""
+    number = _ORDINAL_QUARTERS[m.group("n").lower()] if m.group("n") else 0
+    stated = m.group("y1") or m.group("y2")
+
+    def resolve(ctx: Context) -> Reading | None:
+        if stated:
+            year = int(stated)
+        elif ctx.document_date is not None:
+            doc = ctx.document_date
+            year = doc.year if number <= (doc.month - 1) // 3 + 1 else doc.year - 1
+        else:
+            return Reading(f"XXXX-Q{number}" if number else "XXXX-QX", "DATE", None, anchor="document")
+        quarter = number
+        if not number:  # "the year-ago quarter": the last quarter closed by the document's date, a year back
+            closed = ((ctx.document_date or date(year, 1, 1)).month - 1) // 3
+            year, quarter = (year - 2, 4) if closed == 0 else (year - 1, closed)
+        first = date(year, 3 * quarter - 2, 1)
+        last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(1)
+        anchor = "absolute" if stated else "document"
+        return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", m.group(0), not stated),
+                       anchor=anchor)
+
+    return resolve
+
+
+def _vague_candidate(text: str, low: str, m: re.Match[str]) -> Found | None:
+    """"now", "currently", "recently", "the past", "the future", "recent years": TimeML's
+    PRESENT_REF, PAST_REF and FUTURE_REF."""
+    start = m.start()
+    if m.group("past") and low.startswith("in ", start):
+        start += 3
+    if m.group("recent"):
+        value = {"recent": "PAST_REF", "coming": "FUTURE_REF"}.get(m.group("recent"), "PAST_REF")
+    else:
+        value = "PRESENT_REF" if m.group("present") else "PAST_REF" if m.group("past") else "FUTURE_REF"
+    if m.group("present") and low.startswith("now", start) and re.match(r"\s*(?:that|on|,\s*(?:now|then))\b", low[m.end():]):
+        return None
+    reading = Reading(value, "DATE", None, anchor="document")
+    return start, m.end(), lambda ctx: reading
+
+
+def past_verb_before(low: str, start: int) -> bool:
+    """Whether a verb in the past comes just before `start` ("said today", "was arrested today")."""
+    return _TODAY_PAST.search(low, max(0, start - 30), start) is not None
+
+
+def reporting(text: str, document_date: date | None) -> bool:
+    """Whether a dated text reports its own present, as the press does: it names weekdays or
+    says "yesterday", "last week" at least once in 2,000 words."""
+    if document_date is None:
+        return False
+    cues = sum(1 for _ in _REPORTING_CUES.finditer(text))
+    return cues > 0 and cues * 2000 * 6 >= len(text)
+
+
+_PATTERNS = ((_WEEKDAY, 24), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))
