@@ -47,6 +47,8 @@ _TRIGGER = re.compile(
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
 _SINCE = re.compile(r"\bmembers?\s+(?:of\s+the\s+\w+\s+)?since\s+$")  # "a party member since 1919": an aside
 _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does not tag
+# where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яё]{4})|(?<=\d)|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _REACH = 60  # characters: how far before its number or month name a point may begin ("the very end of the")
 _BARE_MONTH_BEFORE = re.compile(
@@ -84,9 +86,11 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
         while recent and recent[0][0] < found.start - _RECENT:
             recent.popleft()
         near = bool(recent) and not _PARAGRAPH_END.search(text, recent[-1][0], found.start)
+        same_sentence = near and not _SENTENCE_END.search(text, recent[-1][0], found.start)
         context = Context(
             document_date, narrative, narrative_year, inside, tuple(w for _, w in recent), near, reporting,
-            timex_deixis.future_clause(low, found.start), timex_deixis.past_verb_before(low, found.start),
+            timex_deixis.future_clause(low, found.start), timex_deixis.past_verb_before(low, found.start), timeml,
+            same_sentence,
         )
         reading = _read(found.resolve, context)
         span = text[found.start : found.end]

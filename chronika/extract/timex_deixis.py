@@ -27,6 +27,7 @@ _WD = "|".join(WEEKDAYS)
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _WEEKDAY = re.compile(
     r"\b(?:(?P<pre>on|by|until|till|since|from|before|after)\s+(?:the\s+)?|(?P<rel>last|next|this(?:\s+coming)?|that|"
+    r"the\s+(?:previous|following)|"
     r"each|every|(?:early|earlier|late|later)(?:\s+on)?)\s+|(?P<clock>noon|midnight)\s+(?:on\s+)?)?"
     rf"(?P<wd>{_WD})(?P<plural>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?"
 )
@@ -47,14 +48,17 @@ _QUARTER = re.compile(
 _VAGUE = re.compile(
     r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"
     r"right\s+now|current(?=\s+[a-z]))\b"
-    r"|\b(?P<past>recently|previously|formerly|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
-    r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five))|once\s+(?=[a-z]+(?:ed|en)\b))\b"
-    r"|\b(?P<future>(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future|soon)\b"
+    r"|\b(?P<past>recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
+    r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five)))\b"
+    r"|\b(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"
+    r"|\b(?P<set>daily|weekly|monthly|hourly|nightly|quarterly)\b"
+    r"|\b(?P<quarter>(?:the|this)\s+(?:latest\s+|last\s+|most\s+recent\s+|current\s+|same\s+)?(?:quarter|three\s+months)(?!\s+of))\b"
+    r"|\b(?P<weekend>(?:the|this|last|next)\s+weekend)\b"
     r"|\b(?P<recent>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)\b"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
-    r"set\s+to|is\s+to|are\s+to|next)\b[^.!?;()“”\"]*$"
+    r"set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record)\b[^.!?;()“”\"]*$"
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
@@ -64,12 +68,13 @@ _REPORTING_CUES = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|tonight|"
     r"[Tt]his\s+week|[Ll]ast\s+week|[Nn]ext\s+week)\b"
 )
+_YEARS = re.compile(r"(?<![\d,.$£€-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d)")
 _TODAY_PAST = re.compile(r"\b(?:[a-z]+ed|said|says|told|took|gave|made|went|came|met|sought|began|left|was|were)\s+$")
 # the words every expression here contains: where `candidates` looks
 TRIGGER_WORDS = {
     *WEEKDAYS, *(day + "s" for day in WEEKDAYS), "morning", "afternoon", "evening", "night", "tonight", "quarter",
     "now", "currently", "nowadays", "these", "moment", "current", "recently", "previously", "formerly", "lately",
-    "past", "future", "soon", "once", "recent", "coming", "year-ago", "year-earlier", "year", *(
+    "past", "future", "recent", "coming", "daily", "weekly", "monthly", "hourly", "nightly", "quarterly", "weekend", "year-ago", "year-earlier", "year", *(
         name for name in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                           "sept", "oct", "nov", "dec")),
@@ -89,9 +94,7 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) ->
             yield m.start(), m.end(), _today_part(m)
         elif pattern is _MONTH_OF_YEAR:
             name = m.group("m") or m.group("m2")
-            if text[m.start("m") if m.group("m") else m.start("m2")].isupper() and name.rstrip(".") != "may" or (
-                m.group("m2") is not None
-            ):
+            if text[m.start("m") if m.group("m") else m.start("m2")].isupper():
                 yield m.start(), m.end(), _month_of_year(m)
         elif pattern is _QUARTER:
             yield m.start(), m.end(), _quarter(m)
@@ -132,6 +135,7 @@ def _weekday(m: re.Match[str]) -> Resolver:
     """"Friday", "on Tuesday", "next Monday", "Thursday evening", "noon Saturday", "each Monday"."""
     weekday = WEEKDAYS.index(m.group("wd").lower())
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = {"the previous": "last", "the following": "next"}.get(rel, rel)
     part = (m.group("part") or "").lower()
     clock = {"noon": "T12:00", "midnight": "T24:00"}.get((m.group("clock") or "").lower(), "")
     time = clock or (f"T{_DAY_PARTS[part]}" if part else "")
@@ -156,7 +160,7 @@ def weekday_date(weekday: int, rel: str, ctx: Context) -> tuple[date, str] | Non
     recent = ctx.anchor("day")
     doc = ctx.document_date
     narrative = recent is not None and recent.precision == "day" and rel != "this" and (
-        doc is None or abs((recent.start - doc).days) > 31
+        doc is None or not ctx.reporting and abs((recent.start - doc).days) > 31
     )
     if narrative and recent is not None:
         day = recent.start
@@ -245,19 +249,63 @@ def _quarter(m: re.Match[str]) -> Resolver:
 
 
 def _vague_candidate(text: str, low: str, m: re.Match[str]) -> Found | None:
-    """"now", "currently", "recently", "the past", "the future", "recent years": TimeML's
-    PRESENT_REF, PAST_REF and FUTURE_REF."""
+    """TimeML's references that the chronicle leaves out: "now", "currently", "recently", "the
+    past", "the future", "recent years" (PRESENT_REF, PAST_REF, FUTURE_REF), "daily" (a set),
+    "the quarter" (the last one closed), "the weekend"."""
     start = m.start()
+    if m.group("set"):
+        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "quarterly": "Q", "hourly": "TH"}[m.group("set")]
+        reading = Reading(f"P1{unit[-1]}" if unit != "TH" else "PT1H", "SET", None)
+        if unit == "Q":
+            reading = Reading("P3M", "SET", None)
+        return start, m.end(), lambda ctx: reading
+    if m.group("quarter"):
+        return start, m.end(), _quarter_closed
+    if m.group("weekend"):
+        return start, m.end(), _weekend(low[start : m.end()].split()[0])
     if m.group("past") and low.startswith("in ", start):
         start += 3
     if m.group("recent"):
-        value = {"recent": "PAST_REF", "coming": "FUTURE_REF"}.get(m.group("recent"), "PAST_REF")
+        value = "FUTURE_REF" if m.group("recent") == "coming" else "PAST_REF"
     else:
         value = "PRESENT_REF" if m.group("present") else "PAST_REF" if m.group("past") else "FUTURE_REF"
     if m.group("present") and low.startswith("now", start) and re.match(r"\s*(?:that|on|,\s*(?:now|then))\b", low[m.end():]):
         return None
     reading = Reading(value, "DATE", None, anchor="document")
     return start, m.end(), lambda ctx: reading
+
+
+def _quarter_closed(ctx: Context) -> Reading | None:
+    """"the quarter", "the latest quarter": the last quarter closed by the document's date, the
+    one a company reports on."""
+    if ctx.document_date is None:
+        return Reading("XXXX-QX", "DATE", None, anchor="document")
+    doc = ctx.document_date
+    closed = (doc.month - 1) // 3
+    year, quarter = (doc.year - 1, 4) if closed == 0 else (doc.year, closed)
+    first = date(year, 3 * quarter - 2, 1)
+    last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(1)
+    return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", "", True), anchor="document")
+
+
+def _weekend(rel: str) -> Resolver:
+    """"the weekend": the last one by the document's date (the next one when the clause speaks of
+    the future), as TIMEX3 writes it ("1990-W32-WE")."""
+
+    def resolve(ctx: Context) -> Reading | None:
+        doc = ctx.document_date
+        if doc is None:
+            return Reading("XXXX-WXX-WE", "DATE", None, anchor="document")
+        saturday = doc - timedelta((doc.weekday() - 5) % 7)
+        if rel == "next" or ctx.future and rel != "last":
+            saturday += timedelta(7 if doc.weekday() < 5 or rel == "next" else 0)
+        elif rel == "last" and doc.weekday() >= 5:
+            saturday -= timedelta(7)
+        year, week, _ = saturday.isocalendar()
+        interval = DateInterval(saturday, saturday + timedelta(1), "day", "", True)
+        return Reading(f"{year:04d}-W{week:02d}-WE", "DATE", interval, anchor="document")
+
+    return resolve
 
 
 def past_verb_before(low: str, start: int) -> bool:
@@ -267,11 +315,16 @@ def past_verb_before(low: str, start: int) -> bool:
 
 def reporting(text: str, document_date: date | None) -> bool:
     """Whether a dated text reports its own present, as the press does: it names weekdays or
-    says "yesterday", "last week" at least once in 2,000 words."""
+    says "yesterday", "last week" at least once in 2,000 words, or most years it states are
+    within two years of its date (a history of 1937 written in 2010 is no report)."""
     if document_date is None:
         return False
     cues = sum(1 for _ in _REPORTING_CUES.finditer(text))
-    return cues > 0 and cues * 2000 * 6 >= len(text)
+    if cues > 0 and cues * 2000 * 6 >= len(text):
+        return True
+    years = [int(y) for y in _YEARS.findall(text)]
+    near = sum(1 for y in years if document_date.year - 2 <= y <= document_date.year + 1)
+    return bool(years) and 2 * near > len(years)
 
 
 _PATTERNS = ((_WEEKDAY, 24), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))

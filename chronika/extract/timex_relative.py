@@ -129,6 +129,7 @@ def _document(m: re.Match[str]) -> Resolver:
     if ru:
         rel = "last" if ru.startswith("прошл") else "next" if ru.startswith(("следующ", "будущ")) else "this"
     part = {"earlier": None, "later": None, "early": "START", "late": "END"}.get((m.group("part") or "").lower())
+    possessive = m.string.startswith(("'s", "’s"), m.end())  # "today's youth": the present age
 
     def resolve(ctx: Context) -> Reading | None:
         doc = document_day(ctx)
@@ -137,7 +138,7 @@ def _document(m: re.Match[str]) -> Resolver:
                 return None
             day = doc.start + timedelta(-1 if ref == "yesterday" else 1)
             return Reading(day.isoformat(), "DATE", DateInterval(day, day, "day", m.group(0), True), anchor="document")
-        if ref == "today" and doc is not None and (ctx.reporting or ctx.past):
+        if ref == "today" and doc is not None and (ctx.reporting or ctx.past or ctx.timeml and not possessive):
             day = doc.start
             return Reading(day.isoformat(), "DATE", DateInterval(day, day, "day", m.group(0), True), anchor="document")
         if ref:

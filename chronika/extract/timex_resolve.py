@@ -38,6 +38,8 @@ class Context:
     reporting: bool = False  # the text reports its own present (news): deixis counts from the document's date
     future: bool = False  # the clause speaks of what will be ("will meet on Monday")
     past: bool = False  # a verb in the past comes just before ("said today")
+    timeml: bool = False  # follow TimeML where its conventions differ from the chronicle's
+    narrative_sentence: bool = False  # the last date is in the same sentence
 
     def anchor(self, precision: str) -> DateInterval | None:
         """What a relative expression of granularity `precision` counts from: the last date when it
@@ -101,7 +103,12 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     """The year of a day or month written without one: the narrative's year, except inside a
     citation's parentheses, where (as without a narrative) the document's date decides."""
     year = ctx.year()
-    if year is not None and not (ctx.in_parentheses and ctx.document_date) and not ctx.reporting:
+    doc_year = ctx.document_date.year if ctx.document_date else None
+    # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
+    # in a report, the years it recalls in passing do not move "on March 12" from the present
+    stated = ctx.narrative is not None and not ctx.narrative.inferred and ctx.narrative_sentence
+    lends = doc_year is None or stated or not ctx.reporting and abs(doc_year - (year or 0)) > 2
+    if year is not None and not (ctx.in_parentheses and ctx.document_date) and lends:
         return year, "narrative"
     if ctx.document_date is None:
         return None, "document"
@@ -111,7 +118,9 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     def distance(year: int) -> int:
         last = calendar.monthrange(year, month)[1]
         gap = (date(year, month, min(day, last) if p.day else last) - doc).days
-        return abs(gap) if not ctx.future or gap >= 0 else 10_000 - gap
+        if ctx.future and not ctx.in_parentheses:
+            return gap if gap >= 0 else 10_000 - gap
+        return -gap if gap <= 0 else 2 * gap  # a report tells what has happened rather than what will
 
     return min((doc.year, doc.year - 1, doc.year + 1), key=distance), "document"
 
