@@ -22,7 +22,7 @@ from typing import Iterator
 
 from chronika.records.mentions import TimeMention
 from chronika.records.dates import DateInterval
-from chronika.extract import timex_composite, timex_deixis, timex_relative
+from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
 from chronika.extract.timex_grammar import (
@@ -41,7 +41,7 @@ class _Candidate:
 
 
 _TRIGGER = re.compile(
-    rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS)})\b"
+    rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS)})\b"
     r"|\b(?:вв?\.)"
 )
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
@@ -128,7 +128,7 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
         word = m.group()
         if word[0].isdigit() or word[0] == "'" or word in POINT_WORDS or word.startswith("в"):
             point_triggers.append(m.start())
-        if word in timex_relative.TRIGGER_WORDS or word in timex_deixis.TRIGGER_WORDS:
+        if word in timex_relative.TRIGGER_WORDS or word in timex_deixis.TRIGGER_WORDS or word in timex_russian.TRIGGER_WORDS:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
     for m, point in points:
@@ -137,7 +137,8 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     composite = timex_composite.candidates(text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low))
     relative = timex_relative.candidates(text, low, relative_triggers)
     deixis = timex_deixis.candidates(text, low, relative_triggers, timeml=timeml)
-    for start, end, resolve in (*composite, *relative, *deixis):
+    russian = timex_russian.candidates(text, low, relative_triggers)
+    for start, end, resolve in (*composite, *relative, *deixis, *russian):
         yield _Candidate(start, end, resolve)
 
 

@@ -41,7 +41,7 @@ _MONTH_OF_YEAR = re.compile(
 )
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER = re.compile(
-    rf"\b(?:(?P<the>the|this|its|a|their)\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<n>{alternation(_ORDINAL_QUARTERS)})"
+    rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<n>{alternation(_ORDINAL_QUARTERS)})"
     rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
     r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period))\b"
 )
@@ -315,8 +315,8 @@ def past_verb_before(low: str, start: int) -> bool:
 
 def reporting(text: str, document_date: date | None) -> bool:
     """Whether a dated text reports its own present, as the press does: it names weekdays or
-    says "yesterday", "last week" at least once in 2,000 words, or most years it states are
-    within two years of its date (a history of 1937 written in 2010 is no report)."""
+    says "yesterday", "last week" at least once in 2,000 words, or most years it states lie
+    within two years of its date. A history of 1937 written in 2010 is no report."""
     if document_date is None:
         return False
     cues = sum(1 for _ in _REPORTING_CUES.finditer(text))
@@ -324,7 +324,7 @@ def reporting(text: str, document_date: date | None) -> bool:
         return True
     years = [int(y) for y in _YEARS.findall(text)]
     near = sum(1 for y in years if document_date.year - 2 <= y <= document_date.year + 1)
-    return bool(years) and 2 * near > len(years)
+    return 2 * near > len(years) > 0
 
 
 _PATTERNS = ((_WEEKDAY, 24), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))
