@@ -17,7 +17,8 @@ from typing import Iterable, Iterator
 
 from chronika.records.dates import DateInterval
 from chronika.extract.numbers import alternation
-from chronika.extract.timex_grammar import MONTH, YEAR, matches_near, month_number
+from chronika.extract.timex_composite import point_resolver
+from chronika.extract.timex_grammar import MONTH, POINT_PATTERN, YEAR, matches_near, month_number, parse_point
 from chronika.extract.timex_resolve import Context, Reading, Resolver
 
 Found = tuple[int, int, Resolver]
@@ -47,11 +48,11 @@ _QUARTER = re.compile(
 )
 _VAGUE = re.compile(
     r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"
-    r"right\s+now|current(?=\s+[a-z]))\b"
+    r"right\s+now)\b"
     r"|\b(?P<past>recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
     r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five)))\b"
     r"|\b(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"
-    r"|\b(?P<set>daily|weekly|monthly|hourly|nightly|quarterly)\b"
+    r"|\b(?P<set>daily|weekly|monthly|hourly|nightly)\b"
     r"|\b(?P<quarter>(?:the|this)\s+(?:latest\s+|last\s+|most\s+recent\s+|current\s+|same\s+)?(?:quarter|three\s+months)(?!\s+of))\b"
     r"|\b(?P<weekend>(?:the|this|last|next)\s+weekend)\b"
     r"|\b(?P<recent>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)\b"
@@ -64,6 +65,7 @@ _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
 _ADVERBS = {"also", "then", "and", "but", "until", "since", "early", "late", "earlier", "later", "last", "next"}
 _NAME_AFTER = re.compile(rf"\s+(?!{MONTH.replace('(?:', '(?i:', 1)})[A-Z][a-z]")
+_DATE_AFTER = re.compile(r",?\s+(?:the\s+)?" + POINT_PATTERN, re.VERBOSE)  # "Saturday, April 25": the day it names
 _REPORTING_CUES = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|tonight|"
     r"[Tt]his\s+week|[Ll]ast\s+week|[Nn]ext\s+week)\b"
@@ -73,8 +75,8 @@ _TODAY_PAST = re.compile(r"\b(?:[a-z]+ed|said|says|told|took|gave|made|went|came
 # the words every expression here contains: where `candidates` looks
 TRIGGER_WORDS = {
     *WEEKDAYS, *(day + "s" for day in WEEKDAYS), "morning", "afternoon", "evening", "night", "tonight", "quarter",
-    "now", "currently", "nowadays", "these", "moment", "current", "recently", "previously", "formerly", "lately",
-    "past", "future", "recent", "coming", "daily", "weekly", "monthly", "hourly", "nightly", "quarterly", "weekend", "year-ago", "year-earlier", "year", *(
+    "now", "currently", "nowadays", "these", "moment", "recently", "previously", "formerly", "lately",
+    "past", "future", "recent", "coming", "daily", "weekly", "monthly", "hourly", "nightly", "weekend", "year-ago", "year-earlier", "year", *(
         name for name in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                           "sept", "oct", "nov", "dec")),
@@ -88,7 +90,11 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) ->
         pattern = _PATTERNS[index][0]
         if pattern is _WEEKDAY:
             found = _weekday_candidate(text, m)
-            if found is not None:
+            dated = _DATE_AFTER.match(low, m.end()) if found is not None and not m.group("part") else None
+            point = parse_point(dated) if dated is not None else None
+            if found is not None and point is not None and point.precision == "day" and dated is not None:
+                yield found[0], dated.end(), point_resolver(point, text[found[0] : dated.end()])
+            elif found is not None:
                 yield found
         elif pattern is _TODAY_PART:
             yield m.start(), m.end(), _today_part(m)
@@ -254,10 +260,8 @@ def _vague_candidate(text: str, low: str, m: re.Match[str]) -> Found | None:
     "the quarter" (the last one closed), "the weekend"."""
     start = m.start()
     if m.group("set"):
-        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "quarterly": "Q", "hourly": "TH"}[m.group("set")]
-        reading = Reading(f"P1{unit[-1]}" if unit != "TH" else "PT1H", "SET", None)
-        if unit == "Q":
-            reading = Reading("P3M", "SET", None)
+        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "hourly": "TH"}[m.group("set")]
+        reading = Reading(f"P1{unit}" if unit != "TH" else "PT1H", "SET", None)
         return start, m.end(), lambda ctx: reading
     if m.group("quarter"):
         return start, m.end(), _quarter_closed

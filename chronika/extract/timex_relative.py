@@ -19,9 +19,11 @@ from chronika.extract.timex_durations import (
     ANCHORED_DURATION, DURATION, HALF, MOD, NOT_DURATIONS, PRECISION, QUANTITY, SET, UNITS, anchored_duration,
     count_of, document_day, duration, duration_value, mod_of, set_of, unit_of,
 )
+from chronika.extract.numbers import NUMBER
 from chronika.extract.timex_grammar import matches_near
 from chronika.extract.timex_resolve import (
-    Context, Reading, Resolver, common_value, narrow, period_of, season_of, season_year, shift, value_of,
+    Context, Reading, Resolver, add_months, common_value, is_quarter, narrow, period_of, season_of, season_year, shift,
+    value_of,
 )
 
 _OFFSET = re.compile(
@@ -42,6 +44,7 @@ _DOCUMENT = re.compile(
     r"|(?P<ru>(?:прошл|эт|текущ|следующ|будущ)(?:ом|ий)\s+году)\b",
 )
 _THE_CENTURY = re.compile(r"\bthe\s+(?P<part>beginning|start|middle|end|turn)\s+of\s+the\s+century\b")
+_RATE_BEFORE = re.compile(rf"(?:\d|\b{NUMBER})(?:\s+[a-z%]+)?\s+$")  # an amount before "a year"
 _TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "month": ("day", 30)}
 
@@ -64,6 +67,8 @@ def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
             continue  # "several years prior to the RSDRP": a duration before an event the text does not date
         elif pattern is DURATION and (m.group("n"), m.group("unit")) in NOT_DURATIONS:
             continue
+        elif pattern is DURATION and m.group("n").lower() in ("a", "an") and _RATE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "$500 million a year", "700 seats a week": a rate, not a duration
         else:
             yield m.start(), m.end(), _BUILDERS[index](m)
 
@@ -82,8 +87,15 @@ def _offset(m: re.Match[str]) -> Resolver:
     from_document = direction in ("ago", "hence")
 
     def resolve(ctx: Context) -> Reading | None:
+        quarter = ctx.narrative if ctx.narrative_near and unit == "year" and count and count % 1 == 0 else None
+        if quarter is not None and is_quarter(quarter):  # "a year earlier" after "the third quarter": its quarter
+            when = DateInterval(add_months(quarter.start, round(sign * count * 12)),
+                                add_months(quarter.end, round(sign * count * 12)), "season", m.group(0), True)
+            return Reading(f"{when.start.year:04d}-Q{(when.start.month + 2) // 3}", "DATE", when, anchor="narrative")
         anchor = document_day(ctx) if from_document else ctx.anchor(PRECISION.get(unit, unit))
         kind = "document" if from_document else "narrative"
+        if anchor is None and ctx.reporting:  # "a year earlier" in a report with no date before it
+            anchor, kind = document_day(ctx), "document"
         if anchor is None:
             return Reading(duration_value(count, unit), "DURATION", None, mod=mod_of(m))
         if count is None:  # "several days later": two to nine days on

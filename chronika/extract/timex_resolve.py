@@ -256,6 +256,11 @@ def shift(day: date, count: float, unit: str) -> date:
     return add_months(day, round(count * months))
 
 
+def is_quarter(span: DateInterval) -> bool:
+    """Whether an interval is a quarter of a year (January-March ...), not a season (March-May ...)."""
+    return span.precision == "season" and span.start.month in (1, 4, 7, 10) and add_months(span.start, 2).month == span.end.month
+
+
 def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
