@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from chronika.records.dates import DateInterval
 from chronika.extract.numbers import alternation
-from chronika.extract.timex_composite import point_resolver
+from chronika.extract.timex_composite import CLOCK_PATTERN, clock_value, point_resolver
 from chronika.extract.timex_grammar import MONTH, POINT_PATTERN, YEAR, matches_near, month_number, parse_point
 from chronika.extract.timex_resolve import Context, Reading, Resolver
 
@@ -32,12 +32,15 @@ _WEEKDAY = re.compile(
     r"each|every|(?:early|earlier|late|later)(?:\s+on)?)\s+|(?P<clock>noon|midnight)\s+(?:on\s+)?)?"
     rf"(?P<wd>{_WD})(?P<plural>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?"
 )
+_CLOCK_WEEKDAY = re.compile(
+    rf"(?<![\d:])(?:{CLOCK_PATTERN})(?:\s+(?:est|edt|cst|cdt|pst|pdt|gmt|local\s+time))?,?\s+(?:on\s+)?(?P<wd>{_WD})\b"
+)
 _TODAY_PART = re.compile(
     r"\b(?:(?P<later>later|earlier|early|late)\s+)?(?P<rel>this|yesterday|tomorrow|last)\s+"
     r"(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight)\b"
 )
 _MONTH_OF_YEAR = re.compile(
-    rf"\b(?P<rel>last|this|next|this\s+coming|past)\s+(?P<m>{MONTH})(?!\s*\d|\s+{YEAR})"
+    rf"\b(?P<rel>last|this|next|this\s+coming|past)\s+(?P<m>{MONTH})(?!\.?\s*\d|\s+{YEAR})"
     rf"|(?P<m2>{MONTH})\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b"
 )
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -96,6 +99,9 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) ->
                 yield found[0], dated.end(), point_resolver(point, text[found[0] : dated.end()])
             elif found is not None:
                 yield found
+        elif pattern is _CLOCK_WEEKDAY:
+            if text[m.start("wd")].isupper():
+                yield m.start(), m.end(), _clock_weekday(m)
         elif pattern is _TODAY_PART:
             yield m.start(), m.end(), _today_part(m)
         elif pattern is _MONTH_OF_YEAR:
@@ -160,12 +166,12 @@ def _weekday(m: re.Match[str]) -> Resolver:
 
 
 def weekday_date(weekday: int, rel: str, ctx: Context) -> tuple[date, str] | None:
-    """The day a weekday names: counted on from the narrative's day when that day is far from the
-    time of writing (a chronicle of 1934), else from the document's date, back unless the clause
-    speaks of the future or says "next"; "this" is in the anchor's week."""
+    """The day a weekday names: counted on from the narrative's day, stated in the same paragraph,
+    when that day is far from the time of writing (a chronicle of 1934), else from the document's
+    date, back unless the clause speaks of the future or says "next"; "this" is in the anchor's week."""
     recent = ctx.anchor("day")
     doc = ctx.document_date
-    narrative = recent is not None and recent.precision == "day" and rel != "this" and (
+    narrative = recent is not None and recent.precision == "day" and rel != "this" and ctx.narrative_near and (
         doc is None or not ctx.reporting and abs((recent.start - doc).days) > 31
     )
     if narrative and recent is not None:
@@ -180,6 +186,20 @@ def weekday_date(weekday: int, rel: str, ctx: Context) -> tuple[date, str] | Non
         return doc + timedelta((weekday - doc.weekday()) % 7 or (7 if rel == "next" else 0)), "document"
     back = (doc.weekday() - weekday) % 7
     return doc - timedelta(back or (7 if rel == "last" else 0)), "document"
+
+
+def _clock_weekday(m: re.Match[str]) -> Resolver:
+    """"10 p.m. Wednesday", "9 a.m. EST Tuesday": a clock time on the day the weekday names."""
+    weekday, clock = WEEKDAYS.index(m.group("wd").lower()), clock_value(m)
+
+    def resolve(ctx: Context) -> Reading | None:
+        day = weekday_date(weekday, "", ctx)
+        if day is None:
+            return Reading(f"XXXX-WXX-{weekday + 1}{clock}", "TIME", None, anchor="document")
+        found, kind = day
+        return Reading(found.isoformat() + clock, "TIME", DateInterval(found, found, "day", m.group(0), True), anchor=kind)
+
+    return resolve
 
 
 def _today_part(m: re.Match[str]) -> Resolver:
@@ -331,4 +351,4 @@ def reporting(text: str, document_date: date | None) -> bool:
     return 2 * near > len(years) > 0
 
 
-_PATTERNS = ((_WEEKDAY, 24), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))
+_PATTERNS = ((_WEEKDAY, 24), (_CLOCK_WEEKDAY, 30), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))

@@ -106,7 +106,9 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     doc_year = ctx.document_date.year if ctx.document_date else None
     # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
     # in a report, the years it recalls in passing do not move "on March 12" from the present
-    stated = ctx.narrative is not None and not ctx.narrative.inferred and ctx.narrative_sentence
+    stated = ctx.narrative is not None and not ctx.narrative.inferred and ctx.narrative_sentence and not (
+        ctx.reporting and ctx.future
+    )
     lends = doc_year is None or stated or not ctx.reporting and abs(doc_year - (year or 0)) > 2
     if year is not None and not (ctx.in_parentheses and ctx.document_date) and lends:
         return year, "narrative"
