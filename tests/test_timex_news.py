@@ -149,8 +149,6 @@ def test_russian_ago_counts_from_the_document_and_stays_a_duration_without_one()
 
 
 def test_russian_durations_and_what_is_no_step() -> None:
-    assert values("Он провёл в лагере 10 лет, а в течение трёх лет болел.", None) == [
-        ("10 лет", "P10Y"), ("трёх лет", "P3Y"),
-    ]
+    assert values("Он провёл в лагере 10 лет, а в течение трёх лет болел.", None) == [("трёх лет", "P3Y")]
     assert values("Накануне войны было тихо.", None) == []
     assert values("В 1937 году его арестовали, а на следующий день отпустили.", None) == [("1937 году", "1937")]

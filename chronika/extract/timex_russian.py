@@ -1,6 +1,7 @@
 """Russian relative expressions and durations: "три дня спустя", "спустя 20 лет", "через два года",
 "два года назад" (from the document's date), "на следующий день", "накануне", "в тот же день",
-"в том же году", "в следующем году", "в течение трёх лет", "20 лет".
+"в том же году", "в следующем году", "в течение трёх лет" ("13 лет" alone may be a prison term
+or a count, which the figures read).
 
 They count from the narrative's last date (the one the text stated before them), "назад" from the
 document's; with neither, an offset is a duration and a step is left out. The number words are
@@ -55,8 +56,8 @@ _STEP = re.compile(
     r"|\b(?P<eve>накануне)(?=\s*[,.;:—)]|\s+(?:вечером|утром|ночью|днём|днем|он|она|они|его|ему|ей|им|их|был|была|"
     r"были|было|в|на|же)\b)"
 )
-_DURATION = re.compile(
-    rf"\b(?:в\s+течение\s+|на\s+протяжении\s+)?{_MOD}(?P<n>{_NUMBER})\s+(?P<unit>лет|года|дней|дня|месяцев|месяца|"
+_DURATION = re.compile(  # only where the text says it is a stretch of time: "13 лет" alone may be a term, a count
+    rf"\b(?:в\s+течение|на\s+протяжении)\s+{_MOD}(?P<n>{_NUMBER})\s+(?P<unit>лет|года|дней|дня|месяцев|месяца|"
     r"недель|недели|десятилетий|веков)\b(?!\s+(?:спустя|позже|позднее|назад|тому|раньше|ранее)\b)"
     r"|\bв\s+течение\s+(?P<one>года|месяца|недели|дня|десятилетия|века)\b"
 )
@@ -171,7 +172,7 @@ def _step(m: re.Match[str]) -> Resolver:
 
 
 def _duration(m: re.Match[str]) -> Resolver | None:
-    """"20 лет", "в течение трёх лет", "в течение года": a duration with no anchor."""
+    """"в течение трёх лет", "на протяжении 20 лет", "в течение года": a duration with no anchor."""
     if m.group("one"):
         count = 1.0
         unit = {"года": "year", "месяца": "month", "недели": "week", "дня": "day", "десятилетия": "decade",
