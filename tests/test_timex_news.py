@@ -76,6 +76,10 @@ def test_quarters_of_the_year() -> None:
     assert values("It posted a third-quarter loss.", october) == [("third-quarter", "1989-Q3")]
     assert values("Profit rose in the fourth quarter of 1984.", october) == [("the fourth quarter of 1984", "1984-Q4")]
     assert values("Net rose from the year-ago quarter.", october) == [("the year-ago quarter", "1988-Q3")]
+    assert values("Net fell from year-earlier profit.", october) == [("year-earlier", "1988-Q3")]
+    assert values("Net rose 5% in the third quarter from a year earlier.", october) == [
+        ("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+    ]
     assert values("Sales in the first quarter fell.", date(1998, 1, 26)) == [("the first quarter", "1998-Q1")]
 
 
@@ -86,6 +90,18 @@ def test_timeml_tags_vague_references_the_chronicle_leaves_out() -> None:
     text = "Iraq now controls the port; it recently closed a road and may do so in the future."
     assert values(text, timeml=True) == [("now", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF")]
     assert values(text) == []
+
+
+def test_a_rate_is_no_duration() -> None:
+    assert values("It will save $500 million a year and add 700 seats a week.") == []
+    assert values("He stayed a year in Paris.") == [("a year", "P1Y")]
+
+
+def test_a_clock_time_on_a_weekday_and_a_weekday_with_its_date() -> None:
+    assert values("He was kidnapped at 10 p.m. Wednesday, police said.") == [("10 p.m. Wednesday", "1998-02-11T22:00")]
+    assert values("The Times said in an editorial on Saturday, April 25: it was wrong.", date(1998, 4, 24)) == [
+        ("Saturday, April 25", "1998-04-25")
+    ]
 
 
 def test_timeml_leaves_out_ages_and_reads_the_quarter_and_the_weekend() -> None:

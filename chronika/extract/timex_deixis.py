@@ -47,7 +47,7 @@ _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
 _QUARTER = re.compile(
     rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<n>{alternation(_ORDINAL_QUARTERS)})"
     rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
-    r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period))\b"
+    r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period)|year-(?:ago|earlier)(?=\s+[a-z]))\b"
 )
 _VAGUE = re.compile(
     r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"

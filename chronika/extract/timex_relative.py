@@ -88,9 +88,10 @@ def _offset(m: re.Match[str]) -> Resolver:
 
     def resolve(ctx: Context) -> Reading | None:
         quarter = ctx.narrative if ctx.narrative_near and unit == "year" and count and count % 1 == 0 else None
-        if quarter is not None and is_quarter(quarter):  # "a year earlier" after "the third quarter": its quarter
-            when = DateInterval(add_months(quarter.start, round(sign * count * 12)),
-                                add_months(quarter.end, round(sign * count * 12)), "season", m.group(0), True)
+        if quarter is not None and count is not None and is_quarter(quarter):  # after "the third quarter": its quarter
+            months = round(sign * count * 12)
+            when = DateInterval(add_months(quarter.start, months), add_months(quarter.end, months), "season",
+                                m.group(0), True)
             return Reading(f"{when.start.year:04d}-Q{(when.start.month + 2) // 3}", "DATE", when, anchor="narrative")
         anchor = document_day(ctx) if from_document else ctx.anchor(PRECISION.get(unit, unit))
         kind = "document" if from_document else "narrative"

@@ -173,8 +173,8 @@ def _step(m: re.Match[str]) -> Resolver:
 
 def _duration(m: re.Match[str]) -> Resolver | None:
     """"в течение трёх лет", "на протяжении 20 лет", "в течение года": a duration with no anchor."""
+    count: float | None = 1.0
     if m.group("one"):
-        count = 1.0
         unit = {"года": "year", "месяца": "month", "недели": "week", "дня": "day", "десятилетия": "decade",
                 "века": "century"}[m.group("one")]
     else:
