@@ -106,10 +106,10 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     doc_year = ctx.document_date.year if ctx.document_date else None
     # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
     # in a report, the years it recalls in passing do not move "on March 12" from the present
-    stated = ctx.narrative is not None and not ctx.narrative.inferred and ctx.narrative_sentence and not (
-        ctx.reporting and ctx.future
-    )
-    lends = doc_year is None or stated or not ctx.reporting and abs(doc_year - (year or 0)) > 2
+    stated = ctx.narrative is not None and not ctx.narrative.inferred and not (ctx.reporting and ctx.future)
+    # a year stated in the sentence, or in the paragraph when it is the report's own year or the last
+    near = ctx.narrative_sentence or ctx.narrative_near and doc_year is not None and 0 <= doc_year - (year or 0) <= 1
+    lends = doc_year is None or stated and near or not ctx.reporting and abs(doc_year - (year or 0)) > 2
     if year is not None and not (ctx.in_parentheses and ctx.document_date) and lends:
         return year, "narrative"
     if ctx.document_date is None:
@@ -124,7 +124,9 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
             return gap if gap >= 0 else 10_000 - gap
         return -gap if gap <= 0 else 2 * gap  # a report tells what has happened rather than what will
 
-    return min((doc.year, doc.year - 1, doc.year + 1), key=distance), "document"
+    nearest = min((doc.year, doc.year - 1, doc.year + 1), key=distance)
+    agrees = nearest == year and not (ctx.in_parentheses and ctx.document_date)  # the narrative says so too
+    return nearest, "narrative" if agrees else "document"
 
 
 def _reading(p: Point, year: int, text: str, *, inferred: bool, anchor: str) -> Reading | None:
