@@ -22,7 +22,7 @@ from typing import Iterator
 
 from chronika.records.mentions import TimeMention
 from chronika.records.dates import DateInterval
-from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian
+from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian, timex_timeml
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
 from chronika.extract.timex_grammar import (
@@ -40,10 +40,10 @@ class _Candidate:
     resolve: Resolver
 
 
-_TRIGGER = re.compile(
-    rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS)})\b"
-    r"|\b(?:вв?\.)"
+_RELATIVE_TRIGGERS = (
+    timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS | timex_timeml.TRIGGER_WORDS
 )
+_TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGGERS)})\b|\b(?:вв?\.)")
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
 _SINCE = re.compile(r"\bmembers?\s+(?:of\s+the\s+\w+\s+)?since\s+$")  # "a party member since 1919": an aside
 _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does not tag
@@ -128,7 +128,7 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
         word = m.group()
         if word[0].isdigit() or word[0] == "'" or word in POINT_WORDS or word.startswith("в"):
             point_triggers.append(m.start())
-        if word in timex_relative.TRIGGER_WORDS or word in timex_deixis.TRIGGER_WORDS or word in timex_russian.TRIGGER_WORDS:
+        if word in _RELATIVE_TRIGGERS:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
     for m, point in points:
@@ -136,9 +136,10 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
     composite = timex_composite.candidates(text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low))
     relative = timex_relative.candidates(text, low, relative_triggers)
-    deixis = timex_deixis.candidates(text, low, relative_triggers, timeml=timeml)
+    deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
-    for start, end, resolve in (*composite, *relative, *deixis, *russian):
+    timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
+    for start, end, resolve in (*composite, *relative, *deixis, *russian, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 

@@ -1,9 +1,7 @@
 """Expressions that point at the time of writing, as the press writes them: weekdays ("said
 Friday", "on Tuesday", "Thursday evening", "noon Saturday", "each Monday"), parts of the day
 ("this morning", "last night"), months named against the year ("last May", "June last year"),
-quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter") and,
-for TimeML's conventions, the vague references ("now", "currently", "recently", "the past",
-"the future", "recent years").
+quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter").
 
 A weekday counts back from the document's date (a report says what happened), forward when the
 clause speaks of what will be ("will meet Monday"); in a narrative of days far from the time of
@@ -49,17 +47,6 @@ _QUARTER = re.compile(
     rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
     r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period)|year-(?:ago|earlier)(?=\s+[a-z]))\b"
 )
-_VAGUE = re.compile(
-    r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"
-    r"right\s+now)\b"
-    r"|\b(?P<past>recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
-    r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five)))\b"
-    r"|\b(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"
-    r"|\b(?P<set>daily|weekly|monthly|hourly|nightly)\b"
-    r"|\b(?P<quarter>(?:the|this)\s+(?:latest\s+|last\s+|most\s+recent\s+|current\s+|same\s+)?(?:quarter|three\s+months)(?!\s+of))\b"
-    r"|\b(?P<weekend>(?:the|this|last|next)\s+weekend)\b"
-    r"|\b(?P<recent>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)\b"
-)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
     r"set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record)\b[^.!?;()“”\"]*$"
@@ -86,9 +73,9 @@ TRIGGER_WORDS = {
 }
 
 
-def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) -> Iterator[Found]:
+def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
     """Every weekday, part of the day, month against the year and quarter in `text` (`low` is
-    `lowered(text)`); with `timeml`, the vague references TimeML annotates too."""
+    `lowered(text)`)."""
     for index, m in matches_near(_PATTERNS, low, triggers):
         pattern = _PATTERNS[index][0]
         if pattern is _WEEKDAY:
@@ -110,10 +97,6 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool) ->
                 yield m.start(), m.end(), _month_of_year(m)
         elif pattern is _QUARTER:
             yield m.start(), m.end(), _quarter(m)
-        elif timeml and pattern is _VAGUE:
-            found = _vague_candidate(text, low, m)
-            if found is not None:
-                yield found
 
 
 def future_clause(low: str, start: int) -> bool:
@@ -249,87 +232,37 @@ def _month_of_year(m: re.Match[str]) -> Resolver:
 
 def _quarter(m: re.Match[str]) -> Resolver:
     """"the third quarter" (the latest one begun by the document's date), "the third quarter of
-    1984", "the 1988 third quarter", "the year-ago quarter" (the narrative's quarter a year back)."""
+    1984", "the 1988 third quarter", "the year-ago quarter" (the last one closed, a year back)."""
     number = _ORDINAL_QUARTERS[m.group("n").lower()] if m.group("n") else 0
     stated = m.group("y1") or m.group("y2")
 
     def resolve(ctx: Context) -> Reading | None:
+        doc = ctx.document_date
         if stated:
-            year = int(stated)
-        elif ctx.document_date is not None:
-            doc = ctx.document_date
-            year = doc.year if number <= (doc.month - 1) // 3 + 1 else doc.year - 1
-        else:
+            return quarter_reading(int(stated), number, m.group(0), stated=True)
+        if doc is None:
             return Reading(f"XXXX-Q{number}" if number else "XXXX-QX", "DATE", None, anchor="document")
-        quarter = number
-        if not number:  # "the year-ago quarter": the last quarter closed by the document's date, a year back
-            closed = ((ctx.document_date or date(year, 1, 1)).month - 1) // 3
-            year, quarter = (year - 2, 4) if closed == 0 else (year - 1, closed)
-        first = date(year, 3 * quarter - 2, 1)
-        last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(1)
-        anchor = "absolute" if stated else "document"
-        return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", m.group(0), not stated),
-                       anchor=anchor)
+        if not number:
+            year, quarter = closed_quarter(doc)
+            return quarter_reading(year - 1, quarter, m.group(0), stated=False)
+        return quarter_reading(doc.year if number <= (doc.month - 1) // 3 + 1 else doc.year - 1, number, m.group(0),
+                               stated=False)
 
     return resolve
 
 
-def _vague_candidate(text: str, low: str, m: re.Match[str]) -> Found | None:
-    """TimeML's references that the chronicle leaves out: "now", "currently", "recently", "the
-    past", "the future", "recent years" (PRESENT_REF, PAST_REF, FUTURE_REF), "daily" (a set),
-    "the quarter" (the last one closed), "the weekend"."""
-    start = m.start()
-    if m.group("set"):
-        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "hourly": "TH"}[m.group("set")]
-        reading = Reading(f"P1{unit}" if unit != "TH" else "PT1H", "SET", None)
-        return start, m.end(), lambda ctx: reading
-    if m.group("quarter"):
-        return start, m.end(), _quarter_closed
-    if m.group("weekend"):
-        return start, m.end(), _weekend(low[start : m.end()].split()[0])
-    if m.group("past") and low.startswith("in ", start):
-        start += 3
-    if m.group("recent"):
-        value = "FUTURE_REF" if m.group("recent") == "coming" else "PAST_REF"
-    else:
-        value = "PRESENT_REF" if m.group("present") else "PAST_REF" if m.group("past") else "FUTURE_REF"
-    if m.group("present") and low.startswith("now", start) and re.match(r"\s*(?:that|on|,\s*(?:now|then))\b", low[m.end():]):
-        return None
-    reading = Reading(value, "DATE", None, anchor="document")
-    return start, m.end(), lambda ctx: reading
-
-
-def _quarter_closed(ctx: Context) -> Reading | None:
-    """"the quarter", "the latest quarter": the last quarter closed by the document's date, the
-    one a company reports on."""
-    if ctx.document_date is None:
-        return Reading("XXXX-QX", "DATE", None, anchor="document")
-    doc = ctx.document_date
+def closed_quarter(doc: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter closed by `doc`, the one a company reports on."""
     closed = (doc.month - 1) // 3
-    year, quarter = (doc.year - 1, 4) if closed == 0 else (doc.year, closed)
+    return (doc.year - 1, 4) if closed == 0 else (doc.year, closed)
+
+
+def quarter_reading(year: int, quarter: int, text: str, *, stated: bool) -> Reading:
+    """A quarter of a year as TIMEX3 writes it ("1989-Q3"), its interval three months long."""
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(1)
-    return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", "", True), anchor="document")
-
-
-def _weekend(rel: str) -> Resolver:
-    """"the weekend": the last one by the document's date (the next one when the clause speaks of
-    the future), as TIMEX3 writes it ("1990-W32-WE")."""
-
-    def resolve(ctx: Context) -> Reading | None:
-        doc = ctx.document_date
-        if doc is None:
-            return Reading("XXXX-WXX-WE", "DATE", None, anchor="document")
-        saturday = doc - timedelta((doc.weekday() - 5) % 7)
-        if rel == "next" or ctx.future and rel != "last":
-            saturday += timedelta(7 if doc.weekday() < 5 or rel == "next" else 0)
-        elif rel == "last" and doc.weekday() >= 5:
-            saturday -= timedelta(7)
-        year, week, _ = saturday.isocalendar()
-        interval = DateInterval(saturday, saturday + timedelta(1), "day", "", True)
-        return Reading(f"{year:04d}-W{week:02d}-WE", "DATE", interval, anchor="document")
-
-    return resolve
+    return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", text, not stated),
+                   anchor="absolute" if stated else "document")
 
 
 def past_verb_before(low: str, start: int) -> bool:
@@ -351,4 +284,4 @@ def reporting(text: str, document_date: date | None) -> bool:
     return 2 * near > len(years) > 0
 
 
-_PATTERNS = ((_WEEKDAY, 24), (_CLOCK_WEEKDAY, 30), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30), (_VAGUE, 30))
+_PATTERNS = ((_WEEKDAY, 24), (_CLOCK_WEEKDAY, 30), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30))
