@@ -387,7 +387,8 @@ _WORDS = (
     "early late end beginning half seven months days years year day decade century later earlier ago after before next "
     "following same that this last today Tuesday February Feb. April May December Jan 89 spring winter fall O.S. (21) "
     "0430 hours 10:30 p.m. morning evening every each twice a several few million percent about over No. Vol p года "
-    "году 1937–1938 годах 1930-е XX веке весной"
+    "году 1937–1938 годах 1930-е XX веке весной Friday night noon said will now recently quarter third weekend "
+    "28.12.2021 30.07.37 12/28/2021 05/06/2021 спустя через назад накануне следующий день лет три двух"
 ).split()
 
 
@@ -397,10 +398,11 @@ _WORDS = (
     st.sampled_from([None, DEC_2010, date(1, 1, 1), date(9999, 12, 31)]),
 )
 def test_any_text_gives_exact_disjoint_mentions_and_never_raises(text: str, document_date: date | None) -> None:
-    mentions = tag_times(text, document_date)
-    assert all(text[t.start : t.end] == t.text for t in mentions)
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
-    assert all(t.date is None or t.date.start <= t.date.end for t in mentions)
+    for timeml in (False, True):
+        mentions = tag_times(text, document_date, timeml=timeml)
+        assert all(text[t.start : t.end] == t.text for t in mentions)
+        assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+        assert all(t.date is None or t.date.start <= t.date.end for t in mentions)
 
 
 def test_arithmetic_beyond_the_calendar_is_no_date() -> None:

@@ -24,7 +24,7 @@ def tag(text: str, document_date: datetime.date | None = None, language: str | N
             entities.append(
                 {"start": m.start + start, "end": m.end + start, "text": m.text, "type": m.type, "normal": m.normal}
             )
-    times = tag_times(text, document_date)
+    times = tag_times(text, document_date, timeml=True)
     return {
         "text": text,
         "dates": [

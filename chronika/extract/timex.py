@@ -22,7 +22,7 @@ from typing import Iterator
 
 from chronika.records.mentions import TimeMention
 from chronika.records.dates import DateInterval
-from chronika.extract import timex_composite, timex_relative
+from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian, timex_timeml
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
 from chronika.extract.timex_grammar import (
@@ -40,11 +40,15 @@ class _Candidate:
     resolve: Resolver
 
 
-_TRIGGER = re.compile(
-    rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | timex_relative.TRIGGER_WORDS)})\b|\b(?:вв?\.)"
+_RELATIVE_TRIGGERS = (
+    timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS | timex_timeml.TRIGGER_WORDS
 )
+_TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGGERS)})\b|\b(?:вв?\.)")
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
 _SINCE = re.compile(r"\bmembers?\s+(?:of\s+the\s+\w+\s+)?since\s+$")  # "a party member since 1919": an aside
+_AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does not tag
+# where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яё]{4})|(?<=\d)|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _REACH = 60  # characters: how far before its number or month name a point may begin ("the very end of the")
 _BARE_MONTH_BEFORE = re.compile(
@@ -62,12 +66,15 @@ _COUNT_AFTER = re.compile(
 )
 
 
-def tag_times(text: str, document_date: datetime.date | None = None) -> list[TimeMention]:
+def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: bool = False) -> list[TimeMention]:
     """Every time expression in `text`, sorted by start and non-overlapping. `document_date` is what
-    "this month", "last year" or "two years ago" refer to, and dates without a year fall back on."""
+    "this month", "last year" or "two years ago" refer to, and dates without a year fall back on.
+    With `timeml` the expressions follow TimeML's annotation guidelines where the chronicle's differ:
+    the vague references ("now", "recently", "the past") are tagged, ages ("a 52-year-old") are not."""
     chosen: list[_Candidate] = []
     low = lowered(text)
-    for found in sorted(_candidates(text, low), key=lambda c: (c.start, c.start - c.end)):
+    reporting = timex_deixis.reporting(text, document_date)
+    for found in sorted(_candidates(text, low, timeml), key=lambda c: (c.start, c.start - c.end)):
         if not chosen or found.start >= chosen[-1].end:
             chosen.append(found)
     mentions: list[TimeMention] = []
@@ -79,11 +86,16 @@ def tag_times(text: str, document_date: datetime.date | None = None) -> list[Tim
         while recent and recent[0][0] < found.start - _RECENT:
             recent.popleft()
         near = bool(recent) and not _PARAGRAPH_END.search(text, recent[-1][0], found.start)
-        context = Context(document_date, narrative, narrative_year, inside, tuple(w for _, w in recent), near)
+        same_sentence = near and not _SENTENCE_END.search(text, recent[-1][0], found.start)
+        context = Context(
+            document_date, narrative, narrative_year, inside, tuple(w for _, w in recent), near, reporting,
+            timex_deixis.future_clause(low, found.start), timex_deixis.past_verb_before(low, found.start), timeml,
+            same_sentence,
+        )
         reading = _read(found.resolve, context)
-        if reading is None:
-            continue
         span = text[found.start : found.end]
+        if reading is None or timeml and reading.type == "DURATION" and _AGE.search(span):
+            continue
         when = reading.date
         if when is not None and when.text != span:
             when = replace(when, text=span)
@@ -109,14 +121,14 @@ def _read(resolve: Resolver, context: Context) -> Reading | None:
         return None
 
 
-def _candidates(text: str, low: str) -> Iterator[_Candidate]:
+def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     point_triggers: list[int] = []
     relative_triggers: list[int] = []
     for m in _TRIGGER.finditer(low):
         word = m.group()
         if word[0].isdigit() or word[0] == "'" or word in POINT_WORDS or word.startswith("в"):
             point_triggers.append(m.start())
-        if word in timex_relative.TRIGGER_WORDS:
+        if word in _RELATIVE_TRIGGERS:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
     for m, point in points:
@@ -124,7 +136,10 @@ def _candidates(text: str, low: str) -> Iterator[_Candidate]:
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
     composite = timex_composite.candidates(text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low))
     relative = timex_relative.candidates(text, low, relative_triggers)
-    for start, end, resolve in (*composite, *relative):
+    deixis = timex_deixis.candidates(text, low, relative_triggers)
+    russian = timex_russian.candidates(text, low, relative_triggers)
+    timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
+    for start, end, resolve in (*composite, *relative, *deixis, *russian, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 

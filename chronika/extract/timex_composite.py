@@ -25,11 +25,12 @@ _DAYSPEC = rf"{DAY}(?:\s*\({DAY}\))?"
 _DAY_LIST_HEAD = re.compile(rf"{_DAYSPEC}(?:\s*,\s*{_DAYSPEC})*\s*,?\s+(?:and|or|и)\s+$")
 _DAY_PART_HEAD = re.compile(r"(?:the\s+)?(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$")
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_CLOCK = re.compile(
+CLOCK_PATTERN = (
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ap>a\.m\.|p\.m\.))?(?![\d:])"
     r"|(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s+hours\b"
     r"|(?P<h3>1[0-2]|[1-9])(?:[.:](?P<m3>[0-5]\d))?\s*(?P<ap3>a\.m\.|p\.m\.|o'clock)"
 )
+_CLOCK = re.compile(CLOCK_PATTERN)
 _SEASON_LIST_HEAD = re.compile(r"(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s*(?:,|and|or|,\s*and)\s+$")
 _DAYSPEC_RE = re.compile(rf"(?P<d>{DAY})(?:\s*\((?P<ns>{DAY})\))?")
 _DAY_RANGE_HEAD = re.compile(rf"(?P<d>{DAY})\s?[-–—]\s?$")
@@ -159,11 +160,16 @@ def _times_of_day(low: str, points: Points, triggers: list[int]) -> Iterator[Fou
     for at in triggers:
         clock = _CLOCK.match(low, at) if low[at].isdigit() and (at == 0 or not low[at - 1].isdigit()) else None
         if clock is not None:
-            g = clock.groupdict()
-            hour, minute = int(g["h"] or g["h2"] or g["h3"]), int(g["m"] or g["m2"] or g["m3"] or 0)
-            if (g["ap"] or g["ap3"] or "").startswith("p") and hour < 12:
-                hour += 12
-            yield (clock.start(), clock.end(), _clock_resolver(f"T{hour:02d}:{minute:02d}"))
+            yield (clock.start(), clock.end(), _clock_resolver(clock_value(clock)))
+
+
+def clock_value(clock: re.Match[str]) -> str:
+    """The TIMEX3 clock of a `CLOCK` match ("10:30 p.m." is "T22:30")."""
+    g = clock.groupdict()
+    hour, minute = int(g["h"] or g["h2"] or g["h3"]), int(g["m"] or g["m2"] or g["m3"] or 0)
+    if (g["ap"] or g["ap3"] or "").startswith("p") and hour < 12:
+        hour += 12
+    return f"T{hour:02d}:{minute:02d}"
 
 
 def _day_part_resolver(point: Point, code: str) -> Resolver:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from chronika.records.dates import MONTHS
+from chronika.records.dates import MONTHS, numeric_date
 from chronika.extract.numbers import NUMBER, alternation, number_value
 
 RU_MONTHS = {
@@ -70,6 +70,8 @@ _CENTURY = (
 POINT_PATTERN = rf"""
 {_PART}(?:
     (?P<iso_y>{YEAR})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![\d-])
+  | (?<![\d.,/])(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./])(?P<num_b>[0-3]?[0-9])(?P=num_sep)
+      (?P<num_y>1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}})(?![\d]|[./,]\d){_RU_YEAR}?
   | (?P<dmy_d>{DAY})(?:\s*\((?P<dmy_ns>{DAY})\))?\s+(?:of\s+)?(?P<dmy_m>{MONTH})
       (?:\s*\((?P<dmy_ns2>{DAY})\s+(?P<dmy_nsm>{MONTH})\))?(?:,?\s+(?P<dmy_y>{YEAR}){_RU_YEAR}?)?
       (?P<dmy_os>{_OLD_STYLE})?{_NEW_STYLE}?
@@ -167,6 +169,9 @@ def parse_point(m: re.Match[str]) -> Point | None:
 def _bare_point(g: dict[str, str | None]) -> Point | None:
     if g["iso_y"]:
         return _day(int(g["iso_y"]), int(g["iso_m"] or 0), int(g["iso_d"] or 0))
+    if g["num_a"]:  # "28.12.2021", "28/12/2021": only where one reading is a date
+        found = numeric_date(g["num_a"], g["num_sep"] or "", g["num_b"] or "", g["num_y"] or "")
+        return None if found is None else _day(*found)
     if g["dmy_d"]:
         year = int(g["dmy_y"]) if g["dmy_y"] else None
         month = month_number(g["dmy_m"] or "")

@@ -19,9 +19,11 @@ from chronika.extract.timex_durations import (
     ANCHORED_DURATION, DURATION, HALF, MOD, NOT_DURATIONS, PRECISION, QUANTITY, SET, UNITS, anchored_duration,
     count_of, document_day, duration, duration_value, mod_of, set_of, unit_of,
 )
+from chronika.extract.numbers import NUMBER
 from chronika.extract.timex_grammar import matches_near
 from chronika.extract.timex_resolve import (
-    Context, Reading, Resolver, common_value, narrow, period_of, season_of, season_year, shift, value_of,
+    Context, Reading, Resolver, add_months, common_value, is_quarter, narrow, period_of, season_of, season_year, shift,
+    value_of,
 )
 
 _OFFSET = re.compile(
@@ -42,11 +44,7 @@ _DOCUMENT = re.compile(
     r"|(?P<ru>(?:прошл|эт|текущ|следующ|будущ)(?:ом|ий)\s+году)\b",
 )
 _THE_CENTURY = re.compile(r"\bthe\s+(?P<part>beginning|start|middle|end|turn)\s+of\s+the\s+century\b")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<pre>on|by|until|since|from)\s+|(?P<rel>last|next|this|that)\s+)"
-    rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?P<plural>s)?\b",
-)
+_RATE_BEFORE = re.compile(rf"(?:\d|\b{NUMBER})(?:\s+[a-z%]+)?\s+$")  # an amount before "a year"
 _TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "month": ("day", 30)}
 
@@ -56,8 +54,7 @@ TRIGGER_WORDS = {
     *(unit + plural for unit in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
       for plural in ("", "s")),
     "century", "centuries", "morning", "afternoon", "evening", "night", *_SEASONS.split("|"), "annually", "yearly",
-    "today", "nowadays", "present", "yesterday", "tomorrow", "сегодня", "ныне", "году", *_WEEKDAYS,
-    *(day + "s" for day in _WEEKDAYS),
+    "today", "nowadays", "present", "yesterday", "tomorrow", "сегодня", "ныне", "году",
 }
 
 
@@ -66,13 +63,12 @@ def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
     with how to resolve it; `triggers` are the positions of the `TRIGGER_WORDS`."""
     for index, m in matches_near(_PATTERNS, low, triggers):
         pattern = _PATTERNS[index][0]
-        if pattern is _WEEKDAY:
-            if text[m.start("wd")].isupper():
-                yield (m.start("wd") if m.group("pre") else m.start()), m.end(), _weekday(m)
-        elif pattern is _OFFSET and count_of(m) is None and m.group("dir") in ("before", "after", "prior to"):
+        if pattern is _OFFSET and count_of(m) is None and m.group("dir") in ("before", "after", "prior to"):
             continue  # "several years prior to the RSDRP": a duration before an event the text does not date
         elif pattern is DURATION and (m.group("n"), m.group("unit")) in NOT_DURATIONS:
             continue
+        elif pattern is DURATION and m.group("n").lower() in ("a", "an") and _RATE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "$500 million a year", "700 seats a week": a rate, not a duration
         else:
             yield m.start(), m.end(), _BUILDERS[index](m)
 
@@ -91,8 +87,16 @@ def _offset(m: re.Match[str]) -> Resolver:
     from_document = direction in ("ago", "hence")
 
     def resolve(ctx: Context) -> Reading | None:
+        quarter = ctx.narrative if ctx.narrative_near and unit == "year" and count and count % 1 == 0 else None
+        if quarter is not None and count is not None and is_quarter(quarter):  # after "the third quarter": its quarter
+            months = round(sign * count * 12)
+            when = DateInterval(add_months(quarter.start, months), add_months(quarter.end, months), "season",
+                                m.group(0), True)
+            return Reading(f"{when.start.year:04d}-Q{(when.start.month + 2) // 3}", "DATE", when, anchor="narrative")
         anchor = document_day(ctx) if from_document else ctx.anchor(PRECISION.get(unit, unit))
         kind = "document" if from_document else "narrative"
+        if anchor is None and ctx.reporting:  # "a year earlier" in a report with no date before it
+            anchor, kind = document_day(ctx), "document"
         if anchor is None:
             return Reading(duration_value(count, unit), "DURATION", None, mod=mod_of(m))
         if count is None:  # "several days later": two to nine days on
@@ -138,6 +142,7 @@ def _document(m: re.Match[str]) -> Resolver:
     if ru:
         rel = "last" if ru.startswith("прошл") else "next" if ru.startswith(("следующ", "будущ")) else "this"
     part = {"earlier": None, "later": None, "early": "START", "late": "END"}.get((m.group("part") or "").lower())
+    possessive = m.string.startswith(("'s", "’s"), m.end())  # "today's youth": the present age
 
     def resolve(ctx: Context) -> Reading | None:
         doc = document_day(ctx)
@@ -145,6 +150,9 @@ def _document(m: re.Match[str]) -> Resolver:
             if doc is None:
                 return None
             day = doc.start + timedelta(-1 if ref == "yesterday" else 1)
+            return Reading(day.isoformat(), "DATE", DateInterval(day, day, "day", m.group(0), True), anchor="document")
+        if ref == "today" and doc is not None and (ctx.reporting or ctx.past or ctx.timeml and not possessive):
+            day = doc.start
             return Reading(day.isoformat(), "DATE", DateInterval(day, day, "day", m.group(0), True), anchor="document")
         if ref:
             return Reading("PRESENT_REF", "DATE", doc, anchor="document")
@@ -170,34 +178,6 @@ def _the_century(m: re.Match[str]) -> Resolver:
         number = anchor.start.year // 100 + 1
         when = narrow(century_interval(number, text=m.group(0)), part)
         return Reading(f"{number - 1:02d}", "DATE", replace(when, inferred=True), anchor="narrative", mod=part)
-
-    return resolve
-
-
-def _weekday(m: re.Match[str]) -> Resolver:
-    """"on Tuesday": the next such day in a narrative of days, else the last one before the
-    document's date ("next Tuesday" ahead, "this Tuesday" in its week)."""
-    weekday = _WEEKDAYS.index(m.group("wd").lower())
-    rel = (m.group("rel") or "").lower()
-    if m.group("plural"):
-        return lambda ctx: Reading(f"XXXX-WXX-{weekday + 1}", "SET", None)
-
-    def resolve(ctx: Context) -> Reading | None:
-        recent = ctx.anchor("day")
-        narrative = recent is not None and recent.precision == "day" and rel != "this"
-        anchor = recent if narrative else document_day(ctx)
-        if anchor is None:
-            return Reading(f"XXXX-WXX-{weekday + 1}", "DATE", None, anchor="document")
-        day = anchor.start
-        if rel == "this":
-            found = day + timedelta(weekday - day.weekday())
-        elif narrative or rel == "next":  # a narrative moves forward; "next Tuesday" is ahead
-            found = day + timedelta((weekday - day.weekday()) % 7 or (7 if rel == "next" else 0))
-        else:  # "on Tuesday" in a report is the last one
-            back = (day.weekday() - weekday) % 7
-            found = day - timedelta(back or (7 if rel == "last" else 0))
-        return Reading(found.isoformat(), "DATE", DateInterval(found, found, "day", m.group(0), True),
-                       anchor="narrative" if narrative else "document")
 
     return resolve
 
@@ -241,7 +221,7 @@ def _season(anchor: DateInterval, unit: str, step: int, text: str, kind: str) ->
 
 # each pattern with how far before its trigger word it may begin ("more than three hundred and fifty years")
 _PATTERNS = ((_OFFSET, 70), (DURATION, 70), (ANCHORED_DURATION, 50), (_NARRATIVE, 30), (_DOCUMENT, 30),
-             (SET, 50), (_WEEKDAY, 8), (_THE_CENTURY, 30))
+             (SET, 50), (_THE_CENTURY, 30))
 _BUILDERS: tuple[Callable[[re.Match[str]], Resolver], ...] = (
-    _offset, duration, anchored_duration, _narrative, _document, set_of, _weekday, _the_century,
+    _offset, duration, anchored_duration, _narrative, _document, set_of, _the_century,
 )

@@ -35,6 +35,11 @@ class Context:
     in_parentheses: bool  # inside "( ... )": a source citation, dated against the document
     recent: tuple[DateInterval, ...] = ()  # the narrative's dates of the last few paragraphs, oldest first
     narrative_near: bool = False  # the last date is in the same paragraph
+    reporting: bool = False  # the text reports its own present (news): deixis counts from the document's date
+    future: bool = False  # the clause speaks of what will be ("will meet on Monday")
+    past: bool = False  # a verb in the past comes just before ("said today")
+    timeml: bool = False  # follow TimeML where its conventions differ from the chronicle's
+    narrative_sentence: bool = False  # the last date is in the same sentence
 
     def anchor(self, precision: str) -> DateInterval | None:
         """What a relative expression of granularity `precision` counts from: the last date when it
@@ -98,7 +103,14 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     """The year of a day or month written without one: the narrative's year, except inside a
     citation's parentheses, where (as without a narrative) the document's date decides."""
     year = ctx.year()
-    if year is not None and not (ctx.in_parentheses and ctx.document_date):
+    doc_year = ctx.document_date.year if ctx.document_date else None
+    # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
+    # in a report, the years it recalls in passing do not move "on March 12" from the present
+    stated = ctx.narrative is not None and not ctx.narrative.inferred and not (ctx.reporting and ctx.future)
+    # a year stated in the sentence, or in the paragraph when it is the report's own year or the last
+    near = ctx.narrative_sentence or ctx.narrative_near and doc_year is not None and 0 <= doc_year - (year or 0) <= 1
+    lends = doc_year is None or stated and near or not ctx.reporting and abs(doc_year - (year or 0)) > 2
+    if year is not None and not (ctx.in_parentheses and ctx.document_date) and lends:
         return year, "narrative"
     if ctx.document_date is None:
         return None, "document"
@@ -107,9 +119,14 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
 
     def distance(year: int) -> int:
         last = calendar.monthrange(year, month)[1]
-        return abs((date(year, month, min(day, last)) - doc).days)
+        gap = (date(year, month, min(day, last) if p.day else last) - doc).days
+        if ctx.future and not ctx.in_parentheses:
+            return gap if gap >= 0 else 10_000 - gap
+        return -gap if gap <= 0 else 2 * gap  # a report tells what has happened rather than what will
 
-    return min((doc.year, doc.year - 1, doc.year + 1), key=distance), "document"
+    nearest = min((doc.year, doc.year - 1, doc.year + 1), key=distance)
+    agrees = nearest == year and not (ctx.in_parentheses and ctx.document_date)  # the narrative says so too
+    return nearest, "narrative" if agrees else "document"
 
 
 def _reading(p: Point, year: int, text: str, *, inferred: bool, anchor: str) -> Reading | None:
@@ -241,6 +258,11 @@ def shift(day: date, count: float, unit: str) -> date:
         return day + timedelta(days=round(count * (7 if unit == "week" else 1)))
     months = {"month": 1, "season": 3, "year": 12, "decade": 120, "century": 1200}[unit]
     return add_months(day, round(count * months))
+
+
+def is_quarter(span: DateInterval) -> bool:
+    """Whether an interval is a quarter of a year (January-March ...), not a season (March-May ...)."""
+    return span.precision == "season" and span.start.month in (1, 4, 7, 10) and add_months(span.start, 2).month == span.end.month
 
 
 def add_months(day: date, months: int) -> date:

@@ -1,6 +1,7 @@
 """Date intervals with their precision, and the explicit calendar dates a text states.
 
-`explicit_dates` knows absolute dates only ("5 JULY 1989", "Oct. 30, 2009", "February 2010", "1989");
+`explicit_dates` knows absolute dates only ("5 JULY 1989", "Oct. 30, 2009", "February 2010", "1989",
+"28.12.2021", "28/12/2021");
 it is what a document's date is found or inferred from. The interval helpers below (seasons, decades,
 centuries, Julian dates) serve the time-expression tagger in `chronika.extract.timex`."""
 
@@ -22,8 +23,14 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?P<day>[0-3]?[0-9])"
 
+# numeric dates: day first with dots ("28.12.2021", "30.07.37"), either order with slashes ("28/12/2021",
+# "12/28/2021") where only one reading is a calendar date; never inside a longer run of numbers
+_NUMERIC = re.compile(
+    r"(?<![\d.,/])(?P<a>[0-3]?[0-9])(?P<sep>[./])(?P<b>[0-3]?[0-9])(?P=sep)(?P<y>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d]|[./,]\d)"
+)
 _PATTERNS = [
     ("day", re.compile(rf"\b(?P<year>1[0-9]{{3}}|20[0-9]{{2}})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])\b")),
+    ("day", _NUMERIC),
     ("day", re.compile(rf"\b{_DAY}(?:\s*\((?P<new_style>[0-3]?[0-9])\))?\s+{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
@@ -96,7 +103,31 @@ def explicit_dates(text: str) -> Iterator[tuple[int, int, DateInterval]]:
     yield from sorted(found, key=lambda f: f[0])
 
 
+def numeric_date(first_text: str, separator: str, second_text: str, written: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a numeric date ("28", ".", "12", "2021") where only one reading is a past calendar date:
+    dots put the day first (European and Russian usage); with slashes the day is first or second
+    (British or American usage), so "05/06/2021" is no date; a two-digit year only when the
+    twenty-first century's reading lies in the future ("30.07.37" is 1937; "28.12.21" could be 1921)."""
+    first, second = int(first_text), int(second_text)
+    if len(written) == 2:
+        if separator != "." or 2000 + int(written) <= date.today().year:
+            return None
+        year = 1900 + int(written)
+    else:
+        year = int(written)
+    readings = {(first, second)} if separator == "." else {(first, second), (second, first)}
+    valid = [(day, month) for day, month in readings
+             if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]]
+    if len(valid) != 1 or year > date.today().year:
+        return None
+    day, month = valid[0]
+    return year, month, day
+
+
 def _interval(m: re.Match[str]) -> DateInterval | None:
+    if m.re is _NUMERIC:
+        found = numeric_date(m.group("a"), m.group("sep"), m.group("b"), m.group("y"))
+        return None if found is None else interval(found[0], found[1], found[2], text=m.group(0))
     parts = m.groupdict()
     year = int(parts["year"])
     month_text = parts.get("month")

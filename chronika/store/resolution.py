@@ -223,17 +223,22 @@ def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[s
     return seen
 
 
+# the time expressions that date an event: a date or a time of day, or a range between two stated dates
+# ("from 1936 to 1938", TIMEX3's DURATION anchored at both ends); never a duration or a set on its own
+_DATED = "t.date_start IS NOT NULL AND (t.type IN ('DATE', 'TIME') OR t.type = 'DURATION' AND t.anchor = 'absolute')"
+
+
 def _documents_without_events(db: sqlite3.Connection) -> list[int]:
     """The documents that have a dated time expression but no event (new since the last resolution)."""
     return [row[0] for row in db.execute(
         "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"
-        " AND EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = d.id AND t.type = 'DATE'"
-        " AND t.date_start IS NOT NULL)"
+        " AND EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = d.id AND " + _DATED + ")"
     )]
 
 
 def _rebuild_events(db: sqlite3.Connection, documents: list[int] | None = None) -> None:
-    """An event is a sentence with a dated time expression, its participants the entities named in it.
+    """An event is a sentence with a dated time expression (a date, a time of day, a range of dates),
+    its participants the entities named in it.
     Built for `documents` (else all), each time's sentence found through (document, start)."""
     only = "" if documents is None else " AND t.document_id IN (SELECT value FROM json_each(?))"
     args = () if documents is None else (json.dumps(documents),)
@@ -245,6 +250,6 @@ def _rebuild_events(db: sqlite3.Connection, documents: list[int] | None = None) 
         + _PARTICIPANTS.format(doc="t.document_id", sentence="t.sentence_start")
         + " FROM time_mentions t JOIN sentences s INDEXED BY sentences_start"
         " ON s.document_id = t.document_id AND s.start = t.sentence_start"
-        " WHERE t.type = 'DATE' AND t.date_start IS NOT NULL" + only,
+        " WHERE " + _DATED + only,
         args,
     )

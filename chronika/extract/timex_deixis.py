@@ -1,0 +1,287 @@
+"""Expressions that point at the time of writing, as the press writes them: weekdays ("said
+Friday", "on Tuesday", "Thursday evening", "noon Saturday", "each Monday"), parts of the day
+("this morning", "last night"), months named against the year ("last May", "June last year"),
+quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter").
+
+A weekday counts back from the document's date (a report says what happened), forward when the
+clause speaks of what will be ("will meet Monday"); in a narrative of days far from the time of
+writing it counts on from the narrative's day, as a diary or a chronicle does."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Iterable, Iterator
+
+from chronika.records.dates import DateInterval
+from chronika.extract.numbers import alternation
+from chronika.extract.timex_composite import CLOCK_PATTERN, clock_value, point_resolver
+from chronika.extract.timex_grammar import MONTH, POINT_PATTERN, YEAR, matches_near, month_number, parse_point
+from chronika.extract.timex_resolve import Context, Reading, Resolver
+
+Found = tuple[int, int, Resolver]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WD = "|".join(WEEKDAYS)
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<pre>on|by|until|till|since|from|before|after)\s+(?:the\s+)?|(?P<rel>last|next|this(?:\s+coming)?|that|"
+    r"the\s+(?:previous|following)|"
+    r"each|every|(?:early|earlier|late|later)(?:\s+on)?)\s+|(?P<clock>noon|midnight)\s+(?:on\s+)?)?"
+    rf"(?P<wd>{_WD})(?P<plural>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?"
+)
+_CLOCK_WEEKDAY = re.compile(
+    rf"(?<![\d:])(?:{CLOCK_PATTERN})(?:\s+(?:est|edt|cst|cdt|pst|pdt|gmt|local\s+time))?,?\s+(?:on\s+)?(?P<wd>{_WD})\b"
+)
+_TODAY_PART = re.compile(
+    r"\b(?:(?P<later>later|earlier|early|late)\s+)?(?P<rel>this|yesterday|tomorrow|last)\s+"
+    r"(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight)\b"
+)
+_MONTH_OF_YEAR = re.compile(
+    rf"\b(?P<rel>last|this|next|this\s+coming|past)\s+(?P<m>{MONTH})(?!\.?\s*\d|\s+{YEAR})"
+    rf"|(?P<m2>{MONTH})\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b"
+)
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<n>{alternation(_ORDINAL_QUARTERS)})"
+    rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
+    r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period)|year-(?:ago|earlier)(?=\s+[a-z]))\b"
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
+    r"set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record)\b[^.!?;()“”\"]*$"
+)
+_WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
+_ADVERBS = {"also", "then", "and", "but", "until", "since", "early", "late", "earlier", "later", "last", "next"}
+_NAME_AFTER = re.compile(rf"\s+(?!{MONTH.replace('(?:', '(?i:', 1)})[A-Z][a-z]")
+_DATE_AFTER = re.compile(r",?\s+(?:the\s+)?" + POINT_PATTERN, re.VERBOSE)  # "Saturday, April 25": the day it names
+_REPORTING_CUES = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|tonight|"
+    r"[Tt]his\s+week|[Ll]ast\s+week|[Nn]ext\s+week)\b"
+)
+_YEARS = re.compile(r"(?<![\d,.$£€-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d)")
+_TODAY_PAST = re.compile(r"\b(?:[a-z]+ed|said|says|told|took|gave|made|went|came|met|sought|began|left|was|were)\s+$")
+# the words every expression here contains: where `candidates` looks
+TRIGGER_WORDS = {
+    *WEEKDAYS, *(day + "s" for day in WEEKDAYS), "morning", "afternoon", "evening", "night", "tonight", "quarter",
+    "now", "currently", "nowadays", "these", "moment", "recently", "previously", "formerly", "lately",
+    "past", "future", "recent", "coming", "daily", "weekly", "monthly", "hourly", "nightly", "weekend", "year-ago", "year-earlier", "year", *(
+        name for name in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                          "sept", "oct", "nov", "dec")),
+}
+
+
+def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
+    """Every weekday, part of the day, month against the year and quarter in `text` (`low` is
+    `lowered(text)`)."""
+    for index, m in matches_near(_PATTERNS, low, triggers):
+        pattern = _PATTERNS[index][0]
+        if pattern is _WEEKDAY:
+            found = _weekday_candidate(text, m)
+            dated = _DATE_AFTER.match(low, m.end()) if found is not None and not m.group("part") else None
+            point = parse_point(dated) if dated is not None else None
+            if found is not None and point is not None and point.precision == "day" and dated is not None:
+                yield found[0], dated.end(), point_resolver(point, text[found[0] : dated.end()])
+            elif found is not None:
+                yield found
+        elif pattern is _CLOCK_WEEKDAY:
+            if text[m.start("wd")].isupper():
+                yield m.start(), m.end(), _clock_weekday(m)
+        elif pattern is _TODAY_PART:
+            yield m.start(), m.end(), _today_part(m)
+        elif pattern is _MONTH_OF_YEAR:
+            name = m.group("m") or m.group("m2")
+            if text[m.start("m") if m.group("m") else m.start("m2")].isupper():
+                yield m.start(), m.end(), _month_of_year(m)
+        elif pattern is _QUARTER:
+            yield m.start(), m.end(), _quarter(m)
+
+
+def future_clause(low: str, start: int) -> bool:
+    """Whether the clause before `start` speaks of what will be ("will meet", "is scheduled to")."""
+    return _FUTURE_CUE.search(low, max(0, start - 70), start) is not None
+
+
+def _weekday_candidate(text: str, m: re.Match[str]) -> Found | None:
+    """A weekday written with a capital and not part of a name ("Black Monday", "Sunday Times")."""
+    wd = m.start("wd")
+    if not text[wd].isupper():
+        return None
+    if not (m.group("pre") or m.group("rel") or m.group("clock")):
+        if _name_before(text, wd) or _NAME_AFTER.match(text, m.end("wd")):
+            return None
+    start = m.start() if (m.group("rel") or m.group("clock")) else wd
+    return start, m.end(), _weekday(m)
+
+
+def _name_before(text: str, at: int) -> bool:
+    """Whether a capitalised word other than a sentence's opening adverb comes just before `at`."""
+    before = text[max(0, at - 40) : at]
+    word = _WORD_BEFORE.search(before)
+    if word is None or not word.group("word")[0].isupper():
+        return False
+    opens = _SENTENCE_OPENS.search(before[: word.start()]) is not None
+    return not (opens and word.group("word").lower() in _ADVERBS)
+
+
+def _weekday(m: re.Match[str]) -> Resolver:
+    """"Friday", "on Tuesday", "next Monday", "Thursday evening", "noon Saturday", "each Monday"."""
+    weekday = WEEKDAYS.index(m.group("wd").lower())
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = {"the previous": "last", "the following": "next"}.get(rel, rel)
+    part = (m.group("part") or "").lower()
+    clock = {"noon": "T12:00", "midnight": "T24:00"}.get((m.group("clock") or "").lower(), "")
+    time = clock or (f"T{_DAY_PARTS[part]}" if part else "")
+    if m.group("plural") or m.group("parts") or rel in ("each", "every"):
+        return lambda ctx: Reading(f"XXXX-WXX-{weekday + 1}{time}", "SET", None)
+
+    def resolve(ctx: Context) -> Reading | None:
+        day = weekday_date(weekday, rel, ctx)
+        if day is None:
+            return Reading(f"XXXX-WXX-{weekday + 1}{time}", "TIME" if time else "DATE", None, anchor="document")
+        found, kind = day
+        interval = DateInterval(found, found, "day", m.group(0), True)
+        return Reading(found.isoformat() + time, "TIME" if time else "DATE", interval, anchor=kind)
+
+    return resolve
+
+
+def weekday_date(weekday: int, rel: str, ctx: Context) -> tuple[date, str] | None:
+    """The day a weekday names: counted on from the narrative's day, stated in the same paragraph,
+    when that day is far from the time of writing (a chronicle of 1934), else from the document's
+    date, back unless the clause speaks of the future or says "next"; "this" is in the anchor's week."""
+    recent = ctx.anchor("day")
+    doc = ctx.document_date
+    narrative = recent is not None and recent.precision == "day" and rel != "this" and ctx.narrative_near and (
+        doc is None or not ctx.reporting and abs((recent.start - doc).days) > 31
+    )
+    if narrative and recent is not None:
+        day = recent.start
+        return day + timedelta((weekday - day.weekday()) % 7 or (7 if rel == "next" else 0)), "narrative"
+    if doc is None:
+        return None
+    if rel.startswith("this"):
+        ahead = (weekday - doc.weekday()) % 7
+        return (doc + timedelta(ahead) if rel == "this coming" or ctx.future else doc + timedelta(weekday - doc.weekday())), "document"
+    if rel == "next" or (ctx.future and rel != "last"):
+        return doc + timedelta((weekday - doc.weekday()) % 7 or (7 if rel == "next" else 0)), "document"
+    back = (doc.weekday() - weekday) % 7
+    return doc - timedelta(back or (7 if rel == "last" else 0)), "document"
+
+
+def _clock_weekday(m: re.Match[str]) -> Resolver:
+    """"10 p.m. Wednesday", "9 a.m. EST Tuesday": a clock time on the day the weekday names."""
+    weekday, clock = WEEKDAYS.index(m.group("wd").lower()), clock_value(m)
+
+    def resolve(ctx: Context) -> Reading | None:
+        day = weekday_date(weekday, "", ctx)
+        if day is None:
+            return Reading(f"XXXX-WXX-{weekday + 1}{clock}", "TIME", None, anchor="document")
+        found, kind = day
+        return Reading(found.isoformat() + clock, "TIME", DateInterval(found, found, "day", m.group(0), True), anchor=kind)
+
+    return resolve
+
+
+def _today_part(m: re.Match[str]) -> Resolver:
+    """"this morning", "last night", "yesterday afternoon", "tonight": a part of a day near the
+    document's date (TIME)."""
+    if m.group("tonight"):
+        rel, part = "this", "night"
+    else:
+        rel, part = m.group("rel").lower(), m.group("part").lower()
+    shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+
+    def resolve(ctx: Context) -> Reading | None:
+        if ctx.document_date is None:
+            return None
+        day = ctx.document_date + timedelta(shift)
+        interval = DateInterval(day, day, "day", m.group(0), True)
+        return Reading(f"{day.isoformat()}T{_DAY_PARTS[part]}", "TIME", interval, anchor="document")
+
+    return resolve
+
+
+def _month_of_year(m: re.Match[str]) -> Resolver:
+    """"last May" (the last May before the document's date), "this September", "June last year"."""
+    month = month_number(m.group("m") or m.group("m2"))
+    rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("rel2") or "").lower())
+    by_year = m.group("rel2") is not None
+
+    def resolve(ctx: Context) -> Reading | None:
+        doc = ctx.document_date
+        if doc is None:
+            return None
+        if by_year:
+            year = doc.year + {"last": -1, "next": 1}.get(rel, 0)
+        elif rel in ("last", "past"):
+            year = doc.year if month < doc.month else doc.year - 1
+        elif rel in ("next", "this coming"):
+            year = doc.year if month > doc.month else doc.year + 1
+        else:
+            year = doc.year
+        first = date(year, month, 1)
+        last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(1)
+        return Reading(f"{year:04d}-{month:02d}", "DATE", DateInterval(first, last, "month", m.group(0), True),
+                       anchor="document")
+
+    return resolve
+
+
+def _quarter(m: re.Match[str]) -> Resolver:
+    """"the third quarter" (the latest one begun by the document's date), "the third quarter of
+    1984", "the 1988 third quarter", "the year-ago quarter" (the last one closed, a year back)."""
+    number = _ORDINAL_QUARTERS[m.group("n").lower()] if m.group("n") else 0
+    stated = m.group("y1") or m.group("y2")
+
+    def resolve(ctx: Context) -> Reading | None:
+        doc = ctx.document_date
+        if stated:
+            return quarter_reading(int(stated), number, m.group(0), stated=True)
+        if doc is None:
+            return Reading(f"XXXX-Q{number}" if number else "XXXX-QX", "DATE", None, anchor="document")
+        if not number:
+            year, quarter = closed_quarter(doc)
+            return quarter_reading(year - 1, quarter, m.group(0), stated=False)
+        return quarter_reading(doc.year if number <= (doc.month - 1) // 3 + 1 else doc.year - 1, number, m.group(0),
+                               stated=False)
+
+    return resolve
+
+
+def closed_quarter(doc: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter closed by `doc`, the one a company reports on."""
+    closed = (doc.month - 1) // 3
+    return (doc.year - 1, 4) if closed == 0 else (doc.year, closed)
+
+
+def quarter_reading(year: int, quarter: int, text: str, *, stated: bool) -> Reading:
+    """A quarter of a year as TIMEX3 writes it ("1989-Q3"), its interval three months long."""
+    first = date(year, 3 * quarter - 2, 1)
+    last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(1)
+    return Reading(f"{year:04d}-Q{quarter}", "DATE", DateInterval(first, last, "season", text, not stated),
+                   anchor="absolute" if stated else "document")
+
+
+def past_verb_before(low: str, start: int) -> bool:
+    """Whether a verb in the past comes just before `start` ("said today", "was arrested today")."""
+    return _TODAY_PAST.search(low, max(0, start - 30), start) is not None
+
+
+def reporting(text: str, document_date: date | None) -> bool:
+    """Whether a dated text reports its own present, as the press does: it names weekdays or
+    says "yesterday", "last week" at least once in 2,000 words, or most years it states lie
+    within two years of its date. A history of 1937 written in 2010 is no report."""
+    if document_date is None:
+        return False
+    cues = sum(1 for _ in _REPORTING_CUES.finditer(text))
+    if cues > 0 and cues * 2000 * 6 >= len(text):
+        return True
+    years = [int(y) for y in _YEARS.findall(text)]
+    near = sum(1 for y in years if document_date.year - 2 <= y <= document_date.year + 1)
+    return 2 * near > len(years) > 0
+
+
+_PATTERNS = ((_WEEKDAY, 24), (_CLOCK_WEEKDAY, 30), (_TODAY_PART, 20), (_MONTH_OF_YEAR, 12), (_QUARTER, 30))
