@@ -39,7 +39,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
-_NUMERIC_DAY = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>1[6-9]\d\d|20\d\d)(?![\d.]\d)")
 _DATELINE = re.compile(r"^(?P<prefix>[^—–\n]{4,70}?)\s*(?:[—–]|--?\s)")
 _AGENCY = re.compile(r"\s*\([^()]{1,30}\)\s*$")  # "(EIRNS)", "(Interfax)" after a dateline's date
 _PLACE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}[,.]?$")  # a dateline's place is set in capitals: "MOSCOW,"
@@ -111,12 +110,6 @@ def _days(text: str) -> Iterable[DateInterval]:
     for mention in tag_times(text):
         if mention.type == "DATE" and mention.anchor == "absolute" and mention.date is not None:
             yield DateInterval(mention.date.start, mention.date.end, mention.date.precision, mention.text)
-    for m in _NUMERIC_DAY.finditer(text):
-        try:
-            found = interval(int(m["year"]), int(m["month"]), int(m["day"]), text=m.group(0))
-        except ValueError:
-            continue
-        yield found
 
 
 def _only_day(text: str) -> DateInterval | None:
