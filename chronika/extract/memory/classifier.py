@@ -87,11 +87,16 @@ def first_finding(r: Reading) -> Finding | None:
 
 
 
-def classify(sentence: str, context: str = "") -> MemorySignal | None:
+LANGUAGES = ("en",)
+
+
+def classify(sentence: str, context: str = "", language: str = "en") -> MemorySignal | None:
     """The memory event a sentence reports, or None when it is not about remembering or forgetting
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
     if not isinstance(sentence, str) or not isinstance(context, str):
         raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
+    if language not in LANGUAGES:
+        return None
     r = Reading(sentence, context)
     if r.heading:
         return None  # a heading names a subject; it reports no act
@@ -100,4 +105,6 @@ def classify(sentence: str, context: str = "") -> MemorySignal | None:
         return None
     direction, why_direction = decide_direction(r, finding)
     level, why_level = decide_level(r, finding)
-    return MemorySignal(finding.kind, direction, level, (*finding.cues, why_direction, why_level))
+    doubts = (("doubt: the act is background (pluperfect)",) if finding.background else ()) + finding.doubts
+    act_at = finding.act_at if finding.act_at is not None else finding.position
+    return MemorySignal(finding.kind, direction, level, (*finding.cues, why_direction, why_level), act_at, doubts)

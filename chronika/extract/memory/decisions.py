@@ -31,6 +31,7 @@ class Finding:
     generic_stance: bool = True  # whether the sentence's stance words also vote
     weak_stance: bool = False
     act_at: int | None = None  # where the act's verb is, when the deciding cue starts with its object
+    doubts: tuple[str, ...] = ()  # what makes the finding uncertain
 
 
 def decide_direction(r: Reading, finding: Finding) -> tuple[str, str]:

@@ -208,7 +208,8 @@ def statement(r: Reading) -> Finding | None:
     earlier = stance(Reading(last_sentence(r.ctx.orig), ""))
     if not earlier.any(weak=False):
         return None
-    f = Finding("statement", position, [f"kind: statement {said}, stance from context {quoted((earlier.de + earlier.re)[:2])}"])
+    f = Finding("statement", position, [f"kind: statement {said}, stance from context {quoted((earlier.de + earlier.re)[:2])}"],
+                doubts=("doubt: the stance is the sentence before's",))
     f.generic_stance = False
     f.votes += [(DE, "context condemns")] if earlier.de else []
     f.votes += [(RE, "context favours Stalin")] if earlier.re else []
