@@ -35,15 +35,15 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
     if language not in LANGUAGES:
         return []
     out = []
-    for passage in passages:
-        if passage.kind not in ("body", "verse"):
-            continue
+    body = [p for p in passages if p.kind in ("body", "verse")]
+    for k, passage in enumerate(body):
         for i, sentence in enumerate(passage.sentences):
             context = text[passage.sentences[max(0, i - 2)].start : sentence.start] if i else ""
             signal = classify(text[sentence.start : sentence.end], context, language)
             if signal is None:
                 continue
-            dated = act_date(text, (sentence.start, sentence.end), signal.act_at, passage.start, times, language)
+            dated = act_date(text, (sentence.start, sentence.end), signal.act_at, passage.start, times, language,
+                             lead=k == 0 and i < 2)
             out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
                                      signal.level, signal.cues, date=dated.date, date_from=dated.source,
                                      confidence="uncertain" if signal.doubts else "sure",

@@ -13,6 +13,7 @@ from chronika.extract.memory.kinds import (
     SELF_CONTAINED, archive, commemoration, monument, poll, publication, rehabilitation, renaming, statement, suppression,
 )
 from chronika.extract.memory.reading import Reading
+from chronika.extract.memory.russian import classify_russian
 from chronika.records.mentions import MemorySignal
 
 # Which kind wins when one sentence names several acts: the more specific act first, statement last.
@@ -87,7 +88,7 @@ def first_finding(r: Reading) -> Finding | None:
 
 
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ru")
 
 
 def classify(sentence: str, context: str = "", language: str = "en") -> MemorySignal | None:
@@ -95,6 +96,8 @@ def classify(sentence: str, context: str = "", language: str = "en") -> MemorySi
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
     if not isinstance(sentence, str) or not isinstance(context, str):
         raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
+    if language == "ru":
+        return classify_russian(sentence, context)
     if language not in LANGUAGES:
         return None
     r = Reading(sentence, context)

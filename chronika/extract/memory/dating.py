@@ -5,7 +5,8 @@ verb, leaving out those that plainly date the remembered past: "the 1940 massacr
 1937", a year before the acting body existed); else the paragraph's current date (the last such
 expression of the sentences before it); else, for an act reported in the present or present
 perfect or with "today"-type deixis, the document's date (read by the query layer, which knows
-whether the document's date rests on evidence); else none. Each answer says where it came from.
+whether the document's date rests on evidence), as it does for an act in a news lead (the first
+sentences of the body); else none. Each answer says where it came from.
 Cue words are data in `dating_cues`, per language."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from chronika.records.dates import DateInterval
 from chronika.records.mentions import TimeMention
 
 _TERROR_ERA_END = 1953  # a paragraph's date this early is the terror's, not a later act's
+_NARRATIVE_PRECISIONS = ("day", "month", "season", "year")  # "the 2000s" sets no scene
 _NEAR = 30  # characters around a time expression read for the noun or verb it dates
 
 
@@ -32,9 +34,10 @@ class ActDate:
 
 
 def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: int, times: Sequence[TimeMention],
-             language: str) -> ActDate:
+             language: str, lead: bool = False) -> ActDate:
     """The date of the act a sentence (text[sentence[0]:sentence[1]]) reports, its verb at `act_at`
-    (an offset into the sentence); `times` are the document's time expressions."""
+    (an offset into the sentence); `times` are the document's time expressions. `lead`: the sentence
+    opens the document's body, where news reports what happened when it was published."""
     cues = CUES.get(language, CUES["en"])
     start, end = sentence
     floor = _actor_floor(text[start:end], act_at, cues)
@@ -45,19 +48,30 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         if best.anchor == "document":
             return ActDate(best.date, "document", f"date: deixis '{best.text}', counted from the document's date")
         return ActDate(best.date, "act", f"date: the act's own ('{best.text}')")
-    before = [t for t in times if passage_start <= t.start and t.end <= start and t.date is not None and t.type == "DATE"]
-    for t in reversed(before):
-        if t.anchor == "document":
-            break  # a deictic date depends on the document's date: the tense test below decides
-        if t.date is None or t.date.end.year <= _TERROR_ERA_END or _remembered(text, t, None, floor, cues):
-            continue
-        return ActDate(t.date, "narrative", f"date: the paragraph's ('{t.text}')")
+    if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
+        return ActDate(scene.date, "narrative", f"date: the paragraph's ('{scene.text}')")
     sentence_text = text[start:end]
     if m := cues.reported_now.search(sentence_text):
         return ActDate(None, "document", f"date: the document's, reported in the present ('{m.group(0)}')")
+    if lead:
+        return ActDate(None, "document", "date: the document's, reported in its lead")
     if dropped := [t for t in own if t not in kept]:
         return ActDate(None, None, f"undated: '{dropped[0].text}' dates what is remembered, not the act")
     return ActDate(None, None, "undated: no date for the act")
+
+
+def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floor: int | None,
+           cues: DatingCues) -> TimeMention | None:
+    """The narrative's current date between two offsets: the last date stated, as precise as a year
+    or more, after the terror years, not the remembered past's, not counted from the document's date."""
+    for t in reversed([t for t in times if since <= t.start and t.end <= until and t.type == "DATE"]):
+        if t.anchor == "document":
+            return None  # a deictic date depends on the document's date: the tense test decides
+        if t.date is None or t.date.precision not in _NARRATIVE_PRECISIONS or t.date.end.year <= _TERROR_ERA_END:
+            continue
+        if not _remembered(text, t, None, floor, cues):
+            return t
+    return None
 
 
 def _distance(t: TimeMention, at: int) -> int:
@@ -68,6 +82,8 @@ def _remembered(text: str, t: TimeMention, act: int | None, floor: int | None, c
     """Whether a time expression dates the remembered past rather than the act: it qualifies a word
     of the terror ("the 1940 massacre", "repressions of 1937") that is not the act itself, it falls
     in the terror years as a range, or it precedes the acting body's existence."""
+    if cues.target_before.search(text, max(0, t.start - _NEAR), t.start):
+        return True  # a deadline ("by 2017") is not when the act happened
     year = t.date.start.year if t.date else None
     if year is not None and floor is not None and year < floor:
         return True

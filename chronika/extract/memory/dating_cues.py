@@ -14,6 +14,7 @@ class DatingCues:
     terror_after: re.Pattern[str]  # matched right after a time expression; group 'w' is the word
     terror_before: re.Pattern[str]  # searched in the words just before it
     reported_now: re.Pattern[str]
+    target_before: re.Pattern[str]  # "by 2017", "к 2017 году": a deadline, not when the act happened
     actor_since: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -41,6 +42,7 @@ ENGLISH = DatingCues(
         r"|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         re.IGNORECASE,
     ),
+    target_before=re.compile(r"\b(?:by|until|till|before|due in|planned for|scheduled for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE),
     actor_since=_since((
         (r"\bDuma\b", 1993), (r"\bPutin\b", 1999), (r"(?<!Roy )\bMedvedev\b", 2008), (r"\bMemorial\b", 1988),
         (r"\bLevada\b", 1988), (r"\bVTsIOM\b", 1987), (r"\bFSB\b", 1995), (r"\bGorbachev\b", 1985),
@@ -60,6 +62,7 @@ RUSSIAN = DatingCues(
         r"|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
         re.IGNORECASE,
     ),
+    target_before=re.compile(r"(?:\b(?:к|до|по)\s+(?:концу\s+)?|\bзапланирован\w*\s+на\s+)$", re.IGNORECASE),
     actor_since=_since((
         (r"\bДум[аеуыой]+\b", 1993), (r"\bПутин", 1999), (r"(?<!Рой )\bМедведев", 2008), (r"\bМемориал", 1988),
         (r"\bЛевада", 1988), (r"\bВЦИОМ\b", 1987), (r"\bФСБ\b", 1995), (r"\bГорбач[её]в", 1985), (r"\bЕльцин", 1990),
