@@ -49,7 +49,7 @@ DE_STANCE: tuple[Cue, ...] = (
     ("condemns Stalin or his crimes", r"\bcondemn\w*(?: of)?\s+\"?(?:\w+\s+){0,2}?(?:Stalin\b(?!'s (?:thesis|policy|line))|him\b|Stalinism|(?:the )?(?:cult|repressions?|terror|crimes)|(?:Stalin's|his) (?:crimes|repressions?|terror|cult))"),
     ("denounces the repressions", r"\bdenounc\w+\s+(?!(?:the )?(?:attacks|criticism|critics)\b)(?:\w+\s+){0,2}?(?:Stalin\b|Stalinism|repressions?|terror|crimes|cult)"),
     ("names Stalin's crimes", r"\b(?:Stalin's|Soviet|Stalinist|his) crimes\b|\bcrimes? (?:of|by) (?:Stalin|Stalinism|the Soviet|Soviet|his regime|totalitarian\w*)|\bKatyn crime\b|\bcommitted crimes\b|\bcommitted (?:many|mass|these) crimes\b|\bpolitical crimes\b"),
-    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
+    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|\bdirect orders? (?:by|from|of) (?:Joseph )?Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
     ("calls Stalin a criminal", r"\b(?:as|him|Stalin) criminal\b|\b(?:as|him|Stalin) a criminal\b"),
     ("cannot be justified or forgiven", r"\bcan(?:no|')t be (?:justified|forgiven|forgotten)|\bnever be forgotten\b"),
     ("pledges to remember", r"\b(?:must|should|will|shall) never forget\b|\b(?:must|should|will|shall) not forget\b|\bnever forget\b"),
@@ -101,7 +101,7 @@ MONUMENT_NOUN = (
     r"|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
 )
 MONUMENT_ERECT = (
-    r"\bunveil\w*|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
+    r"\bunveil\w*|\bopen(?:ed|ing|s)?\b|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
     r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+"
 )
 MONUMENT_REMOVE = (
@@ -162,6 +162,7 @@ ARCHIVE_CLOSE: tuple[Cue, ...] = (
     ("destroyed", r"\bdestroy\w+|\bburn(?:ed|t)\b|\bconfiscat\w+"),
 )
 POLL_NOUN = r"\bpolls?\b|\bpolled\b|\bpollsters?\b|\bsurveys?\b|\bsurveyed\b|\brespondents\b|\bLevada\b|\bVTsIOM\b|\bFOM\b|\bopinion research\b"
+POLL_ACT = r"\bconduct\w*|\bcarried out\b|\bcarr(?:y|ies|ying) out\b|\bfound\b|\bshow(?:s|ed|n)?\b|\breleas\w+|\bpublish\w*|\baccording to\b"
 POLL_OPINION = (
     r"\b(?:view\w*|think\w*|believ\w+|consider\w*|regard\w*|admir\w+|agree\w*|approv\w+|say|said|named|nam(?:e|ing)"
     r"|describ\w+|estimat\w+|see|saw|tend|assess\w*|refused|answered|called)\b"
@@ -176,7 +177,7 @@ COMMEMORATE_STRONG = (
     r"|\bremembrance\b|\bmourn\w*|\bReturn(?:ing)? of (?:the )?Names\b|\bminute of silence\b|\bvigil\b|\blaid (?:a )?wreaths?\b"
     r"|\blaying (?:of )?wreaths\b|\bkneel\w*|\bknelt\b|\bin memory of\b|\bhonou?r\w* (?:the )?(?:victims|memory)\b"
     r"|\bremember\w* (?:those|the victims|the dead)\b"
-    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
+    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
 )
 COMMEMORATE_WEAK = r"\banniversar\w+|\bjubilee\b|\bholiday\b|\bcelebrat\w+|\bgreet\w+"
 VICTIM_OBJECT = (
@@ -195,7 +196,7 @@ PUBLICATION_WORK = (
     r"|\bGulag Archipelago\b|\bplays?\b|\bpoems?\b|\bbroadcasts?\b"
 )
 PUBLICATION_ACT = (
-    r"\bpublish\w*|\bbroadcast\w*|\bshown\b|\bscreen(?:ed|ing)\b|\baired\b|\bcame out\b|\bappear(?:ed|s)?\b|\bprinted\b"
+    r"\bpublish\w*|\bpublication of\b|\bbroadcast\w*|\bshown\b|\bscreen(?:ed|ing)\b|\baired\b|\bcame out\b|\bappear(?:ed|s)?\b|\bprinted\b"
     r"|\breleased\b|\bavailable\b|\bwr(?:ote|itten|iting)\b|\btranslated\b|\breissued\b|\bput out\b|\bauthored\b"
     r"|\bno shortage of\b|\bprepared\b|\bstaged\b"
 )
@@ -211,7 +212,8 @@ SUPPRESSION: tuple[Cue, ...] = (
     ("obliterated from discourse", r"\bobliterated from (?:official )?(?:discourse|history|memory)\b"),
     ("witnesses sworn to silence", r"\b(?:sign|obligat|forced|made)\w*\b.{0,40}\bnot to (?:make known|speak|tell|disclose|reveal)\b"),
     ("barred from distribution", r"\bbarred from (?:distribution|screens?|publication)\b"),
-    ("liquidated, banned or prosecuted", r"\b(?:liquidat\w+|bann?(?:ed|ing)|shut down|clos(?:ed|ure) of|raid\w*|prosecut\w+|sentenced|convicted|jailed|imprisoned|arrested|labell?ed (?:a )?foreign agent|designated (?:a )?foreign agent|censor\w+)\b"),
+    ("liquidated, banned or prosecuted", r"\b(?:liquidat\w+|bann?(?:ed|ing)|shut down|clos(?:ed|ure) of|raid\w*|prosecut\w+|sentenced|convicted|jailed|imprisoned|arrested|labell?ed (?:a )?foreign agent|designated (?:a )?foreign agent|censor\w+|abolish\w*|dissolv\w+|outlaw\w*)\b"),
+    ("branded a foreign agent", r"\bforeign agents?\b|\bundesirable organi[sz]ation\b"),
 )
 MEMORY_WORK = (
     r"(?-i:\bMemorial\b)|\bhistorians? (?:of|who (?:found|documented|research\w*|studied))\b|\bDmitriev\b|\bSandarmokh\b"
@@ -249,4 +251,4 @@ DEFAULT_LEVEL = {
 # --- how a poll's finding is read -------------------------------------------------------------------
 POLL_RE = r"\bpositive(?:ly)?\b|\bapprov\w+|\brespect\w*|\bgreat leader\b|\bwise leader\b|\bmost outstanding\b|\bsympath\w+|\badmir(?:e|es|ed|ing|ation|ers?)\b"
 POLL_DE = r"\bnegative(?:ly)?\b|\bcriminal\b|\bcrimes?\b|\bcan't be justified\b|\baware of\b.{0,20}\bterror\b|\binnocent victims\b|\btyrant\b|\bdisapprov\w+"
-TREND = r"\b(?:grown|grew|risen|rose|increas\w+|growing|record|highest)\b"
+TREND = r"\b(?:grown|grew|risen|rose|increas\w+|growing|record|highest|high)\b"

@@ -10,7 +10,7 @@ from typing import Iterable
 from chronika.extract.memory import cues as C
 from chronika.extract.memory.cues import DE, RE
 from chronika.extract.memory.decisions import Finding
-from chronika.extract.memory.gates import Rx, cue_regexes
+from chronika.extract.memory.gates import Rx, Text, cue_regexes
 from chronika.extract.memory.polls import SHARE, poll_votes
 from chronika.extract.memory.reading import Hit, Reading, last_sentence, quoted, stance
 
@@ -22,7 +22,7 @@ _RENAME, _STALIN_NAME = Rx(C.RENAME_VERB), Rx(C.STALIN_NAME)
 _REHAB, _RELEASE = cue_regexes(C.REHAB), cue_regexes(C.REHAB_RELEASE)
 _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), cue_regexes(C.ARCHIVE_OPEN), cue_regexes(C.ARCHIVE_CLOSE)
-_POLL_NOUN, _POLL_OPINION = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION)
+_POLL_NOUN, _POLL_OPINION, _POLL_ACT = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION), Rx(C.POLL_ACT)
 _COMM_STRONG, _COMM_WEAK, _VICTIM_OBJ, _PERP_OBJ = Rx(C.COMMEMORATE_STRONG), Rx(C.COMMEMORATE_WEAK), Rx(C.VICTIM_OBJECT), Rx(C.PERPETRATOR_OBJECT)
 _WORK, _PUBLISH, _FALSIFIED, _EXAGGERATES = Rx(C.PUBLICATION_WORK), Rx(C.PUBLICATION_ACT), Rx(C.FALSIFIED_HISTORY), Rx(C.EXAGGERATES_STALIN)
 _ABOUT_STALIN = Rx(r"\b(?:about|on|of|concerning|devoted to)\s+(?:Joseph\s+)?Stalin\b(?!'s\s+(?:articles|works|speeches|writings|letters))")
@@ -42,6 +42,10 @@ def _all(r: Reading, cues: Iterable[tuple[str, Rx]]) -> list[Hit]:
     return sorted((h for label, p in cues for h in r.hits(label, p)), key=lambda h: h[1])
 
 
+def _words(rx: Rx, t: Text) -> list[str]:
+    return [t.orig[a:b] for a, b in rx.spans(t)]
+
+
 def _about_terror(r: Reading) -> bool:
     return r.topic() or (bool(_PRONOUN_OBJECT.search(r.t)) and r.context_topic())
 
@@ -54,10 +58,18 @@ def monument(r: Reading) -> Finding | None:
     erect, remove, block = r.hits("erected", _MON_ERECT), r.hits("removed", _MON_REMOVE), r.hits("blocked", _MON_BLOCK)
     pair = _near(erect + remove + block, nouns, 120)
     stalin, victims = r.hits("to Stalin", _STALIN_TARGET, keep_blocked=True), r.hits("to the victims", _VICTIM_TARGET, keep_blocked=True)
-    if pair is None or not (stalin or victims or _about_terror(r)):
+    if pair is None:
         return None
     act, noun = pair
-    f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'"], background=r.background(act[1]), act_at=act[1])
+    whose = ""
+    if not (stalin or victims or _about_terror(r)):
+        # "A new monument was unveiled downtown" after sentences about the victims: the paragraph says whose
+        if not (erect and not remove and not block and r.context_topic()):
+            return None
+        stalin = [("to Stalin", 0, 0, words) for words in _words(_STALIN_TARGET, r.ctx)]
+        victims = [("to the victims", 0, 0, words) for words in _words(_VICTIM_TARGET, r.ctx)]
+        whose = " (whose: the sentences before)"
+    f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'{whose}"], background=r.background(act[1]), act_at=act[1])
     if not stalin and not victims and _STALIN.search(r.t):
         stalin = [("in a sentence about Stalin", 0, 0, "Stalin")]
     removed = bool(block or remove)
@@ -119,7 +131,8 @@ def poll(r: Reading) -> Finding | None:
     nouns = r.hits("poll", _POLL_NOUN, keep_blocked=True)
     shares = r.hits("share", SHARE, keep_blocked=True)
     opens_with_poll = any(len(r.text[: n[1]].split()) < 6 for n in nouns)
-    if not ((shares and (nouns or r.hits("opinion", _POLL_OPINION))) or opens_with_poll):
+    carried_out = _near(r.hits("poll carried out", _POLL_ACT), nouns, 40)  # "a survey conducted by", "the poll found"
+    if not ((shares and (nouns or r.hits("opinion", _POLL_OPINION))) or opens_with_poll or carried_out):
         return None
     if not (_about_terror(r) or stance(r).any(weak=False)):
         return None
