@@ -242,12 +242,12 @@ def memory(
     year_from: Optional[int] = typer.Option(None, "--from", help="From this year."),
     year_to: Optional[int] = typer.Option(None, "--to", help="To this year."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only events of this kind (statement, monument, poll, ...)."),
-    everything: bool = typer.Option(False, "--all", help="Also the uncertain and the undated events."),
+    everything: bool = typer.Option(False, "--all", help="Also the uncertain events."),
     export: Optional[str] = typer.Option(None, "--export", help="Print as csv instead."),
     as_json: bool = JSON,
 ) -> None:
     """Memory events in date order: how the terror is remembered or forgotten, each with its cues.
-    Sure and dated events only, unless --all; how many were held back goes to stderr."""
+    Sure events only, unless --all; how many were held back, and how many are undated, goes to stderr."""
     if export not in (None, "csv"):
         usage(f"--export is csv, not '{export}'")
     events, held = guarded(lambda: with_store(lambda store: memory_listing(store, year_from, year_to, kind, everything)))
@@ -261,14 +261,10 @@ def memory(
             mark = "" if e["confidence"] == "sure" else " [italic](uncertain)[/italic]"
             out.print(f"[bold]{escape(when)}[/bold]{mark} {e['kind']} · {e['direction']} · {e['level']} "
                       f"[dim]{e['id']} ({_where(e['citation'])}) cues: {escape('; '.join(e['cues']))}[/dim]\n  {escape(e['text'])}")
-    _held_back(held)
-
-
-def _held_back(held: dict[str, int]) -> None:
-    """How many events a memory listing held back, on stderr (so --json stays one value)."""
-    parts = [f"{n} {what}" for what, n in held.items() if n]
-    if parts:
-        err.print(f"held back {' and '.join(parts)} memory event(s); --all shows them")
+    if held["uncertain"]:
+        err.print(f"held back {held['uncertain']} uncertain memory event(s); --all shows them")
+    if held["undated"]:
+        err.print(f"{held['undated']} of the events shown are undated (listed last)")
 
 
 @app.command()
@@ -290,7 +286,10 @@ def barometer(
                           str(row["re"]["society"]), str(row["ambivalent"]), str(row["uncertain"]),
                           escape(", ".join(p["text"] for p in row["polls"])))
         out.print(table)
-    _held_back(held)
+    if held["uncertain"]:
+        err.print(f"held back {held['uncertain']} uncertain memory event(s); --all counts them")
+    if held["undated"]:
+        err.print(f"left out {held['undated']} undated memory event(s): a bar needs a date")
 
 
 @app.command()

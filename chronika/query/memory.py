@@ -53,15 +53,10 @@ class MemoryEvent:
     confidence: str = "sure"
     evidence: tuple[str, ...] = ()
 
-    @property
-    def shown(self) -> bool:
-        """Whether a listing shows it by default: sure and dated."""
-        return self.confidence == "sure" and self.date is not None
-
-
 @dataclass(frozen=True)
 class MemoryListing:
-    """The events a listing shows, and how many it held back as uncertain or undated (without `everything`)."""
+    """The events a listing shows, how many uncertain ones it held back (without `everything`) and
+    how many of those it shows are undated (listed last)."""
 
     events: list[MemoryEvent]
     uncertain: int
@@ -103,14 +98,14 @@ class Barometer:
 
 def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
                   everything: bool = False) -> list[MemoryEvent]:
-    """Memory events in date order (undated ones last): sure and dated ones, or all with `everything`."""
+    """Memory events in date order (undated ones last): the sure ones, or all with `everything`."""
     return memory_listing(store, year_from, year_to, kind, everything).events
 
 
 def memory_listing(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
                    everything: bool = False) -> MemoryListing:
-    """Memory events in date order (undated ones last), and the uncertain and undated ones held back
-    (all are shown with `everything`; an undated event never passes a year filter)."""
+    """Memory events in date order (undated ones last; none passes a year filter), the number of
+    uncertain ones held back (all are shown with `everything`) and of undated ones shown."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not '{kind}'")
     fixes = {(r.source, r.sentence): r for r in store.memory_corrections()}
@@ -140,12 +135,10 @@ def memory_listing(store: Store, year_from: int | None = None, year_to: int | No
             continue
         if not _within(event.date, year_from, year_to):
             continue
-        if not (everything or event.shown):
-            if event.confidence != "sure":
-                uncertain += 1
-            else:
-                undated += 1
+        if not (everything or event.confidence == "sure"):
+            uncertain += 1
             continue
+        undated += event.date is None
         out.append(event)
     out.sort(key=lambda e: (e.date is None, e.date.start if e.date else _NO_DATE, e.id))
     return MemoryListing(out, uncertain, undated)

@@ -13,13 +13,14 @@ from chronika.views.citations import Citer
 
 def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
                   everything: bool = False) -> list[dict[str, Any]]:
-    """`memory --json`: memory events in date order (undated ones last); sure and dated ones unless `everything`."""
+    """`memory --json`: memory events in date order (undated ones last); the sure ones unless `everything`."""
     return memory_listing(store, year_from, year_to, kind, everything)[0]
 
 
 def memory_listing(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
                    everything: bool = False) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """`memory --json` and how many events it held back: {"uncertain": n, "undated": n}."""
+    """`memory --json`, how many uncertain events it held back and how many undated ones it shows:
+    {"uncertain": n, "undated": n}."""
     citer = Citer(store)
     listing = recall.memory_listing(store, year_from, year_to, kind, everything)
     return [_event_json(e, citer) for e in listing.events], {"uncertain": listing.uncertain, "undated": listing.undated}

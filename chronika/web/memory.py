@@ -21,7 +21,7 @@ BAR = 12  # pixels a signal
 @pages.get("/memory")
 def memory_page(request: Request, by: str = "period", period: Optional[str] = None, direction: Optional[str] = None,
                 level: Optional[str] = None, kind: Optional[str] = None, everything: bool = Query(False, alias="all")) -> Response:
-    """Sure and dated events by default; `all=1` adds the uncertain and undated ones."""
+    """Sure events by default; `all=1` adds the uncertain ones."""
     with open_store(request) as store:
         rows, left_out = barometer_listing(store, by, everything=everything)
         events, held = memory_listing(store, kind=kind, everything=everything)
@@ -57,22 +57,20 @@ def _bars(rows: list[dict[str, Any]], by: str, everything: bool) -> list[dict[st
 def memory_api(request: Request, year_from: Optional[int] = Query(None, alias="from"),
                year_to: Optional[int] = Query(None, alias="to"), kind: Optional[str] = None,
                everything: bool = Query(False, alias="all")) -> JSONResponse:
-    """Sure and dated events; `all=1` adds the rest. Headers `X-Held-Back-Uncertain` and
-    `X-Held-Back-Undated` say how many were held back."""
+    """Sure events; `all=1` adds the uncertain ones. Headers: `X-Memory-Uncertain-Held-Back` (how
+    many uncertain were left out) and `X-Memory-Undated` (how many of those shown are undated)."""
     with open_store(request) as store:
         events, held = memory_listing(store, year_from, year_to, kind, everything)
-        return JSONResponse(events, headers=_held_headers(held))
+        return JSONResponse(events, headers={"X-Memory-Uncertain-Held-Back": str(held["uncertain"]),
+                                             "X-Memory-Undated": str(held["undated"])})
 
 
 @api.get("/barometer", response_class=JSONResponse, responses=JSON_ANSWER, summary="`barometer --by B [--all] --json`")
 def barometer_api(request: Request, by: str = "period", periods: Optional[str] = None,
                   everything: bool = Query(False, alias="all")) -> JSONResponse:
     """Sure events per period (each row counts the uncertain ones it held back); `all=1` counts them
-    too. Headers say how many were held back (uncertain) and left out (undated)."""
+    too. Headers: `X-Memory-Uncertain-Held-Back`, and `X-Memory-Undated` (left out: a bar needs a date)."""
     with open_store(request) as store:
         rows, held = barometer_listing(store, by, periods, everything)
-        return JSONResponse(rows, headers=_held_headers(held))
-
-
-def _held_headers(held: dict[str, int]) -> dict[str, str]:
-    return {f"X-Held-Back-{what.capitalize()}": str(n) for what, n in held.items()}
+        return JSONResponse(rows, headers={"X-Memory-Uncertain-Held-Back": str(held["uncertain"]),
+                                           "X-Memory-Undated": str(held["undated"])})
