@@ -173,3 +173,20 @@ def test_the_commands_default_to_sure_events_and_count_the_rest_on_stderr(corpus
     assert {e["confidence"] for e in everything} == {"sure", "uncertain"} and len(everything) == 3
     rows = json.loads(runner.invoke(app, ["--db", db, "barometer", "--by", "year", "--json"]).stdout)
     assert rows[0]["period"] == "2012" and rows[0]["uncertain"] == 1  # the pluperfect wreaths, dated by the paragraph
+
+
+@pytest.mark.parametrize(("sentence", "direction"), [
+    ("The 1961 renaming of Stalingrad to Volgograd was part of de-Stalinization.", "de-stalinization"),
+    ("Stalingrad was renamed Volgograd in 1961.", "de-stalinization"),
+    ("Deputies voted to rename Volgograd back to Stalingrad for the anniversary.", "re-stalinization"),
+])
+def test_a_renaming_drops_the_old_name_and_takes_the_new(sentence: str, direction: str) -> None:
+    signal = classify(sentence)
+    assert signal is not None and (signal.kind, signal.direction) == ("renaming", direction)
+
+
+def test_a_monument_to_people_killed_honours_the_victims_and_a_premier_is_the_state() -> None:
+    signal = classify("The president has unveiled a monument to people killed in the political repressions.")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == ("monument", "de-stalinization", "state")
+    visit = classify("The premier visited the Polish part of the Katyn memorial.")
+    assert visit is not None and (visit.kind, visit.direction, visit.level) == ("commemoration", "de-stalinization", "state")

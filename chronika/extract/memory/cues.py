@@ -117,6 +117,7 @@ STALIN_TARGET = (
 )
 VICTIM_TARGET = (
     r"\b(?:to|for|of|honou?ring|in memory of)\s+(?:the\s+)?(?:victims|repressed|prisoners|dead|those (?:killed|shot|executed|repressed))\b"
+    r"|\b(?:to|for|honou?ring|in memory of)\s+(?:the\s+)?(?:people|those|men and women|all those)\s+(?:who were\s+)?(?:killed|shot|executed|repressed|persecuted|murdered)\b"
     r"|\bSolovetsky\b|\bWall of Grief\b|\bMask of Sorrow\b|\bLast Address\b|\bvictims of\b"
 )
 RENAME_VERB = (
@@ -125,6 +126,8 @@ RENAME_VERB = (
     r"|\b(?:took|take|takes|taking|restor\w*|return\w*|revert\w*|bring back|brought back|use|using)\s+(?:back\s+)?(?:the|its|their)\s+"
     r"(?:old|former|historical|original|wartime)\s+name\b|\bbecame\b(?=\s+(?-i:[A-Z]))"
 )
+RENAMED_TO = r"\b(?:to|into|as|back to)\s+(?:the\s+)?$"  # "renamed Volgograd back to Stalingrad": the new name
+RENAMED_FROM = r"\b(?:of|from)\s+(?:the\s+)?$"  # "the renaming of Stalingrad to Volgograd": the old name
 STALIN_NAME = (
     r"\bStalin(?:grad|o|abad|sk|ogorsk|iri|ir)\b|\bStalin (?:Street|Avenue|Square|Prospekt|Park|Boulevard)\b"
     r"|\bnamed (?:after|for|in hono(?:u)?r of)\s+(?:Joseph\s+)?Stalin\b|\bin hono(?:u)?r of (?:Joseph )?Stalin\b|\bStalin's name\b"
@@ -177,7 +180,7 @@ COMMEMORATE_STRONG = (
     r"|\bremembrance\b|\bmourn\w*|\bReturn(?:ing)? of (?:the )?Names\b|\bminute of silence\b|\bvigil\b|\blaid (?:a )?wreaths?\b"
     r"|\blaying (?:of )?wreaths\b|\bkneel\w*|\bknelt\b|\bin memory of\b|\bhonou?r\w* (?:the )?(?:victims|memory)\b"
     r"|\bremember\w* (?:those|the victims|the dead)\b"
-    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
+    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
 )
 COMMEMORATE_WEAK = r"\banniversar\w+|\bjubilee\b|\bholiday\b|\bcelebrat\w+|\bgreet\w+"
 VICTIM_OBJECT = (
@@ -226,7 +229,7 @@ SUPPRESS_PRO_STALIN = r"\bbann?\w* (?:\w+ ){0,2}(?:Stalin (?:busts?|monuments?|p
 
 # --- who acts: the level --------------------------------------------------------------------------
 STATE_ACTOR = (
-    r"\bpresident\w*|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
+    r"\bpresident\w*|\bprime minister\b|\bpremier\b|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
     r"|\bprosecutor\w*|\bministr(?:y|ies)\b|\bminister\w*|\bauthorities\b|\bofficials?\b|\bofficialdom\b|\bstate-controlled\b"
     r"|\bstate (?:archives|media|television|channels?|program(?:me)?|assessment)\b|\bCentral Committee\b|\bPolitburo\b"
     r"|\bParty Congress\b|\bCPSU\b|\bVKP\(b\)|\bcity council\b|\bcity duma\b|\bmayor\w*|\bgovernors?\b|\bcouncil\b"

@@ -19,6 +19,7 @@ _SPEECH, _SPEECH_LIKE = Rx(C.SPEECH), Rx(C.SPEECH_LIKE)
 _MON_NOUN, _MON_ERECT, _MON_REMOVE, _MON_BLOCK = Rx(C.MONUMENT_NOUN), Rx(C.MONUMENT_ERECT), Rx(C.MONUMENT_REMOVE), Rx(C.MONUMENT_BLOCK)
 _STALIN_TARGET, _VICTIM_TARGET, _STALIN = Rx(C.STALIN_TARGET), Rx(C.VICTIM_TARGET), Rx(r"\bStalin\b")
 _RENAME, _STALIN_NAME = Rx(C.RENAME_VERB), Rx(C.STALIN_NAME)
+_RENAMED_TO, _RENAMED_FROM = Rx(C.RENAMED_TO), Rx(C.RENAMED_FROM)
 _REHAB, _RELEASE = cue_regexes(C.REHAB), cue_regexes(C.REHAB_RELEASE)
 _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), cue_regexes(C.ARCHIVE_OPEN), cue_regexes(C.ARCHIVE_CLOSE)
@@ -88,9 +89,14 @@ def renaming(r: Reading) -> Finding | None:
     if not verbs or not (names or r.topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
         return None
     f = Finding("renaming", verbs[0][1], [f"kind: renaming '{verbs[0][3]}'"], background=r.background(verbs[0][1]))
-    for name in names:  # the old name is the subject, before its verb; the new one follows the verb
-        follows = [v for v in verbs if 0 <= v[1] - name[2] <= 80]
-        f.votes.append((DE, f"drops Stalin's name '{name[3]}'") if follows else (RE, f"takes Stalin's name '{name[3]}'"))
+    for name in names:  # the new name follows "to"; the old one "of" or "from", or is the subject before the verb
+        if _RENAMED_TO.search(r.t, max(0, name[1] - 12), name[1]):
+            dropped = False
+        elif _RENAMED_FROM.search(r.t, max(0, name[1] - 8), name[1]):
+            dropped = True
+        else:
+            dropped = any(0 <= v[1] - name[2] <= 80 for v in verbs)
+        f.votes.append((DE, f"drops Stalin's name '{name[3]}'") if dropped else (RE, f"takes Stalin's name '{name[3]}'"))
     return f
 
 
