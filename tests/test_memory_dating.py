@@ -171,6 +171,8 @@ def test_the_commands_default_to_sure_events_and_count_the_rest_on_stderr(corpus
     assert events[0]["evidence"] and "held back 1 uncertain" in shown.stderr and "1 of the events shown are undated" in shown.stderr
     everything = json.loads(runner.invoke(app, ["--db", db, "memory", "--all", "--json"]).stdout)
     assert {e["confidence"] for e in everything} == {"sure", "uncertain"} and len(everything) == 3
+    header = runner.invoke(app, ["--db", db, "memory", "--export", "csv"]).stdout.splitlines()[0]
+    assert header.endswith("date_from,confidence,evidence")
     rows = json.loads(runner.invoke(app, ["--db", db, "barometer", "--by", "year", "--json"]).stdout)
     assert rows[0]["period"] == "2012" and rows[0]["uncertain"] == 1  # the pluperfect wreaths, dated by the paragraph
 
@@ -190,3 +192,14 @@ def test_a_monument_to_people_killed_honours_the_victims_and_a_premier_is_the_st
     assert signal is not None and (signal.kind, signal.direction, signal.level) == ("monument", "de-stalinization", "state")
     visit = classify("The premier visited the Polish part of the Katyn memorial.")
     assert visit is not None and (visit.kind, visit.direction, visit.level) == ("commemoration", "de-stalinization", "state")
+
+
+def test_a_russian_sentence_takes_what_its_paragraph_says() -> None:
+    context = "Опрос показал, что 70% россиян положительно оценивают роль Сталина."
+    poll = classify("Об этом говорят результаты исследования «Левада-центра».", context, "ru")
+    assert poll is not None and (poll.kind, poll.direction, poll.level) == ("poll", "re-stalinization", "society")
+    bust = classify("Разрешение на установку бронзового бюста дала городская администрация.",
+                    "В городе появится бюст Сталина.", "ru")
+    assert bust is not None and (bust.kind, bust.direction, bust.level) == ("monument", "re-stalinization", "state")
+    assert classify("Опрос показал, что 70% жителей довольны работой транспорта.", "", "ru") is None
+    assert classify("На площади установили памятную доску в память о космонавте.", "", "ru") is None

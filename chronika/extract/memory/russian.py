@@ -18,6 +18,7 @@ from chronika.extract.memory.cues import AMBIVALENT, DE, DEFAULT_LEVEL, RE
 from chronika.records.mentions import MemorySignal
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_ANAPHOR = re.compile(r"(?:об? )?(?:это|этот|такой|так)\b")
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -92,9 +93,10 @@ class _Finding:
 class Reading:
     """A Russian sentence read for the rules: its lemmas and its cue hits, a hit after a negation void."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, context: str = "") -> None:
         self.lemmas = Lemmas(sentence)
         self.text = self.lemmas.text
+        self.context = context  # the lemmas of the sentences before it in its paragraph
 
     def hits(self, label: str, rx: re.Pattern[str]) -> list[Hit]:
         return [(label, m.start(), self.lemmas.written(m.start(), m.end())) for m in rx.finditer(self.text)
@@ -127,10 +129,13 @@ def _monument(r: Reading, context_topic: bool) -> _Finding | None:
     pair = _near(r.hits("erected", _MON_ERECT) + r.hits("removed", _MON_REMOVE), r.hits("monument", _MON_NOUN), 60)
     if pair is None:
         return None
+    act, noun = pair
     stalin, victims = bool(_STALIN.search(r.text)), bool(_VICTIMS.search(r.text))
     if not (stalin or victims or r.topic):
-        return None
-    act, noun = pair
+        # "a bust was installed in the square" after sentences about Stalin: the paragraph says whose
+        if act[0] != "erected" or not r.context:
+            return None
+        stalin, victims = bool(_STALIN.search(r.context)), bool(_VICTIMS.search(r.context))
     removed = act[0] == "removed"
     votes = []
     if stalin and not victims:
@@ -150,7 +155,7 @@ def _renaming(r: Reading, context_topic: bool) -> _Finding | None:
 
 
 def _rehabilitation(r: Reading, context_topic: bool) -> _Finding | None:
-    hits = r.all(_REHAB)
+    hits = r.all(_REHAB) if r.topic or context_topic else []
     if not hits:
         return None
     stalin = _REHAB_STALIN.search(r.text)
@@ -160,7 +165,7 @@ def _rehabilitation(r: Reading, context_topic: bool) -> _Finding | None:
 
 def _archive(r: Reading, context_topic: bool) -> _Finding | None:
     opened, closed = r.all(_ARCH_OPEN), r.all(_ARCH_CLOSE)
-    pair = _near(opened + closed, r.hits("archive", _ARCH_NOUN), 40)
+    pair = _near(opened + closed, r.hits("archive", _ARCH_NOUN), 80)
     if pair is None or not (r.topic or context_topic):
         return None
     act, noun = pair
@@ -171,9 +176,14 @@ def _archive(r: Reading, context_topic: bool) -> _Finding | None:
 
 def _poll(r: Reading, context_topic: bool) -> _Finding | None:
     polls, shares = r.hits("poll", _POLL), r.hits("share", _SHARE)
-    if not polls or not (r.topic or context_topic or shares):
+    if not polls or not (r.topic or context_topic):
         return None
-    return _Finding("poll", polls[0][1], f"kind: poll '{polls[0][2]}'", [])
+    votes = []
+    if _ANAPHOR.match(r.text) and r.context and not (r.all(_DE) or r.all(_RE)):
+        # "Об этом свидетельствуют результаты опроса": the finding is the sentence before's
+        de, re_ = [h for label, rx in _DE for h in rx.finditer(r.context)], [h for label, rx in _RE for h in rx.finditer(r.context)]
+        votes = [(RE, "the finding before favours Stalin")] if re_ and not de else [(DE, "the finding before condemns")] if de and not re_ else []
+    return _Finding("poll", polls[0][1], f"kind: poll '{polls[0][2]}'", votes)
 
 
 def _commemoration(r: Reading, context_topic: bool) -> _Finding | None:
@@ -188,13 +198,15 @@ def _commemoration(r: Reading, context_topic: bool) -> _Finding | None:
 
 def _publication(r: Reading, context_topic: bool) -> _Finding | None:
     pair = _near(r.hits("published", _PUBLISH), r.hits("work", _WORK), 40)
-    if pair is None or not r.topic:
+    if pair is None or not (r.topic or context_topic):
         return None
     act, work = pair
     return _Finding("publication", act[1], f"kind: publication '{act[2]}' + '{work[2]}'", [(DE, "about the terror")], False)
 
 
 def _statement(r: Reading, context_topic: bool) -> _Finding | None:
+    if not (r.topic or context_topic):
+        return None
     speech = r.hits("speech", _SPEECH)
     stance = r.all(_DE) + r.all(_RE)
     if not speech or not stance or not (r.topic or context_topic):
@@ -212,10 +224,8 @@ def classify_russian(sentence: str, context: str = "") -> MemorySignal | None:
     its paragraph (whether they are about the terror)."""
     if len(_WORD.findall(sentence)) < 4:
         return None  # a heading or a fragment reports no act
-    r = Reading(sentence)
-    context_topic = bool(context) and bool(_TOPIC.search(Lemmas(context).text))
-    if not (r.topic or context_topic):
-        return None
+    r = Reading(sentence, Lemmas(context).text if context.strip() else "")
+    context_topic = bool(_TOPIC.search(r.context))
     for rule in RULES:
         finding = rule(r, context_topic)
         if finding is not None:
