@@ -203,3 +203,9 @@ def test_a_russian_sentence_takes_what_its_paragraph_says() -> None:
     assert bust is not None and (bust.kind, bust.direction, bust.level) == ("monument", "re-stalinization", "state")
     assert classify("Опрос показал, что 70% жителей довольны работой транспорта.", "", "ru") is None
     assert classify("На площади установили памятную доску в память о космонавте.", "", "ru") is None
+
+
+def test_a_participles_date_is_its_own_event_unless_the_participle_is_the_act() -> None:
+    assert dated("В 2012 году вышло второе издание книги о репрессиях, впервые изданной в 1990 году.", "ru") == ("2012", "act")
+    assert dated("Второе издание книги о репрессиях, вышедшей в 1990 году, появилось в магазинах.", "ru")[0] != "1990"
+    assert dated("Как показывают рассекреченные в 1990 году архивные документы НКВД, расстрелы шли каждый день.", "ru") == ("1990", "act")

@@ -80,8 +80,9 @@ def _distance(t: TimeMention, at: int) -> int:
 
 def _remembered(text: str, t: TimeMention, act: int | None, floor: int | None, cues: DatingCues) -> bool:
     """Whether a time expression dates the remembered past rather than the act: it qualifies a word
-    of the terror ("the 1940 massacre", "repressions of 1937") that is not the act itself, it falls
-    in the terror years as a range, or it precedes the acting body's existence."""
+    of the terror ("the 1940 massacre", "repressions of 1937") or a participle ("вышедших в 1993
+    году") that is not the act itself, it is a deadline, it falls in the terror years as a range, or
+    it precedes the acting body's existence."""
     if cues.target_before.search(text, max(0, t.start - _NEAR), t.start):
         return True  # a deadline ("by 2017") is not when the act happened
     year = t.date.start.year if t.date else None
@@ -91,7 +92,8 @@ def _remembered(text: str, t: TimeMention, act: int | None, floor: int | None, c
         return True  # "1937-1938": the terror years
     after = cues.terror_after.match(text, t.end, t.end + _NEAR)
     before = cues.terror_before.search(text, max(0, t.start - _NEAR), t.start)
-    return any(m is not None and (act is None or abs(m.start("w") - act) > 3) for m in (after, before))
+    participle = cues.participle_before.search(text, max(0, t.start - _NEAR), t.start)  # another event's date
+    return any(m is not None and (act is None or abs(m.start("w") - act) > 3) for m in (after, before, participle))
 
 
 def _actor_floor(sentence: str, act_at: int, cues: DatingCues) -> int | None:
