@@ -209,3 +209,14 @@ def test_a_participles_date_is_its_own_event_unless_the_participle_is_the_act() 
     assert dated("В 2012 году вышло второе издание книги о репрессиях, впервые изданной в 1990 году.", "ru") == ("2012", "act")
     assert dated("Второе издание книги о репрессиях, вышедшей в 1990 году, появилось в магазинах.", "ru")[0] != "1990"
     assert dated("Как показывают рассекреченные в 1990 году архивные документы НКВД, расстрелы шли каждый день.", "ru") == ("1990", "act")
+
+
+def test_reported_speech_is_not_background_and_denial_favours_stalin() -> None:
+    reported = classify("The governor said that the bust of Stalin had been put up at the request of veterans.")
+    assert reported is not None and reported.kind == "monument" and not reported.doubts
+    background = classify("Volunteers had unveiled a plaque to the victims of the terror long before.")
+    assert background is not None and background.doubts
+    denial = classify("Communist deputies denied Soviet guilt for the massacre in the debate, the report said.")
+    assert denial is not None and denial.direction == "re-stalinization"
+    ordered = classify("The Duma stated that the massacre was committed on the direct orders of Soviet dictator Joseph Stalin.")
+    assert ordered is not None and ordered.direction == "de-stalinization"

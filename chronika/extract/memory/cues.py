@@ -43,13 +43,14 @@ UNREAL_NOUN = r"\b(?:threats?|danger|fear|risk|hopes?) of\b"  # "the threat of S
 IRREALIS = r"\bwould\b|\bpromised\b|\bassured\b|(?<!even )\bif\b|\bwill (?:need|require)\b|\bcould\b|\bmight\b"
 CONCESSIVE = r"\b(?:even though|even if|despite)\b[^,;:]*|^(?:And |But )?(?:although|though|while)\b[^,;:]*"
 BACKGROUND = r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$"  # the pluperfect: history behind the sentence's event
+REPORTED = r"\b(?:said|told|stated|claimed|explained|added|insisted|argued)\b"  # "said that it had been": tenses shift back
 
 # --- stance: the words that decide a direction --------------------------------------------------
 DE_STANCE: tuple[Cue, ...] = (
     ("condemns Stalin or his crimes", r"\bcondemn\w*(?: of)?\s+\"?(?:\w+\s+){0,2}?(?:Stalin\b(?!'s (?:thesis|policy|line))|him\b|Stalinism|(?:the )?(?:cult|repressions?|terror|crimes)|(?:Stalin's|his) (?:crimes|repressions?|terror|cult))"),
     ("denounces the repressions", r"\bdenounc\w+\s+(?!(?:the )?(?:attacks|criticism|critics)\b)(?:\w+\s+){0,2}?(?:Stalin\b|Stalinism|repressions?|terror|crimes|cult)"),
     ("names Stalin's crimes", r"\b(?:Stalin's|Soviet|Stalinist|his) crimes\b|\bcrimes? (?:of|by) (?:Stalin|Stalinism|the Soviet|Soviet|his regime|totalitarian\w*)|\bKatyn crime\b|\bcommitted crimes\b|\bcommitted (?:many|mass|these) crimes\b|\bpolitical crimes\b"),
-    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|\bdirect orders? (?:by|from|of) (?:Joseph )?Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
+    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|\bdirect orders? (?:by|from|of) (?:[\w-]+ ){0,3}?Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
     ("calls Stalin a criminal", r"\b(?:as|him|Stalin) criminal\b|\b(?:as|him|Stalin) a criminal\b"),
     ("cannot be justified or forgiven", r"\bcan(?:no|')t be (?:justified|forgiven|forgotten)|\bnever be forgotten\b"),
     ("pledges to remember", r"\b(?:must|should|will|shall) never forget\b|\b(?:must|should|will|shall) not forget\b|\bnever forget\b"),
@@ -70,6 +71,7 @@ RE_STANCE: tuple[Cue, ...] = (
     ("defends Stalin's image", r"\b(?:protect|preserve|defend) (?:\w+\s+){0,2}?Stalin(?:'s)?\b|\bnot undermine (?:\w+\s+){0,2}?Stalin|\bnot to undermine (?:\w+\s+){0,2}?Stalin|\bdenounc\w+ (?:the )?(?:attacks|criticism|critics) (?:on|of) Stalin"),
     ("honours the secret police", r"\bheroic pages\b|\bheroic (?:history|past) of (?:the |our )?(?:special services|Cheka|NKVD|KGB|FSB)"),
     ("justifies the repressions", r"\bjustif\w+ (?:of )?(?:the )?(?:mass )?(?:repressions?|terror)\b"),
+    ("denies the guilt", r"\bden(?:y|ies|ied|ying) (?:\w+ ){0,2}?(?:guilt|crimes?|responsibility|massacre)\b"),
 )
 EVASIVE: tuple[Cue, ...] = (
     ("evades", r"\bevasive\b|\bvague\b|\bambivalen\w+|\bmuted\b|\bindifferen\w+|\bsilent (?:on|about)\b"),
@@ -252,6 +254,6 @@ DEFAULT_LEVEL = {
 }
 
 # --- how a poll's finding is read -------------------------------------------------------------------
-POLL_RE = r"\bpositive(?:ly)?\b|\bapprov\w+|\brespect\w*|\bgreat leader\b|\bwise leader\b|\bmost outstanding\b|\bsympath\w+|\badmir(?:e|es|ed|ing|ation|ers?)\b"
+POLL_RE = r"\bpositive(?:ly)?\b|\bfavou?rabl\w*|\bapprov\w+|\brespect\w*|\bgreat leader\b|\bwise leader\b|\bmost outstanding\b|\bsympath\w+|\badmir(?:e|es|ed|ing|ation|ers?)\b"
 POLL_DE = r"\bnegative(?:ly)?\b|\bcriminal\b|\bcrimes?\b|\bcan't be justified\b|\baware of\b.{0,20}\bterror\b|\binnocent victims\b|\btyrant\b|\bdisapprov\w+"
 TREND = r"\b(?:grown|grew|risen|rose|increas\w+|growing|record|highest|high)\b"
