@@ -38,6 +38,7 @@ def dated(text: str, language: str = "en", document: datetime.date | None = None
     ("A monument to the victims of the 1937-1938 terror was unveiled in Tomsk in 1994.", ("1994", "act")),
     ("The city council said in 2019 that the victims of the repressions of 1938 deserved a memorial.", ("2019", "act")),
     ("The hearings began in March 2021. The Supreme Court then ordered the liquidation of Memorial.", ("2021", "narrative")),
+    ("The congress sat from 14 to 25 February 1956. Khrushchev condemned the cult of Stalin in a closed session.", ("1956", "narrative")),
     ("Most victims were shot in 1938. Activists later unveiled a memorial stone to the victims.", (None, None)),
     ("The governor has unveiled a bust of Stalin in the square.", (None, "document")),
     ("Villagers put up a plaque to the victims of the purges by 2030 at the latest, the mayor said.", (None, None)),

@@ -64,7 +64,7 @@ def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floo
            cues: DatingCues) -> TimeMention | None:
     """The narrative's current date between two offsets: the last date stated, as precise as a year
     or more, after the terror years, not the remembered past's, not counted from the document's date."""
-    for t in reversed([t for t in times if since <= t.start and t.end <= until and t.type == "DATE"]):
+    for t in reversed([t for t in times if since <= t.start and t.end <= until and t.type in ("DATE", "DURATION")]):
         if t.anchor == "document":
             return None  # a deictic date depends on the document's date: the tense test decides
         if t.date is None or t.date.precision not in _NARRATIVE_PRECISIONS or t.date.end.year <= _TERROR_ERA_END:
