@@ -11,6 +11,7 @@ Cue words are data in `dating_cues`, per language."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -20,6 +21,7 @@ from chronika.records.mentions import TimeMention
 
 _TERROR_ERA_END = 1953  # a paragraph's date this early is the terror's, not a later act's
 _NARRATIVE_PRECISIONS = ("day", "month", "season", "year")  # "the 2000s" sets no scene
+_RUSSIAN_WORD = re.compile(r"[а-яёА-ЯЁ]+")
 _NEAR = 30  # characters around a time expression read for the noun or verb it dates
 
 
@@ -53,6 +55,8 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
     sentence_text = text[start:end]
     if m := cues.reported_now.search(sentence_text):
         return ActDate(None, "document", f"date: the document's, reported in the present ('{m.group(0)}')")
+    if language == "ru" and (verb := _russian_present(sentence_text)):
+        return ActDate(None, "document", f"date: the document's, reported in the present ('{verb}')")
     if lead:
         return ActDate(None, "document", "date: the document's, reported in its lead")
     if dropped := [t for t in own if t not in kept]:
@@ -71,6 +75,17 @@ def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floo
             continue
         if not _remembered(text, t, None, floor, cues):
             return t
+    return None
+
+
+def _russian_present(sentence: str) -> str | None:
+    """A verb of the sentence in the present indicative ("предусматривает", "требует"), by its lemma tag."""
+    from chronika.extract.russian import lemma
+
+    for word in _RUSSIAN_WORD.findall(sentence):
+        tag = lemma(word.lower())[1]
+        if tag.startswith("VERB") and "pres" in tag and "indc" in tag:
+            return str(word)
     return None
 
 
