@@ -222,3 +222,14 @@ def test_reported_speech_is_not_background_and_denial_favours_stalin() -> None:
     assert denial is not None and denial.direction == "re-stalinization"
     ordered = classify("The Duma stated that the massacre was committed on the direct orders of Soviet dictator Joseph Stalin.")
     assert ordered is not None and ordered.direction == "de-stalinization"
+
+
+def test_a_statement_by_no_one_named_and_only_about_the_terror_is_uncertain() -> None:
+    vague = classify("The scale of the repressions was recognized long ago.")
+    assert vague is not None and vague.kind == "statement" and "doubt: no one named speaks, and only of the terror" in vague.doubts
+    named = classify("The president recognized the scale of the repressions.")
+    assert named is not None and not named.doubts
+    russian = classify("Массовый голод в те годы называли трагедией, жертвы исчислялись миллионами.", "", "ru")
+    assert russian is not None and russian.kind == "statement" and russian.doubts
+    condemned = classify("Президент осудил массовые репрессии.", "", "ru")
+    assert condemned is not None and not condemned.doubts

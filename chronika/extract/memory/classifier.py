@@ -12,7 +12,7 @@ from chronika.extract.memory.gates import Gate
 from chronika.extract.memory.kinds import (
     SELF_CONTAINED, archive, commemoration, monument, poll, publication, rehabilitation, renaming, statement, suppression,
 )
-from chronika.extract.memory.reading import Reading
+from chronika.extract.memory.reading import Reading, stance
 from chronika.extract.memory.russian import classify_russian
 from chronika.records.mentions import MemorySignal
 
@@ -109,5 +109,7 @@ def classify(sentence: str, context: str = "", language: str = "en") -> MemorySi
     direction, why_direction = decide_direction(r, finding)
     level, why_level = decide_level(r, finding)
     doubts = (("doubt: the act is background (pluperfect)",) if finding.background else ()) + finding.doubts
+    if finding.kind == "statement" and "no actor named" in why_level and not stance(r).any(weak=False):
+        doubts += (C.NO_SPEAKER,)
     act_at = finding.act_at if finding.act_at is not None else finding.position
     return MemorySignal(finding.kind, direction, level, (*finding.cues, why_direction, why_level), act_at, doubts)

@@ -21,6 +21,7 @@ KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemor
 DIRECTIONS = ("de-stalinization", "re-stalinization", "ambivalent")
 LEVELS = ("state", "society")
 DE, RE, AMBIVALENT = DIRECTIONS
+NO_SPEAKER = "doubt: no one named speaks, and only of the terror"  # "the repressions were recognized before"
 
 Cue = tuple[str, str]
 
@@ -231,7 +232,7 @@ SUPPRESS_PRO_STALIN = r"\bbann?\w* (?:\w+ ){0,2}(?:Stalin (?:busts?|monuments?|p
 
 # --- who acts: the level --------------------------------------------------------------------------
 STATE_ACTOR = (
-    r"\bpresident\w*|\bprime minister\b|\bpremier\b|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
+    r"\bpresident\w*|\bprime minister\b|\bpremier\b|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law|declaration)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
     r"|\bprosecutor\w*|\bministr(?:y|ies)\b|\bminister\w*|\bauthorities\b|\bofficials?\b|\bofficialdom\b|\bstate-controlled\b"
     r"|\bstate (?:archives|media|television|channels?|program(?:me)?|assessment)\b|\bCentral Committee\b|\bPolitburo\b"
     r"|\bParty Congress\b|\bCPSU\b|\bVKP\(b\)|\bcity council\b|\bcity duma\b|\bmayor\w*|\bgovernors?\b|\bcouncil\b"

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
+from chronika.extract.memory import cues as C
 from chronika.extract.memory import cues_ru as R
 from chronika.extract.memory.cues import AMBIVALENT, DE, DEFAULT_LEVEL, RE
+from chronika.extract.memory.cues_ru import WEAK_LABEL
 from chronika.records.mentions import MemorySignal
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -234,7 +236,10 @@ def classify_russian(sentence: str, context: str = "") -> MemorySignal | None:
         return None
     direction, why_direction = _direction(r, finding)
     level, why_level = _level(r, finding)
-    return MemorySignal(finding.kind, direction, level, (finding.cue, why_direction, why_level), r.lemmas.original(finding.at))
+    weak_only = all(label == WEAK_LABEL for label, _, _ in r.all(_DE) + r.all(_RE))
+    doubts = (C.NO_SPEAKER,) if finding.kind == "statement" and "no actor named" in why_level and weak_only else ()
+    return MemorySignal(finding.kind, direction, level, (finding.cue, why_direction, why_level), r.lemmas.original(finding.at),
+                        doubts)
 
 
 def _direction(r: Reading, finding: _Finding) -> tuple[str, str]:
