@@ -233,3 +233,14 @@ def test_a_statement_by_no_one_named_and_only_about_the_terror_is_uncertain() ->
     assert russian is not None and russian.kind == "statement" and russian.doubts
     condemned = classify("Президент осудил массовые репрессии.", "", "ru")
     assert condemned is not None and not condemned.doubts
+
+
+def test_the_convicted_are_not_a_condemnation() -> None:
+    assert classify("Приговор в отношении осуждённых к расстрелу приведён в исполнение, доложил нарком.", "", "ru") is None
+    condemned = classify("Съезд осудил расстрелы и культ личности.", "", "ru")
+    assert condemned is not None and condemned.direction == "de-stalinization"
+
+
+def test_a_search_for_archival_materials_opens_the_archives() -> None:
+    signal = classify("Прокуратура начала поиск архивных материалов о массовых расстрелах.", "", "ru")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == ("archive", "de-stalinization", "state")

@@ -1,7 +1,7 @@
 """The Russian cue words of the memory classifier (`memory.russian`), as data beside the English ones
 (`memory.cues`): the same kinds, directions and levels, written as regexes over a sentence's lemmas
-(pymorphy3's dictionary forms, joined by single spaces, "ё" read as "е"), so one entry covers every
-case and tense: `установить` matches установят, установили, установлен; `памятник` памятника.
+(pymorphy3's dictionary forms, joined by single spaces, "ё" read as "е", a participle's followed by
+"~"), so one entry covers every case and tense: `установить` matches установят, установили, установлен; `памятник` памятника.
 
 A cue is `(label, regex)`; the label is what a historian reads in the event's cues."""
 
@@ -19,11 +19,12 @@ TOPIC = (
 )
 NEGATION = r"\b(?:не|нет|ни|без)(?: \S+)?$"  # "не стал ликвидировать": up to one word between
 
+PARTICIPLE = "~"  # marks a participle's lemma: "осуждённые" (the convicted) is not "осудил" (condemned)
 WEAK_LABEL = "speaks of the victims"  # a statement resting on this alone, by no one named, is uncertain
 
 # --- stance -------------------------------------------------------------------------------------------
 DE_STANCE: tuple[Cue, ...] = (
-    ("condemns", r"\b(?:осудить|осуждать|осуждение|разоблачить|разоблачение|развенчать|развенчание)\b"),
+    ("condemns", r"\b(?:осудить|осуждать|осуждение|разоблачить|разоблачение|развенчать|развенчание)\b(?!~)"),
     ("names the crimes", r"\b(?:преступление|злодеяние|беззаконие|произвол|тиран|тирания|палач|позор|массовый преследование)\b"),
     ("acknowledges the terror", r"\b(?:признать|признание|правда о|историческая справедливость|восстановить справедливость)\b"),
     ("the cult of personality", r"\bкульт личность\b|\b(?:xx|двадцатый) съезд\b|\bдесталинизация\b|\bантисталинский\b"),
@@ -39,7 +40,7 @@ SPEECH = (
     r"\b(?:заявить|заявление|сказать|говорить|назвать|называть|отметить|подчеркнуть|доклад|выступление|выступить|речь"
     r"|считать|настаивать|призвать|утверждать|объявить|рассказать|крик|кричать|обращение|декларация|резолюция"
     r"|постановление|письмо"
-    r"|осудить|осуждать|признать|признавать|восхвалять|оправдывать|отрицать)\b"  # acts of speech with their stance
+    r"|осудить|осуждать|признать|признавать|восхвалять|оправдывать|отрицать)\b(?!~)"  # acts of speech with their stance
 )
 
 # --- the kinds ---------------------------------------------------------------------------------------
@@ -64,7 +65,7 @@ REHAB_OF_STALIN = r"\bреабилитация сталин\b|\bреабилит
 ARCHIVE_NOUN = r"\b(?:архив|архивный|документ|дело|материал|протокол|список|фонд)\b"
 ARCHIVE_OPEN: tuple[Cue, ...] = (
     ("opened or declassified", r"\b(?:рассекретить|рассекречивание|рассекреченный|открыть доступ|обнародовать|опубликовать|опубликованный|публикация|передать|предать гласность)\b"),
-    ("examined", r"\b(?:проверка|изучить|изучение|исследовать|расследование|провести)\b"),
+    ("examined or searched", r"\b(?:проверка|изучить|изучение|исследовать|расследование|провести|поиск|разыскать)\b"),
 )
 ARCHIVE_CLOSE: tuple[Cue, ...] = (
     ("closed or classified", r"\b(?:засекретить|засекреченный|закрыть доступ|гриф секретность|уничтожить|сжечь|изъять)\b"),

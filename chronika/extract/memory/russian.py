@@ -16,7 +16,7 @@ from typing import Callable
 from chronika.extract.memory import cues as C
 from chronika.extract.memory import cues_ru as R
 from chronika.extract.memory.cues import AMBIVALENT, DE, DEFAULT_LEVEL, RE
-from chronika.extract.memory.cues_ru import WEAK_LABEL
+from chronika.extract.memory.cues_ru import PARTICIPLE, WEAK_LABEL
 from chronika.records.mentions import MemorySignal
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -47,7 +47,8 @@ Hit = tuple[str, int, str]  # label, the lemma string's offset, the words as wri
 
 
 class Lemmas:
-    """A sentence as its words' lemmas joined by spaces, each lemma's offset mapped back to its word."""
+    """A sentence as its words' lemmas joined by spaces (a participle's marked, `PARTICIPLE`), each
+    lemma's offset mapped back to its word."""
 
     def __init__(self, sentence: str) -> None:
         from chronika.extract.russian import lemma
@@ -59,7 +60,8 @@ class Lemmas:
         self.starts: list[int] = []
         parts: list[str] = []
         at = 0
-        for form, _ in read:
+        for form, tag in read:
+            form += PARTICIPLE if tag.startswith(("PRTF", "PRTS")) else ""
             self.starts.append(at)
             parts.append(form)
             at += len(form) + 1
