@@ -690,3 +690,19 @@ def test_entities_are_filtered_sorted_and_paged(web: TestClient, store: Store) -
     assert shown == sorted(shown, key=str.casefold) and len(shown) == len(every)
     stalin = web.get("/entities", params={"name": "сталин"}).text  # any spelling: the Russian one too
     assert f'<tr><td><a href="/entities/{views.entity(store, "Stalin")["id"]}">' in stalin
+
+
+def test_memory_shows_sure_events_and_all_1_adds_the_uncertain(web: TestClient, store: Store) -> None:
+    from chronika.views.memory import memory_listing
+
+    events, held = memory_listing(store)
+    everything, _ = memory_listing(store, everything=True)
+    answer = web.get("/api/memory")
+    assert answer.headers["X-Memory-Uncertain-Held-Back"] == str(held["uncertain"])
+    assert answer.headers["X-Memory-Undated"] == str(held["undated"])
+    assert [e["id"] for e in answer.json()] == [e["id"] for e in events]
+    assert all(e["confidence"] == "sure" and e["evidence"] for e in answer.json())
+    assert [e["id"] for e in web.get("/api/memory?all=1").json()] == [e["id"] for e in everything]
+    assert len(everything) == len(events) + held["uncertain"]
+    page = web.get("/memory?all=1")
+    assert page.status_code == 200 and 'name="all" value="1" checked' in page.text

@@ -17,8 +17,7 @@ from chronika.ingest.entities import check, correct
 from chronika.records.entities import Correction
 from chronika.store import Store
 from chronika.views.export import memory_csv, timeline_csv, timeline_js
-from chronika.views.memory import barometer as barometer_rows
-from chronika.views.memory import memory_events
+from chronika.views.memory import barometer_listing, memory_listing
 from chronika.views.memory import reclassify as reclassify_event
 
 TYPES = ("person", "place", "org")
@@ -243,13 +242,15 @@ def memory(
     year_from: Optional[int] = typer.Option(None, "--from", help="From this year."),
     year_to: Optional[int] = typer.Option(None, "--to", help="To this year."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only events of this kind (statement, monument, poll, ...)."),
+    everything: bool = typer.Option(False, "--all", help="Also the uncertain events."),
     export: Optional[str] = typer.Option(None, "--export", help="Print as csv instead."),
     as_json: bool = JSON,
 ) -> None:
-    """Memory events in date order: how the terror is remembered or forgotten, each with its cues."""
+    """Memory events in date order: how the terror is remembered or forgotten, each with its cues.
+    Sure events only, unless --all; how many were held back, and how many are undated, goes to stderr."""
     if export not in (None, "csv"):
         usage(f"--export is csv, not '{export}'")
-    events = guarded(lambda: with_store(lambda store: memory_events(store, year_from, year_to, kind)))
+    events, held = guarded(lambda: with_store(lambda store: memory_listing(store, year_from, year_to, kind, everything)))
     if export == "csv":
         typer.echo(memory_csv(events), nl=False)
     elif as_json:
@@ -257,26 +258,38 @@ def memory(
     else:
         for e in events:
             when = e["date"]["text"] if e["date"] else "undated"
-            out.print(f"[bold]{escape(when)}[/bold] {e['kind']} · {e['direction']} · {e['level']} "
+            mark = "" if e["confidence"] == "sure" else " [italic](uncertain)[/italic]"
+            out.print(f"[bold]{escape(when)}[/bold]{mark} {e['kind']} · {e['direction']} · {e['level']} "
                       f"[dim]{e['id']} ({_where(e['citation'])}) cues: {escape('; '.join(e['cues']))}[/dim]\n  {escape(e['text'])}")
+    if held["uncertain"]:
+        err.print(f"held back {held['uncertain']} uncertain memory event(s); --all shows them")
+    if held["undated"]:
+        err.print(f"{held['undated']} of the events shown are undated (listed last)")
 
 
 @app.command()
 def barometer(
     by: str = typer.Option("period", "--by", help="year, decade or period."),
     periods: Optional[str] = typer.Option(None, "--periods", help='Your own periods: "Thaw:1954-1964,Perestroika:1985-1991".'),
+    everything: bool = typer.Option(False, "--all", help="Also count the uncertain events."),
     as_json: bool = JSON,
 ) -> None:
-    """De- and re-Stalinization signals per period, by level (state, society), and the polls."""
-    rows = guarded(lambda: with_store(lambda store: barometer_rows(store, by, periods)))
+    """De- and re-Stalinization signals per period, by level (state, society), and the polls.
+    Sure events only, unless --all; undated events are left out and counted on stderr."""
+    rows, held = guarded(lambda: with_store(lambda store: barometer_listing(store, by, periods, everything)))
     if as_json:
         print_json([{k: v for k, v in row.items() if k != "events"} | {"events": row["events"]} for row in rows])
-        return
-    table = Table("period", "de: state", "de: society", "re: state", "re: society", "ambivalent", "polls")
-    for row in rows:
-        table.add_row(escape(row["period"]), str(row["de"]["state"]), str(row["de"]["society"]), str(row["re"]["state"]),
-                      str(row["re"]["society"]), str(row["ambivalent"]), escape(", ".join(p["text"] for p in row["polls"])))
-    out.print(table)
+    else:
+        table = Table("period", "de: state", "de: society", "re: state", "re: society", "ambivalent", "uncertain", "polls")
+        for row in rows:
+            table.add_row(escape(row["period"]), str(row["de"]["state"]), str(row["de"]["society"]), str(row["re"]["state"]),
+                          str(row["re"]["society"]), str(row["ambivalent"]), str(row["uncertain"]),
+                          escape(", ".join(p["text"] for p in row["polls"])))
+        out.print(table)
+    if held["uncertain"]:
+        err.print(f"held back {held['uncertain']} uncertain memory event(s); --all counts them")
+    if held["undated"]:
+        err.print(f"left out {held['undated']} undated memory event(s): a bar needs a date")
 
 
 @app.command()

@@ -8,9 +8,9 @@ from datetime import date
 from chronika.extract.figures import tag_figures
 from chronika.extract.names import declared_aliases, name_mentions
 from chronika.extract.timex import tag_times
-from chronika.extract.memory import classify
+from chronika.extract.memory import LANGUAGES, act_date, classify
 from chronika.records.document import Extracted, MemoryMention, Passage
-from chronika.records.mentions import NameMention
+from chronika.records.mentions import NameMention, TimeMention
 
 
 def extract(text: str, passages: list[Passage], language: str, document_date: date | None) -> Extracted:
@@ -25,22 +25,29 @@ def extract(text: str, passages: list[Passage], language: str, document_date: da
         aliases=declared_aliases(text, names),
         times=times,
         figures=tag_figures(text, times),
-        memory=memory_mentions(text, passages) if language == "en" else [],
+        memory=memory_mentions(text, passages, times, language),
     )
 
 
-def memory_mentions(text: str, passages: list[Passage]) -> list[MemoryMention]:
-    """Each sentence read as a memory event, with the sentences before it in its paragraph as context."""
+def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention], language: str = "en") -> list[MemoryMention]:
+    """Each sentence read as a memory event, with the sentences before it in its paragraph as context,
+    dated by its act (`memory.act_date`); uncertain where the reading or the date has a doubt."""
+    if language not in LANGUAGES:
+        return []
     out = []
-    for passage in passages:
-        if passage.kind not in ("body", "verse"):
-            continue
+    body = [p for p in passages if p.kind in ("body", "verse")]
+    for k, passage in enumerate(body):
         for i, sentence in enumerate(passage.sentences):
             context = text[passage.sentences[max(0, i - 2)].start : sentence.start] if i else ""
-            signal = classify(text[sentence.start : sentence.end], context)
-            if signal is not None:
-                out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
-                                         signal.level, signal.cues))
+            signal = classify(text[sentence.start : sentence.end], context, language)
+            if signal is None:
+                continue
+            dated = act_date(text, (sentence.start, sentence.end), signal.act_at, passage.start, times, language,
+                             lead=k == 0 and i < 2)
+            out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
+                                     signal.level, signal.cues, date=dated.date, date_from=dated.source,
+                                     confidence="uncertain" if signal.doubts else "sure",
+                                     evidence=(*signal.cues, dated.why, *signal.doubts)))
     return out
 
 

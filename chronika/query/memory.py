@@ -8,10 +8,13 @@ keyed by the document's source and the sentence's words, so it holds across re-i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, replace
 
 from chronika.errors import ChronikaError, UsageError
-from chronika.records.stored import StoredFigure, StoredTime
+from chronika.records.dates import DateInterval
+from chronika.records.memory import StoredMemoryMention
+from chronika.records.stored import StoredDocument, StoredFigure, StoredTime
 from chronika.store import Store
 
 KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemoration", "publication", "renaming", "suppression")
@@ -28,8 +31,9 @@ PERIODS = [
 @dataclass(frozen=True)
 class MemoryEvent:
     """A sentence read as a memory event (document text[start:end]), as the user's reclassification
-    left it: its date (inferred from the paragraph if the sentence states none), the actor and place
-    it names first, its figures and the cues it was read by."""
+    left it: the date of its act (`inferred` unless the sentence states it; `date_from` says how it is
+    known: act, narrative, document), how sure it is and the evidence for both, the actor and place it
+    names first, its figures and the cues it was read by."""
 
     id: str
     document: int
@@ -37,8 +41,8 @@ class MemoryEvent:
     end: int
     source: str
     text: str
-    date: StoredTime | None
-    date_inferred: bool
+    date: DateInterval | None
+    date_from: str | None
     kind: str
     direction: str
     level: str
@@ -46,6 +50,17 @@ class MemoryEvent:
     place: str | None
     figures: tuple[StoredFigure, ...]
     cues: tuple[str, ...]
+    confidence: str = "sure"
+    evidence: tuple[str, ...] = ()
+
+@dataclass(frozen=True)
+class MemoryListing:
+    """The events a listing shows, how many uncertain ones it held back (without `everything`) and
+    how many of those it shows are undated (listed last)."""
+
+    events: list[MemoryEvent]
+    uncertain: int
+    undated: int
 
 
 @dataclass(frozen=True)
@@ -69,23 +84,42 @@ class PeriodTally:
     ambivalent: int
     polls: tuple[Poll, ...]
     events: tuple[MemoryEvent, ...]
+    uncertain: int = 0  # dated events of the period held back as uncertain
 
 
-def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None) -> list[MemoryEvent]:
-    """Memory events in date order (undated ones last)."""
+@dataclass(frozen=True)
+class Barometer:
+    """The barometer's rows, the uncertain events its rows held back, and the undated ones it left out."""
+
+    rows: list[PeriodTally]
+    uncertain: int
+    undated: int
+
+
+def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+                  everything: bool = False) -> list[MemoryEvent]:
+    """Memory events in date order (undated ones last): the sure ones, or all with `everything`."""
+    return memory_listing(store, year_from, year_to, kind, everything).events
+
+
+def memory_listing(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+                   everything: bool = False) -> MemoryListing:
+    """Memory events in date order (undated ones last; none passes a year filter), the number of
+    uncertain ones held back (all are shown with `everything`) and of undated ones shown."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not '{kind}'")
     fixes = {(r.source, r.sentence): r for r in store.memory_corrections()}
+    documents = {int(d.id[1:]): d for d in store.documents()}
     texts: dict[int, str] = {}
-    out = []
+    out, uncertain, undated = [], 0, 0
     for signal in store.memory_signals():
         doc, start, end = signal.document, signal.start, signal.end
         text = texts.setdefault(doc, store.document_text(doc))[start:end]
         fix = fixes.get((signal.source, text))
-        date, inferred = _date(store, doc, signal.passage, start, end)
+        date, date_from, why = _act_date(store, signal, documents.get(doc))
         event = MemoryEvent(
             id=f"d{doc}:{start}", document=doc, start=start, end=end, source=signal.source, text=text,
-            date=date, date_inferred=inferred,
+            date=date, date_from=date_from,
             kind=fix.kind if fix and fix.kind else signal.kind,
             direction=fix.direction if fix and fix.direction else signal.direction,
             level=fix.level if fix and fix.level else signal.level,
@@ -93,52 +127,100 @@ def memory_events(store: Store, year_from: int | None = None, year_to: int | Non
             place=store.first_named(doc, start, end, ("place",)),
             figures=tuple(store.figures_between(doc, start, end)),
             cues=signal.cues + (("corrected by the user",) if fix else ()),
+            confidence="sure" if fix else signal.confidence,  # a user who reclassified it has read it
+            evidence=tuple(e for e in signal.evidence if not e.startswith(("date:", "undated:"))) + why
+            + (("corrected by the user",) if fix else ()),
         )
         if kind and event.kind != kind:
             continue
         if not _within(event.date, year_from, year_to):
             continue
+        if not (everything or event.confidence == "sure"):
+            uncertain += 1
+            continue
+        undated += event.date is None
         out.append(event)
-    return sorted(out, key=lambda e: (e.date is None, e.date.date_start if e.date else "", e.id))
+    out.sort(key=lambda e: (e.date is None, e.date.start if e.date else _NO_DATE, e.id))
+    return MemoryListing(out, uncertain, undated)
 
 
-def _date(store: Store, doc: int, passage: int, start: int, end: int) -> tuple[StoredTime | None, bool]:
-    """The event's date and whether it was inferred: one its sentence states, else the last its
-    paragraph stated before it (inferred), else none."""
-    own = store.times_between(doc, start, end)
+_NO_DATE = datetime.date.min
+
+
+def _act_date(store: Store, signal: StoredMemoryMention, document: StoredDocument | None) -> tuple[DateInterval | None, str | None, tuple[str, ...]]:
+    """The act's date as extraction found it, its provenance and why; a date that needs the document's
+    date stands only if the document's date rests on evidence (a byline, dateline, header, metadata)."""
+    why = tuple(e for e in signal.evidence if e.startswith(("date:", "undated:")))
+    if not signal.evidence:  # read before acts were dated: the sentence's first date, else the paragraph's
+        return _legacy_date(store, signal)
+    if signal.date_from in ("act", "narrative") and signal.date is not None:
+        return replace(signal.date, inferred=signal.date_from != "act"), signal.date_from, why
+    if signal.date_from == "document":
+        if document is None or document.date is None or document.date_provenance in (None, "inferred"):
+            return None, None, (*why, "undated: the document's date rests on no evidence")
+        if signal.date is not None:
+            return replace(signal.date, inferred=True), "document", why
+        return replace(document.date, inferred=True), "document", (*why[:-1], why[-1] + f" ({document.date_provenance})")
+    return None, None, why
+
+
+def _legacy_date(store: Store, signal: StoredMemoryMention) -> tuple[DateInterval | None, str | None, tuple[str, ...]]:
+    own = store.times_between(signal.document, signal.start, signal.end)
     dated = [t for t in own if t.type == "DATE"] or own
     if dated:
-        return dated[0], False
-    before = store.dates_before(doc, passage, start)
-    return (before[-1], True) if before else (None, True)
+        return _interval(dated[0], False), "act", ("date: the sentence's first (stored before acts were dated)",)
+    before = store.dates_before(signal.document, signal.passage, signal.start)
+    if before:
+        return _interval(before[-1], True), "narrative", ("date: the paragraph's last (stored before acts were dated)",)
+    return None, None, ("undated: no date in the sentence or paragraph",)
 
 
-def _within(date: StoredTime | None, year_from: int | None, year_to: int | None) -> bool:
+def _interval(t: StoredTime, inferred: bool) -> DateInterval:
+    return DateInterval(datetime.date.fromisoformat(t.date_start), datetime.date.fromisoformat(t.date_end), t.precision,
+                        t.text, inferred)
+
+
+def _within(date: DateInterval | None, year_from: int | None, year_to: int | None) -> bool:
     if year_from is None and year_to is None:
         return True
     if date is None:
         return False
-    return (year_from is None or int(date.date_end[:4]) >= year_from) and (year_to is None or int(date.date_start[:4]) <= year_to)
+    return (year_from is None or date.end.year >= year_from) and (year_to is None or date.start.year <= year_to)
 
 
-def barometer(store: Store, by: str = "period", periods: str | None = None) -> list[PeriodTally]:
+def barometer(store: Store, by: str = "period", periods: str | None = None, everything: bool = False) -> list[PeriodTally]:
     """Per period, de- and re-Stalinization signals by level, the ambivalent ones, and the poll
-    figures (by year or decade, only those with events)."""
-    spans = _spans(store, by, periods)
+    figures (by year or decade, only those with events); sure events only, unless `everything`."""
+    return barometer_reading(store, by, periods, everything).rows
+
+
+def barometer_reading(store: Store, by: str = "period", periods: str | None = None, everything: bool = False) -> Barometer:
+    """The barometer's rows, and how many events it left out: undated ones (always: a bar needs a
+    date) and uncertain ones (unless `everything`; each row counts its own)."""
+    events = memory_events(store, everything=True)
+    spans = _spans(events, by, periods)
     bounds = {name: (start, end) for name, start, end in spans}
     members: dict[str, list[MemoryEvent]] = {name: [] for name in bounds}
-    for event in memory_events(store):
+    held: dict[str, int] = {name: 0 for name in bounds}
+    undated = 0
+    for event in events:
         if event.date is None:
+            undated += 1
             continue
-        year = int(event.date.date_start[:4])
+        year = event.date.start.year
         for name, start, end in spans:
             if int(start[:4]) <= year <= int(end[:4]):
-                members[name].append(event)
+                if everything or event.confidence == "sure":
+                    members[name].append(event)
+                else:
+                    held[name] += 1
                 break
-    return [_tally(name, *bounds[name], members[name]) for name in bounds if members[name] or by == "period"]
+    rows = [_tally(name, *bounds[name], members[name], held[name]) for name in bounds
+            if members[name] or held[name] or by == "period"]
+    return Barometer(rows, sum(held.values()), undated)
 
 
-def _tally(period: str, start: str, end: str, events: list[MemoryEvent]) -> PeriodTally:
+def _tally(period: str, start: str, end: str, events: list[MemoryEvent], uncertain: int) -> PeriodTally:
     de = {"state": 0, "society": 0}
     re = {"state": 0, "society": 0}
     ambivalent = 0
@@ -150,14 +232,14 @@ def _tally(period: str, start: str, end: str, events: list[MemoryEvent]) -> Peri
             (de if event.direction == "de-stalinization" else re)[event.level] += 1
         if event.kind == "poll":
             polls.extend(Poll(f, event) for f in event.figures if f.unit == "percent")
-    return PeriodTally(period, start, end, de, re, ambivalent, tuple(polls), tuple(events))
+    return PeriodTally(period, start, end, de, re, ambivalent, tuple(polls), tuple(events), uncertain)
 
 
-def _spans(store: Store, by: str, periods: str | None) -> list[tuple[str, str, str]]:
+def _spans(events: list[MemoryEvent], by: str, periods: str | None) -> list[tuple[str, str, str]]:
     if by == "period":
         chosen = _parse_periods(periods) if periods else PERIODS
         return [(name, f"{a:04d}-01-01", f"{b:04d}-12-31") for name, a, b in chosen]
-    years = sorted({int(e.date.date_start[:4]) for e in memory_events(store) if e.date})
+    years = sorted({e.date.start.year for e in events if e.date})
     if by == "year":
         return [(str(y), f"{y:04d}-01-01", f"{y:04d}-12-31") for y in years]
     if by == "decade":
@@ -185,11 +267,14 @@ def reclassify(store: Store, event_id: str, kind: str | None, direction: str | N
             raise UsageError(f"--{what} must be one of {', '.join(allowed)}, not '{value}'")
     if not (kind or direction or level):
         raise UsageError("give at least one of --kind, --direction, --level")
-    event = next((e for e in memory_events(store) if e.id == event_id), None)
+    event = next((e for e in memory_events(store, everything=True) if e.id == event_id), None)
     if event is None:
         raise ChronikaError(f"no memory event '{event_id}'; `chronika memory` lists them with their ids")
     store.add_memory_correction(event.source, event.text, {"kind": kind, "direction": direction, "level": level})
-    return next(e for e in memory_events(store) if e.id == event_id)
+    return next(e for e in memory_events(store, everything=True) if e.id == event_id)
 
 
-__all__ = ["KINDS", "PERIODS", "MemoryEvent", "PeriodTally", "Poll", "barometer", "memory_events", "reclassify"]
+__all__ = [
+    "KINDS", "PERIODS", "Barometer", "MemoryEvent", "MemoryListing", "PeriodTally", "Poll", "barometer", "barometer_reading",
+    "memory_events", "memory_listing", "reclassify",
+]

@@ -102,6 +102,14 @@ class MemoryMention:
     direction: str
     level: str
     cues: tuple[str, ...]
+    # When the act happened and how that is known: `date_from` is "act" (a date the sentence gives the
+    # act), "narrative" (the paragraph's current date) or "document" (reported in the present, or with
+    # "today"-type deixis: the document's date, when it has one from evidence, dates it; `date` is then
+    # the deictic expression resolved against it, or None); None when nothing dates it.
+    date: DateInterval | None = field(default=None, kw_only=True)
+    date_from: str | None = field(default=None, kw_only=True)
+    confidence: str = field(default="sure", kw_only=True)  # "sure" | "uncertain"
+    evidence: tuple[str, ...] = field(default=(), kw_only=True)  # the cues, the date's provenance, the doubts
 
 
 @dataclass

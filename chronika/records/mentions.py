@@ -67,9 +67,13 @@ class FigureMention:
 
 @dataclass(frozen=True)
 class MemorySignal:
-    """One sentence read as a memory event, with the cue words behind each of its three labels."""
+    """One sentence read as a memory event, with the cue words behind each of its three labels, where
+    its act is (an offset into the sentence: the time expression nearest it dates it) and the doubts
+    that make it uncertain."""
 
     kind: str
     direction: str
     level: str
     cues: tuple[str, ...]
+    act_at: int = 0
+    doubts: tuple[str, ...] = ()

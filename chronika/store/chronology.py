@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 
+from chronika.records.dates import DateInterval
 from chronika.records.memory import StoredMemoryMention
 from chronika.records.stored import NamedPerson, PersonSentence, ResolvedName, SentenceSpan, StoredFigure, StoredTime
 
@@ -140,6 +142,8 @@ class ChronologyStore:
             StoredMemoryMention(
                 document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], kind=row["kind"],
                 direction=row["direction"], level=row["level"], cues=tuple(json.loads(row["cues"])), source=row["source"],
+                date=_interval(row), date_from=row["date_from"], confidence=row["confidence"],
+                evidence=tuple(json.loads(row["evidence"])),
             )
             for row in rows
         ]
@@ -172,6 +176,14 @@ class ChronologyStore:
 
     def document_text(self, doc_id: int) -> str:
         return str(self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
+
+
+def _interval(row: sqlite3.Row) -> DateInterval | None:
+    """A memory event's act date, as extraction stored it."""
+    if row["date_start"] is None:
+        return None
+    return DateInterval(date.fromisoformat(row["date_start"]), date.fromisoformat(row["date_end"]), row["date_precision"],
+                        row["date_text"])
 
 
 def _time(row: sqlite3.Row) -> StoredTime:

@@ -134,9 +134,15 @@ def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -
         ],
     )
     db.executemany(
-        'INSERT INTO memory_signals (document_id, passage, start, "end", kind, direction, level, cues)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, m.passage, m.start, m.end, m.kind, m.direction, m.level, json.dumps(m.cues)) for m in found.memory],
+        'INSERT INTO memory_signals (document_id, passage, start, "end", kind, direction, level, cues, date_start,'
+        " date_end, date_precision, date_text, date_from, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, m.passage, m.start, m.end, m.kind, m.direction, m.level, json.dumps(m.cues),
+             m.date.start.isoformat() if m.date else None, m.date.end.isoformat() if m.date else None,
+             m.date.precision if m.date else None, m.date.text if m.date else None, m.date_from, m.confidence,
+             json.dumps(m.evidence))
+            for m in found.memory
+        ],
     )
     db.executemany(
         'INSERT INTO figure_mentions (document_id, passage, start, "end", sentence_start, text, value, low, high,'

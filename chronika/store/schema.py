@@ -239,12 +239,20 @@ def _m5_incremental_resolution(db: sqlite3.Connection) -> None:
     )
 
 
+def _m6_memory_confidence(db: sqlite3.Connection) -> None:
+    """A memory event's act date with its provenance, how sure it is and the evidence for both."""
+    for column in ("date_start TEXT", "date_end TEXT", "date_precision TEXT", "date_text TEXT", "date_from TEXT",
+                   "confidence TEXT NOT NULL DEFAULT 'sure'", "evidence TEXT NOT NULL DEFAULT '[]'"):
+        db.execute(f"ALTER TABLE memory_signals ADD COLUMN {column}")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
     _m3_search_indexes,
     _m4_postings,
     _m5_incremental_resolution,
+    _m6_memory_confidence,
 ]
 
 

@@ -49,7 +49,10 @@ def _slide(e: dict[str, Any]) -> dict[str, Any]:
     return slide
 
 
-_MEMORY_FIELDS = ["id", "date_start", "date_end", "date_text", "kind", "direction", "level", "actor", "place", "cues", "text", "document", "passage", "source"]
+_MEMORY_FIELDS = [
+    "id", "date_start", "date_end", "date_text", "kind", "direction", "level", "actor", "place", "cues", "text", "document", "passage",
+    "source", "date_from", "confidence", "evidence",
+]
 
 
 def memory_csv(events: list[dict[str, Any]]) -> str:
@@ -65,6 +68,7 @@ def memory_csv(events: list[dict[str, Any]]) -> str:
                 "date_text": date.get("text", ""), "kind": e["kind"], "direction": e["direction"], "level": e["level"],
                 "actor": e["actor"] or "", "place": e["place"] or "", "cues": "; ".join(e["cues"]), "text": e["text"],
                 "document": e["citation"]["document"], "passage": e["citation"]["passage"], "source": e["citation"]["source"],
+                "date_from": e.get("date_from") or "", "confidence": e.get("confidence", ""), "evidence": "; ".join(e.get("evidence", [])),
             }
         )
     return out.getvalue()

@@ -7,21 +7,38 @@ from typing import Any
 from chronika.query import memory as recall
 from chronika.query.memory import MemoryEvent, PeriodTally
 from chronika.store import Store
-from chronika.views.chronology import figure_json, time_date
+from chronika.views.chronology import figure_json
 from chronika.views.citations import Citer
 
 
-def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None) -> list[dict[str, Any]]:
-    """`memory --json`: memory events in date order (undated ones last)."""
+def memory_events(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+                  everything: bool = False) -> list[dict[str, Any]]:
+    """`memory --json`: memory events in date order (undated ones last); the sure ones unless `everything`."""
+    return memory_listing(store, year_from, year_to, kind, everything)[0]
+
+
+def memory_listing(store: Store, year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+                   everything: bool = False) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """`memory --json`, how many uncertain events it held back and how many undated ones it shows:
+    {"uncertain": n, "undated": n}."""
     citer = Citer(store)
-    return [_event_json(e, citer) for e in recall.memory_events(store, year_from, year_to, kind)]
+    listing = recall.memory_listing(store, year_from, year_to, kind, everything)
+    return [_event_json(e, citer) for e in listing.events], {"uncertain": listing.uncertain, "undated": listing.undated}
 
 
-def barometer(store: Store, by: str = "period", periods: str | None = None) -> list[dict[str, Any]]:
+def barometer(store: Store, by: str = "period", periods: str | None = None, everything: bool = False) -> list[dict[str, Any]]:
     """`barometer --json`: per period, de- and re-Stalinization signals by level, the ambivalent
-    ones, the poll figures (each with its event's citation) and the ids of the events counted."""
+    ones, the poll figures (each with its event's citation), the ids of the events counted and how
+    many uncertain ones were held back."""
+    return barometer_listing(store, by, periods, everything)[0]
+
+
+def barometer_listing(store: Store, by: str = "period", periods: str | None = None,
+                      everything: bool = False) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """`barometer --json` and how many events it left out: {"uncertain": n, "undated": n}."""
     citer = Citer(store)
-    return [_tally_json(row, citer) for row in recall.barometer(store, by, periods)]
+    reading = recall.barometer_reading(store, by, periods, everything)
+    return [_tally_json(row, citer) for row in reading.rows], {"uncertain": reading.uncertain, "undated": reading.undated}
 
 
 def reclassify(store: Store, event_id: str, kind: str | None, direction: str | None, level: str | None) -> dict[str, Any]:
@@ -33,7 +50,8 @@ def _event_json(event: MemoryEvent, citer: Citer) -> dict[str, Any]:
     cited = citer.cite(event.document, event.start, event.end)
     return {
         "id": event.id,
-        "date": time_date(event.date, event.date_inferred) if event.date else None,
+        "date": event.date.to_json() if event.date else None,
+        "date_from": event.date_from,
         "kind": event.kind,
         "direction": event.direction,
         "level": event.level,
@@ -41,6 +59,8 @@ def _event_json(event: MemoryEvent, citer: Citer) -> dict[str, Any]:
         "place": event.place,
         "figures": [figure_json(f) for f in event.figures],
         "cues": list(event.cues),
+        "confidence": event.confidence,
+        "evidence": list(event.evidence),
         "text": cited["quote"],
         "citation": cited,
     }
@@ -53,4 +73,5 @@ def _tally_json(row: PeriodTally, citer: Citer) -> dict[str, Any]:
             figure_json(p.figure) | {"citation": citer.cite(p.event.document, p.event.start, p.event.end)} for p in row.polls
         ],
         "events": [e.id for e in row.events],
+        "uncertain": row.uncertain,
     }

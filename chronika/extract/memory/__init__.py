@@ -36,10 +36,14 @@ stance), `kinds` (the nine kind rules), `decisions` (direction and level), `poll
 `classifier` (which rule fires; `classify`).
 """
 
-from chronika.extract.memory.classifier import classify
+from chronika.extract.memory.classifier import LANGUAGES, classify
+from chronika.extract.memory.dating import ActDate, act_date
 from chronika.extract.memory.cues import DIRECTIONS, KINDS, LEVELS
 from chronika.extract.memory.gates import Gate
 from chronika.extract.memory.polls import poll_shares, share_value
 from chronika.records.mentions import MemorySignal
 
-__all__ = ["DIRECTIONS", "KINDS", "LEVELS", "Gate", "MemorySignal", "classify", "poll_shares", "share_value"]
+__all__ = [
+    "DIRECTIONS", "KINDS", "LANGUAGES", "LEVELS", "ActDate", "Gate", "MemorySignal", "act_date", "classify", "poll_shares",
+    "share_value",
+]

@@ -12,7 +12,8 @@ from chronika.extract.memory.gates import Gate
 from chronika.extract.memory.kinds import (
     SELF_CONTAINED, archive, commemoration, monument, poll, publication, rehabilitation, renaming, statement, suppression,
 )
-from chronika.extract.memory.reading import Reading
+from chronika.extract.memory.reading import Reading, stance
+from chronika.extract.memory.russian import classify_russian
 from chronika.records.mentions import MemorySignal
 
 # Which kind wins when one sentence names several acts: the more specific act first, statement last.
@@ -87,11 +88,18 @@ def first_finding(r: Reading) -> Finding | None:
 
 
 
-def classify(sentence: str, context: str = "") -> MemorySignal | None:
+LANGUAGES = ("en", "ru")
+
+
+def classify(sentence: str, context: str = "", language: str = "en") -> MemorySignal | None:
     """The memory event a sentence reports, or None when it is not about remembering or forgetting
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
     if not isinstance(sentence, str) or not isinstance(context, str):
         raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
+    if language == "ru":
+        return classify_russian(sentence, context)
+    if language not in LANGUAGES:
+        return None
     r = Reading(sentence, context)
     if r.heading:
         return None  # a heading names a subject; it reports no act
@@ -100,4 +108,8 @@ def classify(sentence: str, context: str = "") -> MemorySignal | None:
         return None
     direction, why_direction = decide_direction(r, finding)
     level, why_level = decide_level(r, finding)
-    return MemorySignal(finding.kind, direction, level, (*finding.cues, why_direction, why_level))
+    doubts = (("doubt: the act is background (pluperfect)",) if finding.background else ()) + finding.doubts
+    if finding.kind == "statement" and "no actor named" in why_level and not stance(r).any(weak=False):
+        doubts += (C.NO_SPEAKER,)
+    act_at = finding.act_at if finding.act_at is not None else finding.position
+    return MemorySignal(finding.kind, direction, level, (*finding.cues, why_direction, why_level), act_at, doubts)

@@ -21,6 +21,7 @@ KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemor
 DIRECTIONS = ("de-stalinization", "re-stalinization", "ambivalent")
 LEVELS = ("state", "society")
 DE, RE, AMBIVALENT = DIRECTIONS
+NO_SPEAKER = "doubt: no one named speaks, and only of the terror"  # "the repressions were recognized before"
 
 Cue = tuple[str, str]
 
@@ -43,13 +44,14 @@ UNREAL_NOUN = r"\b(?:threats?|danger|fear|risk|hopes?) of\b"  # "the threat of S
 IRREALIS = r"\bwould\b|\bpromised\b|\bassured\b|(?<!even )\bif\b|\bwill (?:need|require)\b|\bcould\b|\bmight\b"
 CONCESSIVE = r"\b(?:even though|even if|despite)\b[^,;:]*|^(?:And |But )?(?:although|though|while)\b[^,;:]*"
 BACKGROUND = r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$"  # the pluperfect: history behind the sentence's event
+REPORTED = r"\b(?:said|told|stated|claimed|explained|added|insisted|argued)\b"  # "said that it had been": tenses shift back
 
 # --- stance: the words that decide a direction --------------------------------------------------
 DE_STANCE: tuple[Cue, ...] = (
     ("condemns Stalin or his crimes", r"\bcondemn\w*(?: of)?\s+\"?(?:\w+\s+){0,2}?(?:Stalin\b(?!'s (?:thesis|policy|line))|him\b|Stalinism|(?:the )?(?:cult|repressions?|terror|crimes)|(?:Stalin's|his) (?:crimes|repressions?|terror|cult))"),
     ("denounces the repressions", r"\bdenounc\w+\s+(?!(?:the )?(?:attacks|criticism|critics)\b)(?:\w+\s+){0,2}?(?:Stalin\b|Stalinism|repressions?|terror|crimes|cult)"),
     ("names Stalin's crimes", r"\b(?:Stalin's|Soviet|Stalinist|his) crimes\b|\bcrimes? (?:of|by) (?:Stalin|Stalinism|the Soviet|Soviet|his regime|totalitarian\w*)|\bKatyn crime\b|\bcommitted crimes\b|\bcommitted (?:many|mass|these) crimes\b|\bpolitical crimes\b"),
-    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
+    ("lays responsibility on Stalin", r"\b(?:bears?|bore) responsibility\b|\bresponsib\w+ for (?:this|the|these|his) (?:crimes?|terror|massacre|repressions?)|\bguilty\b|(?<=\bon )(?:direct )?orders? (?:by|from|of) Stalin|\bdirect orders? (?:by|from|of) (?:[\w-]+ ){0,3}?Stalin|(?<=\bStalin )(?:personally )?(?:ordered|sanctioned|signed|approved) (?:the )?(?:\w+ ){0,2}(?:massacre|executions?|shootings?|arrests|terror|deportations?)"),
     ("calls Stalin a criminal", r"\b(?:as|him|Stalin) criminal\b|\b(?:as|him|Stalin) a criminal\b"),
     ("cannot be justified or forgiven", r"\bcan(?:no|')t be (?:justified|forgiven|forgotten)|\bnever be forgotten\b"),
     ("pledges to remember", r"\b(?:must|should|will|shall) never forget\b|\b(?:must|should|will|shall) not forget\b|\bnever forget\b"),
@@ -70,6 +72,7 @@ RE_STANCE: tuple[Cue, ...] = (
     ("defends Stalin's image", r"\b(?:protect|preserve|defend) (?:\w+\s+){0,2}?Stalin(?:'s)?\b|\bnot undermine (?:\w+\s+){0,2}?Stalin|\bnot to undermine (?:\w+\s+){0,2}?Stalin|\bdenounc\w+ (?:the )?(?:attacks|criticism|critics) (?:on|of) Stalin"),
     ("honours the secret police", r"\bheroic pages\b|\bheroic (?:history|past) of (?:the |our )?(?:special services|Cheka|NKVD|KGB|FSB)"),
     ("justifies the repressions", r"\bjustif\w+ (?:of )?(?:the )?(?:mass )?(?:repressions?|terror)\b"),
+    ("denies the guilt", r"\bden(?:y|ies|ied|ying) (?:\w+ ){0,2}?(?:guilt|crimes?|responsibility|massacre)\b"),
 )
 EVASIVE: tuple[Cue, ...] = (
     ("evades", r"\bevasive\b|\bvague\b|\bambivalen\w+|\bmuted\b|\bindifferen\w+|\bsilent (?:on|about)\b"),
@@ -101,7 +104,7 @@ MONUMENT_NOUN = (
     r"|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
 )
 MONUMENT_ERECT = (
-    r"\bunveil\w*|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
+    r"\bunveil\w*|\bopen(?:ed|ing|s)?\b|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
     r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+"
 )
 MONUMENT_REMOVE = (
@@ -117,6 +120,7 @@ STALIN_TARGET = (
 )
 VICTIM_TARGET = (
     r"\b(?:to|for|of|honou?ring|in memory of)\s+(?:the\s+)?(?:victims|repressed|prisoners|dead|those (?:killed|shot|executed|repressed))\b"
+    r"|\b(?:to|for|honou?ring|in memory of)\s+(?:the\s+)?(?:people|those|men and women|all those)\s+(?:who were\s+)?(?:killed|shot|executed|repressed|persecuted|murdered)\b"
     r"|\bSolovetsky\b|\bWall of Grief\b|\bMask of Sorrow\b|\bLast Address\b|\bvictims of\b"
 )
 RENAME_VERB = (
@@ -125,6 +129,8 @@ RENAME_VERB = (
     r"|\b(?:took|take|takes|taking|restor\w*|return\w*|revert\w*|bring back|brought back|use|using)\s+(?:back\s+)?(?:the|its|their)\s+"
     r"(?:old|former|historical|original|wartime)\s+name\b|\bbecame\b(?=\s+(?-i:[A-Z]))"
 )
+RENAMED_TO = r"\b(?:to|into|as|back to)\s+(?:the\s+)?$"  # "renamed Volgograd back to Stalingrad": the new name
+RENAMED_FROM = r"\b(?:of|from)\s+(?:the\s+)?$"  # "the renaming of Stalingrad to Volgograd": the old name
 STALIN_NAME = (
     r"\bStalin(?:grad|o|abad|sk|ogorsk|iri|ir)\b|\bStalin (?:Street|Avenue|Square|Prospekt|Park|Boulevard)\b"
     r"|\bnamed (?:after|for|in hono(?:u)?r of)\s+(?:Joseph\s+)?Stalin\b|\bin hono(?:u)?r of (?:Joseph )?Stalin\b|\bStalin's name\b"
@@ -162,6 +168,7 @@ ARCHIVE_CLOSE: tuple[Cue, ...] = (
     ("destroyed", r"\bdestroy\w+|\bburn(?:ed|t)\b|\bconfiscat\w+"),
 )
 POLL_NOUN = r"\bpolls?\b|\bpolled\b|\bpollsters?\b|\bsurveys?\b|\bsurveyed\b|\brespondents\b|\bLevada\b|\bVTsIOM\b|\bFOM\b|\bopinion research\b"
+POLL_ACT = r"\bconduct\w*|\bcarried out\b|\bcarr(?:y|ies|ying) out\b|\bfound\b|\bshow(?:s|ed|n)?\b|\breleas\w+|\bpublish\w*|\baccording to\b"
 POLL_OPINION = (
     r"\b(?:view\w*|think\w*|believ\w+|consider\w*|regard\w*|admir\w+|agree\w*|approv\w+|say|said|named|nam(?:e|ing)"
     r"|describ\w+|estimat\w+|see|saw|tend|assess\w*|refused|answered|called)\b"
@@ -176,7 +183,7 @@ COMMEMORATE_STRONG = (
     r"|\bremembrance\b|\bmourn\w*|\bReturn(?:ing)? of (?:the )?Names\b|\bminute of silence\b|\bvigil\b|\blaid (?:a )?wreaths?\b"
     r"|\blaying (?:of )?wreaths\b|\bkneel\w*|\bknelt\b|\bin memory of\b|\bhonou?r\w* (?:the )?(?:victims|memory)\b"
     r"|\bremember\w* (?:those|the victims|the dead)\b"
-    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
+    r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
 )
 COMMEMORATE_WEAK = r"\banniversar\w+|\bjubilee\b|\bholiday\b|\bcelebrat\w+|\bgreet\w+"
 VICTIM_OBJECT = (
@@ -195,7 +202,7 @@ PUBLICATION_WORK = (
     r"|\bGulag Archipelago\b|\bplays?\b|\bpoems?\b|\bbroadcasts?\b"
 )
 PUBLICATION_ACT = (
-    r"\bpublish\w*|\bbroadcast\w*|\bshown\b|\bscreen(?:ed|ing)\b|\baired\b|\bcame out\b|\bappear(?:ed|s)?\b|\bprinted\b"
+    r"\bpublish\w*|\bpublication of\b|\bbroadcast\w*|\bshown\b|\bscreen(?:ed|ing)\b|\baired\b|\bcame out\b|\bappear(?:ed|s)?\b|\bprinted\b"
     r"|\breleased\b|\bavailable\b|\bwr(?:ote|itten|iting)\b|\btranslated\b|\breissued\b|\bput out\b|\bauthored\b"
     r"|\bno shortage of\b|\bprepared\b|\bstaged\b"
 )
@@ -211,7 +218,8 @@ SUPPRESSION: tuple[Cue, ...] = (
     ("obliterated from discourse", r"\bobliterated from (?:official )?(?:discourse|history|memory)\b"),
     ("witnesses sworn to silence", r"\b(?:sign|obligat|forced|made)\w*\b.{0,40}\bnot to (?:make known|speak|tell|disclose|reveal)\b"),
     ("barred from distribution", r"\bbarred from (?:distribution|screens?|publication)\b"),
-    ("liquidated, banned or prosecuted", r"\b(?:liquidat\w+|bann?(?:ed|ing)|shut down|clos(?:ed|ure) of|raid\w*|prosecut\w+|sentenced|convicted|jailed|imprisoned|arrested|labell?ed (?:a )?foreign agent|designated (?:a )?foreign agent|censor\w+)\b"),
+    ("liquidated, banned or prosecuted", r"\b(?:liquidat\w+|bann?(?:ed|ing)|shut down|clos(?:ed|ure) of|raid\w*|prosecut\w+|sentenced|convicted|jailed|imprisoned|arrested|labell?ed (?:a )?foreign agent|designated (?:a )?foreign agent|censor\w+|abolish\w*|dissolv\w+|outlaw\w*)\b"),
+    ("branded a foreign agent", r"\bforeign agents?\b|\bundesirable organi[sz]ation\b"),
 )
 MEMORY_WORK = (
     r"(?-i:\bMemorial\b)|\bhistorians? (?:of|who (?:found|documented|research\w*|studied))\b|\bDmitriev\b|\bSandarmokh\b"
@@ -224,7 +232,7 @@ SUPPRESS_PRO_STALIN = r"\bbann?\w* (?:\w+ ){0,2}(?:Stalin (?:busts?|monuments?|p
 
 # --- who acts: the level --------------------------------------------------------------------------
 STATE_ACTOR = (
-    r"\bpresident\w*|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
+    r"\bpresident\w*|\bprime minister\b|\bpremier\b|\bKremlin\b|\bgovernment\b(?!-)|\b(?:decree|resolution|law|declaration)\b|\bDuma\b|\bparliament\w*|\bSupreme Soviet\b|\bcourts?\b|\bMilitary Collegium\b"
     r"|\bprosecutor\w*|\bministr(?:y|ies)\b|\bminister\w*|\bauthorities\b|\bofficials?\b|\bofficialdom\b|\bstate-controlled\b"
     r"|\bstate (?:archives|media|television|channels?|program(?:me)?|assessment)\b|\bCentral Committee\b|\bPolitburo\b"
     r"|\bParty Congress\b|\bCPSU\b|\bVKP\(b\)|\bcity council\b|\bcity duma\b|\bmayor\w*|\bgovernors?\b|\bcouncil\b"
@@ -247,6 +255,6 @@ DEFAULT_LEVEL = {
 }
 
 # --- how a poll's finding is read -------------------------------------------------------------------
-POLL_RE = r"\bpositive(?:ly)?\b|\bapprov\w+|\brespect\w*|\bgreat leader\b|\bwise leader\b|\bmost outstanding\b|\bsympath\w+|\badmir(?:e|es|ed|ing|ation|ers?)\b"
+POLL_RE = r"\bpositive(?:ly)?\b|\bfavou?rabl\w*|\bapprov\w+|\brespect\w*|\bgreat leader\b|\bwise leader\b|\bmost outstanding\b|\bsympath\w+|\badmir(?:e|es|ed|ing|ation|ers?)\b"
 POLL_DE = r"\bnegative(?:ly)?\b|\bcriminal\b|\bcrimes?\b|\bcan't be justified\b|\baware of\b.{0,20}\bterror\b|\binnocent victims\b|\btyrant\b|\bdisapprov\w+"
-TREND = r"\b(?:grown|grew|risen|rose|increas\w+|growing|record|highest)\b"
+TREND = r"\b(?:grown|grew|risen|rose|increas\w+|growing|record|highest|high)\b"

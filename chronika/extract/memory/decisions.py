@@ -31,6 +31,7 @@ class Finding:
     generic_stance: bool = True  # whether the sentence's stance words also vote
     weak_stance: bool = False
     act_at: int | None = None  # where the act's verb is, when the deciding cue starts with its object
+    doubts: tuple[str, ...] = ()  # what makes the finding uncertain
 
 
 def decide_direction(r: Reading, finding: Finding) -> tuple[str, str]:
@@ -40,7 +41,8 @@ def decide_direction(r: Reading, finding: Finding) -> tuple[str, str]:
     if finding.generic_stance:
         votes += [(DE, f"condemns/acknowledges {quoted(s.de)}")] if s.de else []
         votes += [(RE, f"favours Stalin {quoted(s.re)}")] if s.re else []
-        if finding.weak_stance and s.weak_de and not s.de and not s.evasive:  # "made no mention of the terror" is not speaking of it
+        # "made no mention of the terror" is not speaking of it, nor is "denied the guilt for the massacre"
+        if finding.weak_stance and s.weak_de and not s.de and not s.re and not s.evasive:
             votes.append((DE, f"speaks of the terror {quoted(s.weak_de)}"))
     sides = {d for d, _ in votes if d != AMBIVALENT}
     why = "; ".join(w for _, w in votes)

@@ -10,7 +10,7 @@ from typing import Iterable
 from chronika.extract.memory import cues as C
 from chronika.extract.memory.cues import DE, RE
 from chronika.extract.memory.decisions import Finding
-from chronika.extract.memory.gates import Rx, cue_regexes
+from chronika.extract.memory.gates import Rx, Text, cue_regexes
 from chronika.extract.memory.polls import SHARE, poll_votes
 from chronika.extract.memory.reading import Hit, Reading, last_sentence, quoted, stance
 
@@ -19,10 +19,11 @@ _SPEECH, _SPEECH_LIKE = Rx(C.SPEECH), Rx(C.SPEECH_LIKE)
 _MON_NOUN, _MON_ERECT, _MON_REMOVE, _MON_BLOCK = Rx(C.MONUMENT_NOUN), Rx(C.MONUMENT_ERECT), Rx(C.MONUMENT_REMOVE), Rx(C.MONUMENT_BLOCK)
 _STALIN_TARGET, _VICTIM_TARGET, _STALIN = Rx(C.STALIN_TARGET), Rx(C.VICTIM_TARGET), Rx(r"\bStalin\b")
 _RENAME, _STALIN_NAME = Rx(C.RENAME_VERB), Rx(C.STALIN_NAME)
+_RENAMED_TO, _RENAMED_FROM = Rx(C.RENAMED_TO), Rx(C.RENAMED_FROM)
 _REHAB, _RELEASE = cue_regexes(C.REHAB), cue_regexes(C.REHAB_RELEASE)
 _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), cue_regexes(C.ARCHIVE_OPEN), cue_regexes(C.ARCHIVE_CLOSE)
-_POLL_NOUN, _POLL_OPINION = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION)
+_POLL_NOUN, _POLL_OPINION, _POLL_ACT = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION), Rx(C.POLL_ACT)
 _COMM_STRONG, _COMM_WEAK, _VICTIM_OBJ, _PERP_OBJ = Rx(C.COMMEMORATE_STRONG), Rx(C.COMMEMORATE_WEAK), Rx(C.VICTIM_OBJECT), Rx(C.PERPETRATOR_OBJECT)
 _WORK, _PUBLISH, _FALSIFIED, _EXAGGERATES = Rx(C.PUBLICATION_WORK), Rx(C.PUBLICATION_ACT), Rx(C.FALSIFIED_HISTORY), Rx(C.EXAGGERATES_STALIN)
 _ABOUT_STALIN = Rx(r"\b(?:about|on|of|concerning|devoted to)\s+(?:Joseph\s+)?Stalin\b(?!'s\s+(?:articles|works|speeches|writings|letters))")
@@ -42,6 +43,10 @@ def _all(r: Reading, cues: Iterable[tuple[str, Rx]]) -> list[Hit]:
     return sorted((h for label, p in cues for h in r.hits(label, p)), key=lambda h: h[1])
 
 
+def _words(rx: Rx, t: Text) -> list[str]:
+    return [t.orig[a:b] for a, b in rx.spans(t)]
+
+
 def _about_terror(r: Reading) -> bool:
     return r.topic() or (bool(_PRONOUN_OBJECT.search(r.t)) and r.context_topic())
 
@@ -54,10 +59,18 @@ def monument(r: Reading) -> Finding | None:
     erect, remove, block = r.hits("erected", _MON_ERECT), r.hits("removed", _MON_REMOVE), r.hits("blocked", _MON_BLOCK)
     pair = _near(erect + remove + block, nouns, 120)
     stalin, victims = r.hits("to Stalin", _STALIN_TARGET, keep_blocked=True), r.hits("to the victims", _VICTIM_TARGET, keep_blocked=True)
-    if pair is None or not (stalin or victims or _about_terror(r)):
+    if pair is None:
         return None
     act, noun = pair
-    f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'"], background=r.background(act[1]), act_at=act[1])
+    whose = ""
+    if not (stalin or victims or _about_terror(r)):
+        # "A new monument was unveiled downtown" after sentences about the victims: the paragraph says whose
+        if not (erect and not remove and not block and r.context_topic()):
+            return None
+        stalin = [("to Stalin", 0, 0, words) for words in _words(_STALIN_TARGET, r.ctx)]
+        victims = [("to the victims", 0, 0, words) for words in _words(_VICTIM_TARGET, r.ctx)]
+        whose = " (whose: the sentences before)"
+    f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'{whose}"], background=r.background(act[1]), act_at=act[1])
     if not stalin and not victims and _STALIN.search(r.t):
         stalin = [("in a sentence about Stalin", 0, 0, "Stalin")]
     removed = bool(block or remove)
@@ -76,9 +89,14 @@ def renaming(r: Reading) -> Finding | None:
     if not verbs or not (names or r.topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
         return None
     f = Finding("renaming", verbs[0][1], [f"kind: renaming '{verbs[0][3]}'"], background=r.background(verbs[0][1]))
-    for name in names:  # the old name is the subject, before its verb; the new one follows the verb
-        follows = [v for v in verbs if 0 <= v[1] - name[2] <= 80]
-        f.votes.append((DE, f"drops Stalin's name '{name[3]}'") if follows else (RE, f"takes Stalin's name '{name[3]}'"))
+    for name in names:  # the new name follows "to"; the old one "of" or "from", or is the subject before the verb
+        if _RENAMED_TO.search(r.t, max(0, name[1] - 12), name[1]):
+            dropped = False
+        elif _RENAMED_FROM.search(r.t, max(0, name[1] - 8), name[1]):
+            dropped = True
+        else:
+            dropped = any(0 <= v[1] - name[2] <= 80 for v in verbs)
+        f.votes.append((DE, f"drops Stalin's name '{name[3]}'") if dropped else (RE, f"takes Stalin's name '{name[3]}'"))
     return f
 
 
@@ -119,7 +137,8 @@ def poll(r: Reading) -> Finding | None:
     nouns = r.hits("poll", _POLL_NOUN, keep_blocked=True)
     shares = r.hits("share", SHARE, keep_blocked=True)
     opens_with_poll = any(len(r.text[: n[1]].split()) < 6 for n in nouns)
-    if not ((shares and (nouns or r.hits("opinion", _POLL_OPINION))) or opens_with_poll):
+    carried_out = _near(r.hits("poll carried out", _POLL_ACT), nouns, 40)  # "a survey conducted by", "the poll found"
+    if not ((shares and (nouns or r.hits("opinion", _POLL_OPINION))) or opens_with_poll or carried_out):
         return None
     if not (_about_terror(r) or stance(r).any(weak=False)):
         return None
@@ -208,7 +227,8 @@ def statement(r: Reading) -> Finding | None:
     earlier = stance(Reading(last_sentence(r.ctx.orig), ""))
     if not earlier.any(weak=False):
         return None
-    f = Finding("statement", position, [f"kind: statement {said}, stance from context {quoted((earlier.de + earlier.re)[:2])}"])
+    f = Finding("statement", position, [f"kind: statement {said}, stance from context {quoted((earlier.de + earlier.re)[:2])}"],
+                doubts=("doubt: the stance is the sentence before's",))
     f.generic_stance = False
     f.votes += [(DE, "context condemns")] if earlier.de else []
     f.votes += [(RE, "context favours Stalin")] if earlier.re else []

@@ -16,7 +16,7 @@ Hit = tuple[str, int, int, str]  # label, start, end, the words as written
 
 _TOPIC = Rx(C.TOPIC)
 _NEG_TAIL = Rx(rf"(?:{C.NEGATION}|{C.UNREAL_NOUN})(?:\W+[\w'-]+){{0,3}}\W*$")
-_IRREALIS, _CONCESSIVE, _BACKGROUND = Rx(C.IRREALIS), Rx(C.CONCESSIVE), Rx(C.BACKGROUND)
+_IRREALIS, _CONCESSIVE, _BACKGROUND, _REPORTED = Rx(C.IRREALIS), Rx(C.CONCESSIVE), Rx(C.BACKGROUND), Rx(C.REPORTED)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s--\s")
 _ASIDE = re.compile(r"\s--\s.*?\s--\s|\s[\u2014\u2013]\s.*?\s[\u2014\u2013]\s|\([^)]*\)")
@@ -90,7 +90,9 @@ class Reading:
         return _NEG_TAIL.search(self.t, max(clause_start, start - 40), start) or _IRREALIS.search(self.t, clause_start, start)
 
     def background(self, start: int) -> bool:
-        return _BACKGROUND.search(self.t, max(0, start - 40), start)
+        """The act is in the pluperfect, and not because reported speech shifted it back ("said that the
+        monument had been put up" reports what was said)."""
+        return _BACKGROUND.search(self.t, max(0, start - 40), start) and not _REPORTED.search(self.t, 0, start)
 
     def conceded(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.concessions)

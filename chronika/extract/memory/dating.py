@@ -1,0 +1,121 @@
+"""When a memory act happened: the date of the act, not of what it remembers.
+
+In order: a time expression of the sentence that belongs to the act (the nearest to the act's
+verb, leaving out those that plainly date the remembered past: "the 1940 massacre", "executions in
+1937", a year before the acting body existed); else the paragraph's current date (the last such
+expression of the sentences before it); else, for an act reported in the present or present
+perfect or with "today"-type deixis, the document's date (read by the query layer, which knows
+whether the document's date rests on evidence), as it does for an act in a news lead (the first
+sentences of the body); else none. Each answer says where it came from.
+Cue words are data in `dating_cues`, per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from chronika.extract.memory.dating_cues import CUES, DatingCues
+from chronika.records.dates import DateInterval
+from chronika.records.mentions import TimeMention
+
+_TERROR_ERA_END = 1953  # a paragraph's date this early is the terror's, not a later act's
+_NARRATIVE_PRECISIONS = ("day", "month", "season", "year")  # "the 2000s" sets no scene
+_RUSSIAN_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+_NEAR = 30  # characters around a time expression read for the noun or verb it dates
+
+
+@dataclass(frozen=True)
+class ActDate:
+    """A memory act's date (None when only the document's date can give it, or nothing can), where it
+    came from ("act", "narrative", "document" or None) and why, for the event's evidence."""
+
+    date: DateInterval | None
+    source: str | None
+    why: str
+
+
+def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: int, times: Sequence[TimeMention],
+             language: str, lead: bool = False) -> ActDate:
+    """The date of the act a sentence (text[sentence[0]:sentence[1]]) reports, its verb at `act_at`
+    (an offset into the sentence); `times` are the document's time expressions. `lead`: the sentence
+    opens the document's body, where news reports what happened when it was published."""
+    cues = CUES.get(language, CUES["en"])
+    start, end = sentence
+    floor = _actor_floor(text[start:end], act_at, cues)
+    own = [t for t in times if start <= t.start and t.end <= end and t.date is not None and t.type in ("DATE", "DURATION")]
+    kept = [t for t in own if not _remembered(text, t, start + act_at, floor, cues)]
+    if kept:
+        best = min(kept, key=lambda t: (_distance(t, start + act_at), t.start))
+        if best.anchor == "document":
+            return ActDate(best.date, "document", f"date: deixis '{best.text}', counted from the document's date")
+        return ActDate(best.date, "act", f"date: the act's own ('{best.text}')")
+    if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
+        return ActDate(scene.date, "narrative", f"date: the paragraph's ('{scene.text}')")
+    sentence_text = text[start:end]
+    if m := cues.reported_now.search(sentence_text):
+        return ActDate(None, "document", f"date: the document's, reported in the present ('{m.group(0)}')")
+    if language == "ru" and (verb := _russian_present(sentence_text)):
+        return ActDate(None, "document", f"date: the document's, reported in the present ('{verb}')")
+    if lead:
+        return ActDate(None, "document", "date: the document's, reported in its lead")
+    if dropped := [t for t in own if t not in kept]:
+        return ActDate(None, None, f"undated: '{dropped[0].text}' dates what is remembered, not the act")
+    return ActDate(None, None, "undated: no date for the act")
+
+
+def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floor: int | None,
+           cues: DatingCues) -> TimeMention | None:
+    """The narrative's current date between two offsets: the last date stated, as precise as a year
+    or more, after the terror years, not the remembered past's, not counted from the document's date."""
+    for t in reversed([t for t in times if since <= t.start and t.end <= until and t.type in ("DATE", "DURATION")]):
+        if t.anchor == "document":
+            return None  # a deictic date depends on the document's date: the tense test decides
+        if t.date is None or t.date.precision not in _NARRATIVE_PRECISIONS or t.date.end.year <= _TERROR_ERA_END:
+            continue
+        if not _remembered(text, t, None, floor, cues):
+            return t
+    return None
+
+
+def _russian_present(sentence: str) -> str | None:
+    """A verb of the sentence in the present indicative ("предусматривает", "требует"), by its lemma tag."""
+    from chronika.extract.russian import lemma
+
+    for word in _RUSSIAN_WORD.findall(sentence):
+        tag = lemma(word.lower())[1]
+        if tag.startswith("VERB") and "pres" in tag and "indc" in tag:
+            return str(word)
+    return None
+
+
+def _distance(t: TimeMention, at: int) -> int:
+    return max(t.start - at, at - t.end, 0)
+
+
+def _remembered(text: str, t: TimeMention, act: int | None, floor: int | None, cues: DatingCues) -> bool:
+    """Whether a time expression dates the remembered past rather than the act: it qualifies a word
+    of the terror ("the 1940 massacre", "repressions of 1937") or a participle ("вышедших в 1993
+    году") that is not the act itself, it is a deadline, it falls in the terror years as a range, or
+    it precedes the acting body's existence."""
+    if cues.target_before.search(text, max(0, t.start - _NEAR), t.start):
+        return True  # a deadline ("by 2017") is not when the act happened
+    year = t.date.start.year if t.date else None
+    if year is not None and floor is not None and year < floor:
+        return True
+    if t.date is not None and t.date.end.year <= _TERROR_ERA_END and t.date.start.year < t.date.end.year:
+        return True  # "1937-1938": the terror years
+    after = cues.terror_after.match(text, t.end, t.end + _NEAR)
+    before = cues.terror_before.search(text, max(0, t.start - _NEAR), t.start)
+    participle = cues.participle_before.search(text, max(0, t.start - _NEAR), t.start)  # another event's date
+    return any(m is not None and (act is None or abs(m.start("w") - act) > 3) for m in (after, before, participle))
+
+
+def _actor_floor(sentence: str, act_at: int, cues: DatingCues) -> int | None:
+    """The year from which the actor named nearest before the act (else first after it) exists."""
+    found = sorted((m.start(), year) for rx, year in cues.actor_since for m in rx.finditer(sentence))
+    if not found:
+        return None
+    before = [y for at, y in found if at <= act_at]
+    return before[-1] if before else found[0][1]
+

@@ -1,0 +1,246 @@
+"""Memory events dated by their act (not by what they remember), their confidence and evidence, the
+held-back counts of `memory` and `barometer`, and Russian sentences read as their English
+translations are. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronika.extract.memory import act_date, classify
+from chronika.extract.run import memory_mentions
+from chronika.extract.segment import passages
+from chronika.extract.timex import tag_times
+from chronika.ingest.pipeline import ingest
+from chronika.query.memory import barometer_reading, memory_listing
+from chronika.store import Store
+
+
+def dated(text: str, language: str = "en", document: datetime.date | None = None, lead: bool = False) -> tuple[str | None, str | None]:
+    """The year and provenance of the act the last sentence of `text` reports (one paragraph)."""
+    found, _ = passages(text)
+    sentence = found[-1].sentences[-1]
+    signal = classify(text[sentence.start : sentence.end], text[found[-1].start : sentence.start], language)
+    assert signal is not None, text
+    at = act_date(text, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(text, document), language,
+                  lead=lead)
+    return (str(at.date.start.year) if at.date else None), at.source
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2010 the State Duma condemned the 1940 massacre of Polish officers at Katyn.", ("2010", "act")),
+    ("The State Duma condemned the 1940 massacre of Polish officers in 2010.", ("2010", "act")),
+    ("The Duma condemned the repressions of 1937 as a crime.", (None, None)),
+    ("A monument to the victims of the 1937-1938 terror was unveiled in Tomsk in 1994.", ("1994", "act")),
+    ("The city council said in 2019 that the victims of the repressions of 1938 deserved a memorial.", ("2019", "act")),
+    ("The hearings began in March 2021. The Supreme Court then ordered the liquidation of Memorial.", ("2021", "narrative")),
+    ("The congress sat from 14 to 25 February 1956. Khrushchev condemned the cult of Stalin in a closed session.", ("1956", "narrative")),
+    ("Most victims were shot in 1938. Activists later unveiled a memorial stone to the victims.", (None, None)),
+    ("The governor has unveiled a bust of Stalin in the square.", (None, "document")),
+    ("Villagers put up a plaque to the victims of the purges by 2030 at the latest, the mayor said.", (None, None)),
+    ("В 2010 году Госдума осудила расстрел 1940 года и признала преступление Сталина.", ("2010", "act")),
+    ("Сегодня в Томске открыли памятник жертвам политических репрессий.", (None, "document")),
+    ("Памятник жертвам репрессий заложили в парке, открыть его планируют к 2030 году.", (None, "document")),
+    ("Прокуратура требует ликвидировать «Мемориал», правозащитное общество.", (None, "document")),
+])
+def test_an_act_is_dated_by_its_own_time_not_by_what_it_remembers(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert dated(text, "ru" if text[0] in "ВСПП" else "en") == expected
+
+
+def test_a_news_lead_is_dated_by_the_document_and_only_the_lead() -> None:
+    text = "Суд в Петрозаводске ликвидировал местное отделение «Мемориала» по иску прокуратуры."
+    assert dated(text, "ru", lead=True) == (None, "document")
+    assert dated(text, "ru", lead=False) == (None, None)
+
+
+def test_a_deadline_or_a_decade_does_not_set_the_scene() -> None:
+    text = "In the 2000s the museum grew. Volunteers laid wreaths in memory of the victims of the terror."
+    assert dated(text) == (None, None)
+
+
+def test_a_date_before_the_actor_existed_is_the_remembered_past() -> None:
+    # Memorial was founded in 1988: 1937 in the same sentence cannot date what it did
+    assert dated("Memorial published a book about the victims shot in Butovo, a list reaching back to 1937.") == (None, None)
+
+
+@pytest.mark.parametrize(("english", "russian", "kind", "direction", "level"), [
+    ("The Supreme Court liquidated Memorial, the human rights society.",
+     "Верховный суд ликвидировал «Мемориал», правозащитное общество.", "suppression", "re-stalinization", "state"),
+    ("Local communists unveiled a bust of Stalin in the central square.",
+     "Местные коммунисты установили бюст Сталина на центральной площади.", "monument", "re-stalinization", "society"),
+    ("Volunteers unveiled a memorial plaque to the victims of political repression.",
+     "Волонтеры открыли мемориальную доску жертвам политических репрессий.", "monument", "de-stalinization", "society"),
+    ("The law provides for the rehabilitation of all victims of political repression.",
+     "Закон предусматривает реабилитацию всех жертв политических репрессий.", "rehabilitation", "de-stalinization", "state"),
+    ("The prosecutor's office declassified the archival documents on the executions.",
+     "Прокуратура рассекретила архивные документы о расстрелах.", "archive", "de-stalinization", "state"),
+    ("Activists honoured the victims of the terror with a minute of silence at the Solovetsky Stone.",
+     "Активисты почтили память жертв террора минутой молчания у Соловецкого камня.", "commemoration", "de-stalinization", "society"),
+    ("The city council voted to rename the street named after Stalin.",
+     "Городской совет решил переименовать улицу, и Сталинград снова стал городом.", "renaming", None, "state"),
+])
+def test_russian_sentences_give_what_their_english_translations_give(english: str, russian: str, kind: str,
+                                                                     direction: str | None, level: str) -> None:
+    for sentence in (english, russian):
+        signal = classify(sentence, "", "ru" if sentence is russian else "en")
+        assert signal is not None, sentence
+        assert signal.kind == kind and signal.level == level, (sentence, signal)
+        if direction is not None:
+            assert signal.direction == direction, (sentence, signal)
+
+
+@pytest.mark.parametrize("sentence", [
+    "В 1937 году его арестовали и через месяц расстреляли.",
+    "Сталин родился в Гори в 1878 году.",
+    "Поезд прибыл в Москву рано утром.",
+    "Суд не стал ликвидировать «Мемориал».",
+])
+def test_what_is_not_a_russian_memory_event(sentence: str) -> None:
+    assert classify(sentence, "", "ru") is None
+
+
+def test_every_russian_label_shows_its_words() -> None:
+    signal = classify("Местные коммунисты установили бюст Сталина на центральной площади.", "", "ru")
+    assert signal is not None
+    assert any("установили" in c and "бюст" in c for c in signal.cues)
+    assert any(c.startswith("level: society") and "коммунист" in c for c in signal.cues)
+
+
+def test_extraction_keeps_the_date_its_provenance_and_the_doubts() -> None:
+    text = ("Activists had unveiled a plaque to the victims of the terror long before. "
+            "In 2015 the mayor condemned the repressions of 1937 as a crime.")
+    found, _ = passages(text)
+    mentions = memory_mentions(text, found, tag_times(text), "en")
+    by_text = {text[m.start : m.end]: m for m in mentions}
+    condemned = by_text["In 2015 the mayor condemned the repressions of 1937 as a crime."]
+    assert condemned.date is not None and condemned.date.start.year == 2015 and condemned.date_from == "act"
+    assert condemned.confidence == "sure" and "date: the act's own ('2015')" in condemned.evidence
+    background = by_text["Activists had unveiled a plaque to the victims of the terror long before."]
+    assert background.confidence == "uncertain" and any(e.startswith("doubt:") for e in background.evidence)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "news.txt").write_text(
+        "Memory in Tomsk\n\n"
+        "The city council has unveiled a monument to the victims of the repressions.\n\n"
+        "In 2012 the governor condemned the repressions of 1937 as a crime against the people. "
+        "Earlier, volunteers had laid wreaths in memory of the victims of the terror.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_memory_shows_sure_events_and_says_what_it_held_back(corpus: Path, tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.db")
+    ingest(store, [corpus])
+    shown = memory_listing(store)
+    assert [e.date.start.year if e.date else None for e in shown.events] == [2012, None]  # undated last
+    assert all(e.confidence == "sure" for e in shown.events)
+    assert shown.uncertain == 1  # the pluperfect wreaths
+    assert shown.undated == 1  # "has unveiled": the document has no date from evidence
+    everything = memory_listing(store, everything=True)
+    assert len(everything.events) == 3 and everything.uncertain == 0
+    assert memory_listing(store, year_from=2000).undated == 0  # an undated event passes no year filter
+    reading = barometer_reading(store, "year")
+    assert [r.period for r in reading.rows] == ["2012"] and reading.undated == 1
+    assert reading.rows[0].uncertain == 1 and barometer_reading(store, "year", everything=True).rows[0].uncertain == 0
+
+
+def test_the_document_date_dates_news_in_the_present_only_when_stated(corpus: Path, tmp_path: Path) -> None:
+    store = Store(tmp_path / "d.db")
+    ingest(store, [corpus], date="2017-10-30")  # the user states the document's date
+    unveiled = next(e for e in memory_listing(store).events if "has unveiled" in e.text)
+    assert unveiled.date is not None and unveiled.date.start == datetime.date(2017, 10, 30) and unveiled.date.inferred
+    assert unveiled.date_from == "document" and any("reported in the present" in e for e in unveiled.evidence)
+
+
+def test_the_commands_default_to_sure_events_and_count_the_rest_on_stderr(corpus: Path, tmp_path: Path) -> None:
+    from chronika.cli import app
+
+    db = str(tmp_path / "e.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(corpus), "--json"]).exit_code == 0
+    shown = runner.invoke(app, ["--db", db, "memory", "--json"])
+    events = json.loads(shown.stdout)
+    assert [e["confidence"] for e in events] == ["sure", "sure"] and [e["date_from"] for e in events] == ["act", None]
+    assert events[0]["evidence"] and "held back 1 uncertain" in shown.stderr and "1 of the events shown are undated" in shown.stderr
+    everything = json.loads(runner.invoke(app, ["--db", db, "memory", "--all", "--json"]).stdout)
+    assert {e["confidence"] for e in everything} == {"sure", "uncertain"} and len(everything) == 3
+    header = runner.invoke(app, ["--db", db, "memory", "--export", "csv"]).stdout.splitlines()[0]
+    assert header.endswith("date_from,confidence,evidence")
+    rows = json.loads(runner.invoke(app, ["--db", db, "barometer", "--by", "year", "--json"]).stdout)
+    assert rows[0]["period"] == "2012" and rows[0]["uncertain"] == 1  # the pluperfect wreaths, dated by the paragraph
+
+
+@pytest.mark.parametrize(("sentence", "direction"), [
+    ("The 1961 renaming of Stalingrad to Volgograd was part of de-Stalinization.", "de-stalinization"),
+    ("Stalingrad was renamed Volgograd in 1961.", "de-stalinization"),
+    ("Deputies voted to rename Volgograd back to Stalingrad for the anniversary.", "re-stalinization"),
+])
+def test_a_renaming_drops_the_old_name_and_takes_the_new(sentence: str, direction: str) -> None:
+    signal = classify(sentence)
+    assert signal is not None and (signal.kind, signal.direction) == ("renaming", direction)
+
+
+def test_a_monument_to_people_killed_honours_the_victims_and_a_premier_is_the_state() -> None:
+    signal = classify("The president has unveiled a monument to people killed in the political repressions.")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == ("monument", "de-stalinization", "state")
+    visit = classify("The premier visited the Polish part of the Katyn memorial.")
+    assert visit is not None and (visit.kind, visit.direction, visit.level) == ("commemoration", "de-stalinization", "state")
+
+
+def test_a_russian_sentence_takes_what_its_paragraph_says() -> None:
+    context = "Опрос показал, что 70% россиян положительно оценивают роль Сталина."
+    poll = classify("Об этом говорят результаты исследования «Левада-центра».", context, "ru")
+    assert poll is not None and (poll.kind, poll.direction, poll.level) == ("poll", "re-stalinization", "society")
+    bust = classify("Разрешение на установку бронзового бюста дала городская администрация.",
+                    "В городе появится бюст Сталина.", "ru")
+    assert bust is not None and (bust.kind, bust.direction, bust.level) == ("monument", "re-stalinization", "state")
+    assert classify("Опрос показал, что 70% жителей довольны работой транспорта.", "", "ru") is None
+    assert classify("На площади установили памятную доску в память о космонавте.", "", "ru") is None
+
+
+def test_a_participles_date_is_its_own_event_unless_the_participle_is_the_act() -> None:
+    assert dated("В 2012 году вышло второе издание книги о репрессиях, впервые изданной в 1990 году.", "ru") == ("2012", "act")
+    assert dated("Второе издание книги о репрессиях, вышедшей в 1990 году, появилось в магазинах.", "ru")[0] != "1990"
+    assert dated("Как показывают рассекреченные в 1990 году архивные документы НКВД, расстрелы шли каждый день.", "ru") == ("1990", "act")
+
+
+def test_reported_speech_is_not_background_and_denial_favours_stalin() -> None:
+    reported = classify("The governor said that the bust of Stalin had been put up at the request of veterans.")
+    assert reported is not None and reported.kind == "monument" and not reported.doubts
+    background = classify("Volunteers had unveiled a plaque to the victims of the terror long before.")
+    assert background is not None and background.doubts
+    denial = classify("Communist deputies denied Soviet guilt for the massacre in the debate, the report said.")
+    assert denial is not None and denial.direction == "re-stalinization"
+    ordered = classify("The Duma stated that the massacre was committed on the direct orders of Soviet dictator Joseph Stalin.")
+    assert ordered is not None and ordered.direction == "de-stalinization"
+
+
+def test_a_statement_by_no_one_named_and_only_about_the_terror_is_uncertain() -> None:
+    vague = classify("The scale of the repressions was recognized long ago.")
+    assert vague is not None and vague.kind == "statement" and "doubt: no one named speaks, and only of the terror" in vague.doubts
+    named = classify("The president recognized the scale of the repressions.")
+    assert named is not None and not named.doubts
+    russian = classify("Массовый голод в те годы называли трагедией, жертвы исчислялись миллионами.", "", "ru")
+    assert russian is not None and russian.kind == "statement" and russian.doubts
+    condemned = classify("Президент осудил массовые репрессии.", "", "ru")
+    assert condemned is not None and not condemned.doubts
+
+
+def test_the_convicted_are_not_a_condemnation() -> None:
+    assert classify("Приговор в отношении осуждённых к расстрелу приведён в исполнение, доложил нарком.", "", "ru") is None
+    condemned = classify("Съезд осудил расстрелы и культ личности.", "", "ru")
+    assert condemned is not None and condemned.direction == "de-stalinization"
+
+
+def test_a_search_for_archival_materials_opens_the_archives() -> None:
+    signal = classify("Прокуратура начала поиск архивных материалов о массовых расстрелах.", "", "ru")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == ("archive", "de-stalinization", "state")
