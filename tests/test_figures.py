@@ -32,13 +32,13 @@ def one(text: str) -> FigureMention:
     ("text", "expected"),
     [
         ("The execution of about 22,000 Poles was recorded.", ("about 22,000 Poles", 22000, None, None, True, None, "Poles")),
-        ("In all 21,857 prisoners died.", ("21,857 prisoners", 21857, None, None, False, None, "prisoners")),
+        ("In all 21,857 prisoners died.", ("21,857 prisoners", 21857, None, None, False, None, "prisoners died")),
         ("Some 680,000 people shot by the NKVD.", ("Some 680,000 people shot", 680000, None, None, True, None,
                                                    "people shot")),
-        ("1.5 million peasants were deported.", ("1.5 million peasants", 1.5e6, None, None, False, None, "peasants")),
+        ("1.5 million peasants were deported.", ("1.5 million peasants", 1.5e6, None, None, False, None, "peasants deported")),
         ("a million and a half kulaks", ("a million and a half kulaks", 1.5e6, None, None, False, None, "kulaks")),
         ("half a million people", ("half a million people", 5e5, None, None, False, None, "people")),
-        ("only three persons survived", ("only three persons", 3, None, None, False, None, "persons")),
+        ("only three persons survived", ("only three persons", 3, None, None, False, None, "persons survived")),
         ("thirteen delegates protested", ("thirteen delegates", 13, None, None, False, None, "delegates")),
         ("three hundred and fifty thousand peasants", ("three hundred and fifty thousand peasants", 350000, None, None,
                                                         False, None, "peasants")),
@@ -52,7 +52,7 @@ def test_numbers_in_digits_and_words(text: str, expected: Shape) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("where over 20,000 people were killed", ("over 20,000 people", 20000, 20000, None, False, None, "people")),
+        ("where over 20,000 people were killed", ("over 20,000 people", 20000, 20000, None, False, None, "people killed")),
         ("more than 300,000 rubles", ("more than 300,000 rubles", 300000, 300000, None, False, None, "rubles")),
         ("at least 213 monuments", ("at least 213 monuments", 213, 213, None, False, None, "monuments")),
         ("nearly 100 other Polish officials", ("nearly 100 other Polish officials", 100, None, 100, True, None,
@@ -78,8 +78,8 @@ def test_bounds_follow_the_words(text: str, expected: Shape) -> None:
     ("text", "expected"),
     [
         ("Hundreds of thousands were exterminated.", ("Hundreds of thousands", 200000, 200000, 999999, True, None, None)),
-        ("millions of people were sent to camps", ("millions of people", 2e6, 2e6, 999999999, True, None, "people")),
-        ("dozens of cases were handed over", ("dozens of cases", 24, 24, 99, True, None, "cases")),
+        ("millions of people were sent to camps", ("millions of people", 2e6, 2e6, 999999999, True, None, "people sent")),
+        ("dozens of cases were handed over", ("dozens of cases", 24, 24, 99, True, None, "cases handed")),
         ("thousands of communists", ("thousands of communists", 2000, 2000, 9999, True, None, "communists")),
         ("tens of thousands of officers", ("tens of thousands of officers", 20000, 20000, 99999, True, None, "officers")),
     ],
@@ -92,12 +92,12 @@ def test_vague_plurals_have_the_bounds_of_their_magnitude(text: str, expected: S
     ("text", "expected"),
     [
         ("72 percent of Russians described them as crimes", ("72 percent of Russians", 72, None, None, False, "percent",
-                                                             "percent of Russians")),
+                                                             "percent of Russians described them as crimes")),
         ("60% of the vote", ("60% of the vote", 60, None, None, False, "percent", "percent of vote")),
         ("60 per cent agreed", ("60 per cent", 60, None, None, False, "percent", None)),
         ("Seven in ten Russians approve.", ("Seven in ten Russians", 70, None, None, False, "percent",
                                             "percent of Russians")),
-        ("About one-third tend to think so.", ("About one-third", 33.3, None, None, True, "percent", None)),
+        ("About one-third tend to think so.", ("About one-third", 33.3, None, None, True, "percent", "percent tend to think so")),
         ("a third of the delegates", ("a third of the delegates", 33.3, None, None, False, "percent",
                                       "percent of delegates")),
         ("two-thirds of the members", ("two-thirds of the members", 66.7, None, None, False, "percent",
@@ -189,3 +189,38 @@ def test_the_seed_figures(gold: list[dict[str, object]]) -> None:
     assert by_text["15 new ones"].value == 15 and by_text["15 new ones"].counted == "monuments"
     assert by_text["72 percent of Russians"].unit == "percent"
     assert round(by_text["About one-third"].value, 1) == 33.3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reference marks as encyclopedias set them are no figures
+        ("The purge is qualified as a crime against humanity,[3] a war crime [4][5].", []),
+        # Russian: thousands grouped by a space, the decimal comma, scale words in any case, "до", "от ... до"
+        ("всего было расстреляно 21 857 польских заключённых", [("21 857 польских заключённых", 21857, None, None)]),
+        ("захоронения 6,5 тысяч репрессированных", [("6,5 тысяч репрессированных", 6500, None, None)]),
+        ("были убиты 20 тысяч 761 человек.", [("20 тысяч 761 человек", 20761, None, None)]),
+        ("было расстреляно до 40 тысяч человек.", [("до 40 тысяч человек", 40000, None, 40000)]),
+        ("погибли от 1,8 до 2,1 млн. крестьян", [("от 1,8 до 2,1 млн. крестьян", 1.95e6, 1.8e6, 2.1e6)]),
+        ("были расстреляны десятки тысяч человек", [("десятки тысяч человек", 20000, 20000, 99999)]),
+        ("свыше 700 тыс. человек", [("свыше 700 тыс. человек", 700000, 700000, None)]),
+    ],
+)
+def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str, float, float | None, float | None]]) -> None:
+    assert [(f.text, f.value, f.low, f.high) for f in tag_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The number of victims is estimated at about 22,000.", ["victims"]),
+        ("Deaths | 21,857 |", ["Deaths"]),
+        ("Of the 1,966 delegates to the Congress, 1,108 were arrested and 848 were executed.",
+         ["delegates", "delegates arrested", "delegates executed"]),
+        ("In the poll 52 % call it largely positive.", ["percent call it largely positive"]),
+        ("Еще 6% граждан РФ смотрят на Сталина с симпатией.", ["percent of граждан РФ смотрят на Сталина с симпатией"]),
+        ("Только 19% респондентов заявили о негативном отношении.", ["percent of респондентов заявили о негативном отношении"]),
+    ],
+)
+def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list[str]) -> None:
+    assert [f.counted for f in tag_figures(text)] == counted

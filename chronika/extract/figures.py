@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from chronika.records.mentions import FigureMention
-from chronika.extract.figures_counted import TIME_UNITS, counted_after
+from chronika.extract.figures_counted import TIME_UNITS, counted_after, described
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
 from chronika.records.mentions import TimeMention
@@ -31,13 +31,12 @@ __all__ = ["FigureMention", "tag_figures"]
 # bound words: (approximate, which bound the number is: "low", "high" or None)
 _BOUNDS: dict[str, tuple[bool, str | None]] = {
     **dict.fromkeys(("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
-                     "approx.", "c.", "около", "примерно", "приблизительно", "порядка"), (True, None)),
+                     "approx.", "c.", "около", "примерно", "приблизительно", "порядка", "ок."), (True, None)),
     **dict.fromkeys(("nearly", "almost", "up to", "as many as", "почти"), (True, "high")),
-    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most"), (False, "high")),
+    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most", "не более", "до"), (False, "high")),
     **dict.fromkeys(("over", "more than", "upwards of", "in excess of", "just over", "well over", "более", "свыше",
-                     "больше"), (False, "low")),
-    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of", "не менее"),
-                    (False, "low")),
+                     "больше", "св.", "не менее", "по меньшей мере", "как минимум"), (False, "low")),
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"), (False, "low")),
     **dict.fromkeys(("fewer than", "less than", "under", "just under", "менее", "меньше"), (False, "high")),
     **dict.fromkeys(("only", "just", "a mere", "barely", "a total of", "exactly"), (False, None)),
 }
@@ -51,21 +50,36 @@ _VAGUE = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 999_999_999), "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999), "billions": (2_000_000_000, 999_999_999_999),
+    # Russian, in every case form: "десятки тысяч", "сотен тысяч", "тысячами", "миллионы"
+    **{f"{tens} {thousands}": bounds for tens_forms, thousands_forms, bounds in (
+        (("десятки", "десятков", "десяткам", "десятками", "десятках"), ("тысяч",), (20_000, 99_999)),
+        (("сотни", "сотен", "сотням", "сотнями", "сотнях"), ("тысяч",), (200_000, 999_999)),
+        (("десятки", "десятков", "десяткам", "десятками", "десятках"), ("миллионов",), (20_000_000, 99_999_999)),
+    ) for tens in tens_forms for thousands in thousands_forms},
+    **dict.fromkeys(("тысячи", "тысячам", "тысячами", "тысячах"), (2_000, 9_999)),
+    **dict.fromkeys(("миллионы", "миллионов", "миллионам", "миллионами", "миллионах"), (2_000_000, 999_999_999)),
+    **dict.fromkeys(("сотни", "сотен", "сотням", "сотнями", "сотнях"), (200, 999)),
+    **dict.fromkeys(("десятки", "десятков", "десяткам", "десятками", "десятках"), (20, 99)),
     "dozens of thousands": (24_000, 99_999), "scores of thousands": (40_000, 99_999),
     "dozens of millions": (24_000_000, 99_999_999), "scores of millions": (40_000_000, 99_999_999),
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "тысяч": 1e3, "тыс.": 1e3,
-           "тысячи": 1e3, "тысяча": 1e3, "млн": 1e6, "млн.": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "тыс.": 1e3, "тыс": 1e3,
+           "млн": 1e6, "млн.": 1e6, "млрд": 1e9, "млрд.": 1e9,
+           # Russian scale words in every case form ("тысяч", "тысячами", "миллиона", "миллиардов")
+           **{stem + end: value for stem, value in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9))
+              for end in ("", "а", "и", "е", "у", "ей", "ам", "ами", "ах", "ов", "ом", "ой", "ею")}}
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a\s+hundred|one\s+hundred|100|[1-9][0-9]?)"
 _NUM = rf"(?:{DIGITS}|\b{WORD_NUMBER}\b)"
 _BOUND_WORDS = alternation(_BOUNDS)
 _FRACTION_WORDS = alternation([k for k in _FRACTIONS if " " in k] + [k.replace(" ", "-") for k in _FRACTIONS if " " in k])
 _VAGUE_WORDS = alternation(_VAGUE)
 _BOUND = rf"(?P<bound>(?:{_BOUND_WORDS})\s+|[\"“]?a\s+(?:minimum|maximum)[\"”]?\s+of\s+)?"
-_SCALE = rf"(?P<scale>\s+(?:{alternation(_SCALES)})(?!\w))?"
+_SCALE_WORDS = alternation(_SCALES)
+_SCALE = rf"(?P<scale>\s+(?:{_SCALE_WORDS})(?!\w))?"
 _FIGURE = re.compile(
     rf"""{_BOUND}(?:
-        (?P<between>between|from)\s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:thousand|million|billion))?\s+(?:and|to)\s+(?P<hi>{_NUM})
+        (?P<between>between|from|от)\s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:{_SCALE_WORDS})(?!\w))?\s+(?:and|to|до)\s+(?P<hi>{_NUM})
+      | (?P<thousands>{DIGITS})\s+тысяч\w*\s+(?P<units>\d{{1,3}})(?![\d,.])
       | (?P<in_n>{_SMALL})\s+(?:in|out\s+of)\s+(?P<in_m>{_SMALL})(?![\w,])
       | (?P<a>{DIGITS})\s?[-–—]\s?(?P<b>{DIGITS})
       | (?P<a2>{_NUM})\s+(?:to|or)\s+(?P<b2>{_NUM})
@@ -78,7 +92,8 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 _TRIGGER = re.compile(
-    rf"\d+|\b(?:{alternation(['half', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])})\b"
+    r"\d+|\b(?:десятк|сотн|сотен|тысяч|миллион)\w*|"
+    rf"\b(?:{alternation(['half', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])})\b"
 )
 _MARKER = re.compile(
     r"(?:\b(?:p|pp|pages?|vols?|volume|nos?|numbers?|nr|issue|item|art|articles?|fig|figure|notes?|fn|footnote|"
@@ -86,6 +101,7 @@ _MARKER = re.compile(
     r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#)\s*[:#]?\s*$"
 )
 _HALF_CONTEXT = re.compile(r"\s+(?:of|the|a|an|his|her|their|its|all|them|those|these|our)\b")
+_PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(?:total\s+)?$", re.IGNORECASE)
 _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,.]*")
 _CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|o'clock)")
 _REACH = 30  # characters: how far before its number a figure may begin ("no fewer than", "a minimum of")
@@ -128,6 +144,8 @@ def _is_figure(m: re.Match[str], text: str, low: str) -> bool:
     previous, following = low[start - 1 : start] if start else "", low[end : end + 1]
     if _MARKER.search(low, max(0, core - 20), core):
         return False
+    if low[start - 1 : start] == "[" and low[end : end + 1] == "]" and len(low[start:end]) <= 4:
+        return False  # a reference mark as encyclopedias set it: "crime against peace,[3]", "[12]"
     opening = previous in "\"“" and (start < 2 or low[start - 2].isspace() or low[start - 2] in "([")
     if previous and not opening and (previous.isalpha() or previous in ".,;:\"”’)]'-/"):
         return False  # a footnote mark (materials."1), an identifier (UPA-89) or a year ('33)
@@ -164,6 +182,14 @@ def _layout(low: str, start: int, end: int) -> bool:
     return ends_line and bool(re.search(r"[.?!\"”]\s?$", low[line_start:start]))
 
 
+def _part_of(text: str, whole: FigureMention, start: int) -> bool:
+    """Whether a number at `start` counts part of the figure `whole` its sentence began with:
+    "Of the 1,966 delegates to the Congress, 1,108 were arrested"."""
+    between = text[whole.end : start]
+    return (whole.counted is not None and bool(_PARTITIVE.search(text, max(0, whole.start - 16), whole.start))
+            and len(between) < 200 and not re.search(r"[.!?;]\s", between))
+
+
 def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> FigureMention | None:
     g = m.groupdict()
     scale = _SCALES[re.sub(r"\s+", "", g["scale"])] if g["scale"] else 1.0
@@ -181,6 +207,11 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         if high <= low:
             return None
         value = (low + high) / 2
+    elif g["thousands"]:  # "20 тысяч 761 человек"
+        thousands, units = number_value(g["thousands"]), number_value(g["units"])
+        if thousands is None or units is None:
+            return None
+        value = thousands * 1000 + units
     elif g["in_n"]:
         n, of = number_value(g["in_n"]), number_value(g["in_m"])
         if n is None or not of or n >= of:
@@ -214,6 +245,10 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     whole = _OF_NUMBER.match(text, m.end())
     if counted is None and whole is not None:  # "1,108 of 1,966 delegates"
         counted, _ = counted_after(text, whole.end())
+    whole_of = next((p for p in reversed(previous[-3:]) if _part_of(text, p, m.start())), None)
+    if counted is None and whole_of is not None:
+        counted = whole_of.counted  # "Of the 1,966 delegates ..., 1,108 were arrested and 848 executed"
     start = m.start()
     end = max(end, m.end())
+    counted = described(text, start, end, counted, percent=unit == "percent")
     return FigureMention(start, end, text[start:end], value, low, high, approximate, unit, counted)

@@ -50,8 +50,12 @@ WORD_NUMBER = (
     rf"(?:(?:{_SIMPLE}|a)(?:[\s-]+(?:{_ALT(SCALES)}))+(?:(?:\s+and\s+|[\s-]+){_SIMPLE}(?:[\s-]+(?:{_ALT(SCALES)}))*)*"
     rf"|{_SIMPLE}|a\s+dozen|dozen)"
 )
-# "22,000", "21 857" (thin or no-break space), "1.5", "680000"; never a piece of a longer number
-DIGITS = r"(?<![\w.,])\d{1,3}(?:(?:,|\u00a0|\u202f)\d{3})+(?![\d])(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"
+# "22,000", "21 857" (a space, thin or no-break space groups thousands, as Russian prints them),
+# "1.5", "1,5" (the decimal comma: one or two digits after it), "680000"; never a piece of a longer number
+DIGITS = (
+    r"(?<![\w.,])\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009|\x20)\d{3})+(?![\d])(?:\.\d+)?"
+    r"|(?<![\w.,])\d+(?:\.\d+|,\d{1,2}(?![\d,]))?(?![\d])"
+)
 NUMBER = rf"(?:{DIGITS}|\b{WORD_NUMBER}\b)"
 
 _NUMBER = re.compile(rf"^(?:{NUMBER})$", re.IGNORECASE)
@@ -64,7 +68,9 @@ def number_value(text: str) -> float | None:
     if not _NUMBER.match(text):
         return None
     if text[0].isdigit():
-        return float(re.sub(r"[,\u00a0\u202f ]", "", text))
+        if re.fullmatch(r"\d+,\d{1,2}", text):  # the decimal comma: "1,5"
+            return float(text.replace(",", "."))
+        return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", text))
     return word_value(text)
 
 
