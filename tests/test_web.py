@@ -3,6 +3,8 @@ CLI's (`chronika.views`), escaping of untrusted text, error pages, and who may c
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import time
 import re
@@ -154,8 +156,9 @@ def test_api_shapes_equal_the_cli_views(web: TestClient, store: Store) -> None:
         f"/api/entities/{stalin}": views.entity(store, stalin),
         "/api/timeline": views.timeline(store),
         f"/api/timeline?about={stalin}&from=1900&to=1960": views.timeline(store, stalin, 1900, 1960),
-        "/api/figures": views.figures(store),
-        "/api/figures?about=shot": views.figures(store, "shot"),
+        "/api/figures": [f for f in views.figures(store) if f["confidence"] == "sure"],
+        "/api/figures?all=1": views.figures(store),
+        "/api/figures?about=shot&all=1": views.figures(store, "shot"),
         "/api/conflicts": views.conflicts(store),
         "/api/search?q=Kirov&limit=3": find(store, "Kirov", 3).to_json(),
         "/api/search?q=Ezhov&exact=true": find(store, "Ezhov", exact=True).to_json(),
@@ -706,3 +709,15 @@ def test_memory_shows_sure_events_and_all_1_adds_the_uncertain(web: TestClient, 
     assert len(everything) == len(events) + held["uncertain"]
     page = web.get("/memory?all=1")
     assert page.status_code == 200 and 'name="all" value="1" checked' in page.text
+
+
+def test_figures_show_the_sure_ones_and_say_what_they_held_back(web: TestClient, store: Store) -> None:
+    every = views.figures(store)
+    uncertain = [f for f in every if f["confidence"] != "sure"]
+    assert all(f["evidence"] for f in every) and all(f["counted"] for f in every if f["confidence"] == "sure")
+    answer = web.get("/api/figures")
+    assert answer.headers["X-Figures-Uncertain-Held-Back"] == str(len(uncertain))
+    page = web.get("/figures").text
+    assert (f"{len(uncertain)} uncertain figure" in page) == bool(uncertain)
+    rows = web.get("/figures", params={"all": 1, "export": "csv"})
+    assert rows.headers["content-type"].startswith("text/csv") and len(list(csv.DictReader(io.StringIO(rows.text)))) == len(every)

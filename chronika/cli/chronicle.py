@@ -166,10 +166,17 @@ def timeline(
 @app.command()
 def figures(
     about: Optional[str] = typer.Option(None, "--about", help="Only figures whose counted words or sentence hold this word."),
+    everything: bool = typer.Option(False, "--all", help="Also the uncertain figures (their sentence names nothing they count)."),
     as_json: bool = JSON,
 ) -> None:
-    """Numbers the sources give, with their bounds, what they count and when."""
+    """Numbers the sources give, with their bounds, what they count and when. Sure figures only,
+    unless --all; how many were held back goes to stderr."""
     found = guarded(lambda: with_store(lambda store: views.figures(store, about)))
+    held = sum(1 for f in found if f["confidence"] != "sure")
+    if not everything:
+        found = [f for f in found if f["confidence"] == "sure"]
+        if held:
+            err.print(f"held back {held} uncertain figure(s) (nothing they count found); --all shows them")
     if as_json:
         print_json(found)
         return

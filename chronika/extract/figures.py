@@ -158,6 +158,8 @@ def _is_figure(m: re.Match[str], text: str, low: str) -> bool:
     digits = m.group("n") or ""
     if digits.isdigit() and (len(digits) >= 7 or digits.startswith("0")):
         return False  # an identifier ("18300508") or an order's number ("00447")
+    if len(digits) == 6 and digits.isdigit() and 1600 <= int(digits[:4]) <= 2099 and int(digits[4:]) > int(digits[2:4]):
+        return False  # a span of years whose dash a copy lost: "1922-23" read as "192223"
     if m.group("n") and not (m.group("scale") or m.group("pct") or m.group("half")):
         if m.group("n") in ("one", "a"):
             return False

@@ -21,11 +21,29 @@ def time_date(time: StoredTime, inferred: bool = False) -> dict[str, Any]:
 
 
 def figure_json(figure: StoredFigure) -> dict[str, Any]:
-    """A stored figure's value, bounds and what it counts, as `figures` and `memory` show it."""
+    """A stored figure's value, bounds and what it counts, as `figures` and `memory` show it,
+    with how sure it is a figure at all (`figure_confidence`)."""
+    confidence, evidence = figure_confidence(figure)
     return {
         "value": figure.value, "low": figure.low, "high": figure.high, "approximate": figure.approximate,
         "unit": figure.unit, "counted": figure.counted, "text": figure.text,
+        "confidence": confidence, "evidence": evidence,
     }
+
+
+def figure_confidence(figure: StoredFigure) -> tuple[str, str]:
+    """"sure" for a number its words make a quantity (what it counts is named, or it is a share, a
+    bounded or approximate amount, a range, or a large number); "uncertain" for a bare number whose
+    sentence names nothing it counts: it may be a marker, a list number or a stray part of a name."""
+    if figure.counted:
+        return "sure", f"counts: {figure.counted}"
+    if figure.unit == "percent":
+        return "sure", "a share (percent)"
+    if figure.approximate or figure.low is not None or figure.high is not None:
+        return "sure", "an amount given with its bounds or as an estimate"
+    if figure.value >= 1000:
+        return "sure", "a large amount"
+    return "uncertain", "a bare number whose sentence names nothing it counts"
 
 
 def event_json(stored: StoredEvent, citer: Citer, names: dict[str, str]) -> dict[str, Any]:
@@ -53,7 +71,8 @@ def timeline(store: Store, about: str | None = None, year_from: int | None = Non
 
 
 def figures(store: Store, about: str | None = None) -> list[dict[str, Any]]:
-    """`figures --json`: every figure (or those about a word), with what it counts and its date."""
+    """`figures --json --all`: every figure (or those about a word), with what it counts, its date
+    and how sure it is (`figures` without --all keeps the sure ones)."""
     citer = Citer(store)
     out = []
     for figure in store.figures(about):

@@ -112,9 +112,14 @@ def timeline(request: Request, about: Optional[str] = None,
 
 
 @router.get("/figures", response_class=JSONResponse, responses=JSON_ANSWER, summary="`figures --about WORD --json`")
-def figures(request: Request, about: Optional[str] = None) -> JSONResponse:
+def figures(request: Request, about: Optional[str] = None, all: bool = False) -> JSONResponse:  # noqa: A002
+    """The sure figures unless `all=1`; the X-Figures-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
-        return _json(views.figures(store, about))
+        found = views.figures(store, about)
+    shown = found if all else [f for f in found if f["confidence"] == "sure"]
+    answer = _json(shown)
+    answer.headers["X-Figures-Uncertain-Held-Back"] = str(len(found) - len(shown))
+    return answer
 
 
 @router.get("/conflicts", response_class=JSONResponse, responses=JSON_ANSWER, summary="`conflicts --json`")

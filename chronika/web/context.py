@@ -101,6 +101,18 @@ def exported_hits(hits: list[Hit], how: str) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="search.csv"'})
 
 
+def exported_rows(rows: list[dict[str, Any]], name: str, fields: list[str]) -> Response:
+    """A list page's rows as a CSV download: the given fields, then the citation's."""
+    out = io.StringIO()
+    cited = ["document", "title", "passage", "start", "end", "page", "source", "quote"]
+    writer = csv.DictWriter(out, fieldnames=fields + cited, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k) for k in fields} | {k: (row.get("citation") or {}).get(k) for k in cited})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
 def cite_href(citation: dict[str, Any]) -> str:
     """The link that opens a citation's document scrolled to, and marking, the cited words."""
     return f"/documents/{quote(str(citation['document']))}#c-{citation['start']}-{citation['end']}"

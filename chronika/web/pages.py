@@ -18,7 +18,7 @@ from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
 from chronika.web import charts, lookup
 from chronika.views.facets import search_facets
-from chronika.web.context import corpus_root, exported, exported_hits, open_store, render
+from chronika.web.context import corpus_root, exported, exported_hits, exported_rows, open_store, render
 
 router = APIRouter(include_in_schema=False)
 TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
@@ -117,9 +117,18 @@ def timeline(request: Request, about: Optional[str] = None,
 
 
 @router.get("/figures")
-def figures(request: Request, about: Optional[str] = None) -> Response:
+def figures(request: Request, about: Optional[str] = None, all: bool = False,  # noqa: A002
+            export: Optional[Literal["csv"]] = None) -> Response:
+    """The figures, the sure ones unless `all=1` (saying how many it held back); `export=csv`
+    downloads what the page lists."""
     with open_store(request) as store:
-        return render(request, "figures.html", about=about, figures=views.figures(store, about))
+        found = views.figures(store, about)
+    shown = found if all else [f for f in found if f["confidence"] == "sure"]
+    if export:
+        return exported_rows(shown, "figures", ["value", "low", "high", "approximate", "unit", "counted", "text",
+                                                "confidence", "evidence"])
+    return render(request, "figures.html", about=about, figures=shown, everything=all,
+                  held=len(found) - len(shown))
 
 
 @router.get("/conflicts")
