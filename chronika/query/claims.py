@@ -66,7 +66,7 @@ def life_claims(store: Store) -> list[Claim]:
     out: dict[tuple[str, str, int, int], Claim] = {}
     for named in store.dated_person_sentences():
         name, doc, start, end, mention_end = named.person, named.document, named.start, named.end, named.mention_end
-        text = texts.setdefault(doc, store.document_text(doc))[start:end]
+        text = _text(store, texts, doc)[start:end]
         after = mention_end - start
         others = [m - start for m in store.person_mention_starts(doc, start, end) if m >= mention_end]
         for attribute, cue in _LIFE.items():
@@ -80,7 +80,7 @@ def life_claims(store: Store) -> list[Claim]:
                 out.setdefault((name, attribute, doc, start), claim)
     for said in store.pronoun_sentences():
         name, doc, start, end = said.person, said.document, said.start, said.end
-        text = texts.setdefault(doc, store.document_text(doc))[start:end]
+        text = _text(store, texts, doc)[start:end]
         pronoun = _PRONOUN.match(text)
         if pronoun is None:
             continue
@@ -94,6 +94,13 @@ def life_claims(store: Store) -> list[Claim]:
                 claim = Claim(name, attribute, doc, start, end, text, t.text, _ordinal(t.date_start), _ordinal(t.date_end))
                 out.setdefault((name, attribute, doc, start), claim)
     return list(out.values())
+
+
+def _text(store: Store, texts: dict[int, str], doc: int) -> str:
+    """A document's text, read once per listing (setdefault would read it again for every claim)."""
+    if doc not in texts:
+        texts[doc] = store.document_text(doc)
+    return texts[doc]
 
 
 def _ordinal(iso: str) -> float:
@@ -111,7 +118,7 @@ def figure_claims(store: Store) -> list[Claim]:
             continue
         doc = figure.document
         start, end = store.sentence_at(doc, figure.start)
-        text = texts.setdefault(doc, store.document_text(doc))[start:end]
+        text = _text(store, texts, doc)[start:end]
         if not _KILLED.search(text) or (figure.counted and not _PEOPLE.search(figure.counted)):
             continue
         years = [t.date_start[:4] for t in store.times_between(doc, start, end)]

@@ -114,7 +114,9 @@ def memory_listing(store: Store, year_from: int | None = None, year_to: int | No
     out, uncertain, undated = [], 0, 0
     for signal in store.memory_signals():
         doc, start, end = signal.document, signal.start, signal.end
-        text = texts.setdefault(doc, store.document_text(doc))[start:end]
+        if doc not in texts:  # read once per document (setdefault would read it for every signal)
+            texts[doc] = store.document_text(doc)
+        text = texts[doc][start:end]
         fix = fixes.get((signal.source, text))
         date, date_from, why = _act_date(store, signal, documents.get(doc))
         event = MemoryEvent(
