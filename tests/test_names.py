@@ -325,3 +325,36 @@ def test_seed_002_joins_koba_and_soso_to_stalin_and_names_its_author() -> None:
     assert {"Koba", "Soso"} <= set(stalin.names)
     assert not any("Buachidze" in n for n in stalin.names)
     assert any("Soso Buachidze" in e.names for e in entities if e is not stalin)
+
+
+def test_russian_organisations_take_the_nominative_in_their_head_and_keep_their_complements() -> None:
+    text = (
+        "Письмо ушло в Министерство обороны. Ответ Министерства обороны пришёл. "
+        "Дело слушали в Верховном суде. Решение Верховного суда обжаловали. "
+        "Социологи Левада-центра провели опрос. Со Свердловским областным судом спорили."
+    )
+    found = names(text, language="ru")
+    orgs = {m.text: m.normal for m in found if m.type == "org"}
+    assert orgs["Министерства обороны"] == "Министерство обороны"
+    assert orgs["Верховного суда"] == orgs["Верховном суде"] == "Верховный суд"
+    assert orgs["Левада-центра"] == "Левада-центр"
+    assert orgs["Свердловским областным судом"] == "Свердловский областной суд"
+
+
+def test_russian_names_keep_the_spacing_of_their_punctuation() -> None:
+    found = names("Общество «Мемориал» подало иск против ЦК ВКП(б) и его наследников.", language="ru")
+    assert "Общество «Мемориал»" in {m.normal for m in found}
+
+
+def test_a_russian_span_of_two_surnames_in_different_cases_is_two_people() -> None:
+    text = "Следователь передал дело Люшкова Ежову в тот же день."
+    found = [m for m in names(text, language="ru") if m.type == "person"]
+    assert [(m.text, m.normal) for m in found] == [("Люшкова", "Люшков"), ("Ежову", "Ежов")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_russian_name_is_not_cut_between_its_given_name_and_surname() -> None:
+    text = "Приказ Лаврентия Берии выполнили. Письма Якова Джугашвили сохранились. Товарищ Коба пришёл."
+    people = [m.normal for m in names(text, language="ru") if m.type == "person"]
+    assert "Лаврентий Берия" in people and "Яков Джугашвили" in people
+    assert "Коба" in people  # a name pymorphy3 does not know, read as nominative, stays as written
