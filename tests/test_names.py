@@ -358,3 +358,11 @@ def test_a_russian_name_is_not_cut_between_its_given_name_and_surname() -> None:
     people = [m.normal for m in names(text, language="ru") if m.type == "person"]
     assert "Лаврентий Берия" in people and "Яков Джугашвили" in people
     assert "Коба" in people  # a name pymorphy3 does not know, read as nominative, stays as written
+
+
+def test_a_rank_before_a_russian_name_is_not_part_of_it() -> None:
+    text = "Письмо адресовали Товарищу Молотову. Арест Маршала Блюхера потряс армию. Вера Фигнер писала."
+    found = [m for m in names(text, language="ru") if m.type == "person"]
+    assert [(m.text, m.normal) for m in found] == [
+        ("Молотову", "Молотов"), ("Блюхера", "Блюхер"), ("Вера Фигнер", "Вера Фигнер")]
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -89,12 +89,15 @@ def _agreeing_readings(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> set[
 
 
 def _people(words: list[_Word], morph: Any) -> list[list[_Word]]:
-    """A person span cut between two surnames that cannot belong to one person: the words of one
-    name agree in case and gender, so "Люшкова Ежову" (genitive, dative) is two people. Only words
-    pymorphy3 reads as surnames and never as given names or patronymics count: a foreign given
-    name it half-knows ("Нэнси Пелоси") and initials never cut a span."""
+    """A person span without a rank before the name, cut between two surnames that cannot belong
+    to one person: the words of one name agree in case and gender, so "Люшкова Ежову" (genitive,
+    dative) is two people. Only words pymorphy3 reads as surnames and never as given names or
+    patronymics count: a foreign given name it half-knows ("Нэнси Пелоси") and initials never
+    cut a span."""
     parts: list[list[_Word]] = [[]]
     previous: set[tuple[str, str]] = set()
+    while len(words) > 1 and _is_title(words[0].text, morph):
+        words = words[1:]  # "Товарищу Сталину", "Маршала Тухачевского": the rank is no part of the name
     for word in words:
         readings = _surname_readings(word.text, morph) if word.text[:1].isupper() else set()
         if parts[-1] and readings and previous and not _agreeing_readings(readings, previous):
@@ -102,6 +105,13 @@ def _people(words: list[_Word], morph: Any) -> list[list[_Word]]:
         parts[-1].append(word)
         previous = readings
     return parts
+
+
+def _is_title(word: str, morph: Any) -> bool:
+    """Whether `word` is a common noun for a person (товарищ, маршал, нарком) that never is a name."""
+    parses = morph.parse(word)
+    return morph.word_is_known(word.lower()) and all(
+        "NOUN" in p.tag and "anim" in p.tag and not any(t in p.tag for t in _NAME_TAGS) for p in parses)
 
 
 def _surname_readings(word: str, morph: Any) -> set[tuple[str, str]]:
