@@ -331,7 +331,8 @@ def test_russian_organisations_take_the_nominative_in_their_head_and_keep_their_
     text = (
         "Письмо ушло в Министерство обороны. Ответ Министерства обороны пришёл. "
         "Дело слушали в Верховном суде. Решение Верховного суда обжаловали. "
-        "Социологи Левада-центра провели опрос. Со Свердловским областным судом спорили."
+        "Социологи Левада-центра провели опрос. Со Свердловским областным судом спорили. "
+        "Послы Соединённых Штатов уехали. Ветераны Вооружённых сил пришли."
     )
     found = names(text, language="ru")
     orgs = {m.text: m.normal for m in found if m.type == "org"}
@@ -339,6 +340,9 @@ def test_russian_organisations_take_the_nominative_in_their_head_and_keep_their_
     assert orgs["Верховного суда"] == orgs["Верховном суде"] == "Верховный суд"
     assert orgs["Левада-центра"] == "Левада-центр"
     assert orgs["Свердловским областным судом"] == "Свердловский областной суд"
+    assert orgs["Вооружённых сил"] == "Вооружённые силы"  # a plural head stays plural
+    places = {m.text: m.normal for m in found if m.type == "place"}
+    assert places["Соединённых Штатов"] == "Соединённые Штаты"  # an adjective the tagger calls a name agrees
 
 
 def test_russian_names_keep_the_spacing_of_their_punctuation() -> None:

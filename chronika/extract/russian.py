@@ -173,13 +173,24 @@ def _phrase_normal(words: list[_Word], morph: Any) -> list[str]:
     nominative in its own number, the adjectives before it made to agree ("Верховного суда" ->
     "Верховный суд"), and what follows the head kept as written (a genitive complement:
     "Министерства обороны" -> "Министерство обороны")."""
-    head = next((i for i, w in enumerate(words) if w.pos in ("NOUN", "PROPN")), len(words) - 1)
+    adjectives = [_is_adjective(w, morph) for w in words]
+    head = next((i for i, w in enumerate(words) if w.pos in ("NOUN", "PROPN") and not adjectives[i]), len(words) - 1)
     noun = _head_nominative(words[head], morph)
     if noun is None:
         return [w.text for w in words]
     form, number, gender = noun
-    agreeing = [_agreeing(w, morph, number, gender) if w.pos == "ADJ" else w.text for w in words[:head]]
+    agreeing = [_agreeing(w, morph, number, gender) if adjective else w.text
+                for w, adjective in zip(words[:head], adjectives)]
     return [*agreeing, form, *(w.text for w in words[head + 1 :])]
+
+
+def _is_adjective(word: _Word, morph: Any) -> bool:
+    """An adjective by the tagger, or a proper name's word the tagger calls a noun that pymorphy3
+    reads first as an adjective ("Соединённых Штатов")."""
+    if word.pos == "ADJ":
+        return True
+    best = morph.parse(word.text)[0].tag
+    return word.pos == "PROPN" and ("ADJF" in best or "PRTF" in best)
 
 
 def _head_nominative(word: _Word, morph: Any) -> tuple[str, str, str] | None:
