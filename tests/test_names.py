@@ -370,3 +370,9 @@ def test_a_rank_before_a_russian_name_is_not_part_of_it() -> None:
     assert [(m.text, m.normal) for m in found] == [
         ("Молотову", "Молотов"), ("Блюхера", "Блюхер"), ("Вера Фигнер", "Вера Фигнер")]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_stress_mark_is_no_part_of_a_russian_name() -> None:
+    text = "Расстрелы в Каты́ни начались весной."
+    found = names(text, language="ru")
+    assert [(m.text, m.normal) for m in found] == [("Каты́ни", "Катынь")]

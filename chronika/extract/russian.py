@@ -17,6 +17,7 @@ _TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _NAME_TAGS = ("Surn", "Name", "Patr")
+_STRESS = "\u0301"  # the stress mark dictionaries and encyclopedias print (Катынь): no part of the name
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ def russian_name_mentions(passages: list[str]) -> list[list[NameMention]]:
             type_ = _TYPES.get(span.type)
             if type_ is None:
                 continue
-            words = [_Word(t.text, t.start, t.stop, t.pos or "", t.feats or {}) for t in span.tokens]
+            words = [_Word(t.text.replace(_STRESS, ""), t.start, t.stop, t.pos or "", t.feats or {})
+                     for t in span.tokens]
             for part in _people(words, morph) if type_ == "person" else [words]:
                 normal = _person_normal(part, morph) if type_ == "person" else _phrase_normal(part, morph)
                 start, end = part[0].start, part[-1].stop
