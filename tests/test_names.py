@@ -376,3 +376,12 @@ def test_a_stress_mark_is_no_part_of_a_russian_name() -> None:
     text = "Расстрелы в Каты́ни начались весной."
     found = names(text, language="ru")
     assert [(m.text, m.normal) for m in found] == [("Каты́ни", "Катынь")]
+
+
+def test_a_gloss_in_brackets_after_a_russian_name_is_a_name_of_its_own() -> None:
+    text = "Журналиста Джошуа Вольфа (Joshua Wolf) освободили. Решение Верховного суда (ВС) обжаловали."
+    found = names(text, language="ru")
+    assert [(m.text, m.normal, m.type) for m in found] == [
+        ("Джошуа Вольфа", "Джошуа Вольф", "person"), ("Joshua Wolf", "Joshua Wolf", "person"),
+        ("Верховного суда", "Верховный суд", "org"), ("ВС", "ВС", "org")]
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -48,7 +48,8 @@ def russian_name_mentions(passages: list[str]) -> list[list[NameMention]]:
                 continue
             words = [_Word(t.text.replace(_STRESS, ""), t.start, t.stop, t.pos or "", t.feats or {})
                      for t in span.tokens]
-            for part in _people(words, morph) if type_ == "person" else [words]:
+            parts = [p for named in _glossed(words) for p in (_people(named, morph) if type_ == "person" else [named])]
+            for part in parts:
                 normal = _person_normal(part, morph) if type_ == "person" else _phrase_normal(part, morph)
                 start, end = part[0].start, part[-1].stop
                 mentions.append(NameMention(start, end, text[start:end], type_, _joined(normal, part),
@@ -65,6 +66,21 @@ class _Word(NamedTuple):
     stop: int
     pos: str
     feats: dict[str, str]
+
+
+def _glossed(words: list[_Word]) -> list[list[_Word]]:
+    """A name and the gloss in brackets the press puts after it, each a name of its own: the
+    original spelling or an abbreviation ("Джошуа Вольф (Joshua Wolf)", "Верховный суд (ВС)").
+    A bracket written against the word before it is part of the name ("ВКП(б)"); a gloss that
+    does not open with a capital is dropped."""
+    if len(words) > 2 and words[-1].text == ")":
+        for i in range(len(words) - 2, 0, -1):
+            if words[i].text == "(":
+                if words[i].start == words[i - 1].stop:
+                    break
+                gloss = words[i + 1 : -1]
+                return [words[:i], gloss] if gloss and gloss[0].text[:1].isupper() else [words[:i]]
+    return [words]
 
 
 def _joined(normal: list[str], words: list[_Word]) -> str:
