@@ -70,7 +70,7 @@ class _Word(NamedTuple):
 
 def _glossed(words: list[_Word]) -> list[list[_Word]]:
     """A name and the gloss in brackets the press puts after it, each a name of its own: the
-    original spelling or an abbreviation ("Джошуа Вольф (Joshua Wolf)", "Верховный суд (ВС)").
+    original spelling or an abbreviation ("Питер Браун (Peter Brown)", "Конституционный суд (КС)").
     A bracket written against the word before it is part of the name ("ВКП(б)"); a gloss that
     does not open with a capital is dropped."""
     if len(words) > 2 and words[-1].text == ")":
@@ -110,12 +110,12 @@ def _people(words: list[_Word], morph: Any) -> list[list[_Word]]:
     """A person span without a rank before the name, cut between two surnames that cannot belong
     to one person: the words of one name agree in case and gender, so "Люшкова Ежову" (genitive,
     dative) is two people. Only words pymorphy3 reads as surnames and never as given names or
-    patronymics count: a foreign given name it half-knows ("Нэнси Пелоси") and initials never
+    patronymics count: a foreign given name it half-knows ("Мэри Браун") and initials never
     cut a span."""
     parts: list[list[_Word]] = [[]]
     previous: set[tuple[str, str]] = set()
     while len(words) > 1 and _is_title(words[0].text, morph):
-        words = words[1:]  # "Товарищу Сталину", "Маршала Тухачевского": the rank is no part of the name
+        words = words[1:]  # "Товарищу Молотову", "Маршала Блюхера": the rank is no part of the name
     for word in words:
         readings = _surname_readings(word.text, morph) if word.text[:1].isupper() else set()
         if parts[-1] and readings and previous and not _agreeing_readings(readings, previous):
@@ -146,7 +146,7 @@ def _restore_case(word: str, like: str) -> str:
         return word.upper()
     parts, likes = word.split("-"), like.split("-")
     if len(parts) > 1 and len(parts) == len(likes):
-        return "-".join(_restore_case(p, l) for p, l in zip(parts, likes))
+        return "-".join(_restore_case(part, model) for part, model in zip(parts, likes))
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
