@@ -1,7 +1,8 @@
 """Names in Russian news: the factRuEval-2016 development set, Chronika's names beside natasha alone.
 
 Micro precision, recall and F1 over people, places and organisations, strict (same characters,
-same type) and fuzzy (overlapping characters, same type, matched one to one), for Chronika's
+same type) and fuzzy (overlapping characters, same type, matched one to one; names_hipe.py's
+scoring), for Chronika's
 `name_mentions(..., language="ru")` and for bare natasha (`NewsNERTagger` over the same text) in
 the same run. A gold object's span runs from its first span's start to its last span's end; its
 type is mapped Person -> person, Location and LocOrg -> place, Org -> org (the mapping natasha's
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from names_hipe import print_scores, scored  # the same scoring as HIPE's: strict and fuzzy, matched one to one
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -75,24 +78,6 @@ def lines(text: str) -> list[tuple[int, str]]:
             out.append((offset, line))
         offset += len(line) + 1
     return out
-
-
-def score(gold: list[Name], pred: list[Name], fuzzy: bool) -> dict[str, int]:
-    tp = 0
-    unused = set(range(len(gold)))
-    for ps, pe, pt in pred:
-        hit = next((i for i in sorted(unused) if gold[i][2] == pt and (
-            (gold[i][0], gold[i][1]) == (ps, pe) or fuzzy and gold[i][0] < pe and ps < gold[i][1])), None)
-        if hit is not None:
-            unused.discard(hit)
-            tp += 1
-    return {"tp": tp, "fp": len(pred) - tp, "fn": len(gold) - tp}
-
-
-def prf(c: dict[str, int]) -> dict[str, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3), **c}
 
 
 @lru_cache(maxsize=1)
@@ -146,23 +131,10 @@ def main() -> None:
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
     }
     for system, per_text in predicted.items():
-        for mode in ("strict", "fuzzy"):
-            total: dict[str, dict[str, int]] = {t: {"tp": 0, "fp": 0, "fn": 0} for t in (*TYPES, "micro")}
-            for text, pred in zip(texts, per_text):
-                for t in TYPES:
-                    c = score([g for g in text.gold if g[2] == t], [p for p in pred if p[2] == t], mode == "fuzzy")
-                    for k in c:
-                        total[t][k] += c[k]
-                        total["micro"][k] += c[k]
-            results[f"{system}/{mode}"] = {t: prf(c) for t, c in total.items()}
+        results.update(scored(system, [t.gold for t in texts], per_text, TYPES))
     out = sys.stderr if args.json else sys.stdout
     print(f"factRuEval-2016 devset (ru): {results['texts']} texts, {results['gold_names']} gold names", file=out)
-    print(f"{'system/mode':17} {'type':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}", file=out)
-    for key, per_type in results.items():
-        if "/" in key:
-            for t, v in per_type.items():
-                print(f"{key:17} {t:6} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['tp']:5} {v['fp']:5} {v['fn']:5}",
-                      file=out)
+    print_scores(results, out)
     floor = all(results[f"chronika/{m}"]["micro"]["f1"] >= results[f"natasha/{m}"]["micro"]["f1"]
                 for m in ("strict", "fuzzy"))
     print(f"seconds: chronika {results['seconds']['chronika']}, natasha {results['seconds']['natasha']}; "
