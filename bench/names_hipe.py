@@ -25,7 +25,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 # A new article: "# hipe<year>:document_id = ..." (the TSV's own comment line).
 _DOCUMENT = re.compile(r"^#\s*hipe\d+:document_id")
@@ -102,6 +102,33 @@ def prf(c: dict[str, int]) -> dict[str, float]:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3), **c}
 
 
+def scored(system: str, gold: list[list[Entity]], predicted: list[list[Entity]],
+           types: tuple[str, ...]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per type and micro-averaged scores of one system over all documents, strict and fuzzy,
+    under the keys "SYSTEM/strict" and "SYSTEM/fuzzy" (spans as (start, end, type) in any unit)."""
+    results = {}
+    for mode in ("strict", "fuzzy"):
+        total: dict[str, dict[str, int]] = {t: {"tp": 0, "fp": 0, "fn": 0} for t in (*types, "micro")}
+        for gold_names, pred in zip(gold, predicted):
+            for t in types:
+                c = score([g for g in gold_names if g[2] == t], [p for p in pred if p[2] == t], mode == "fuzzy")
+                for k in c:
+                    total[t][k] += c[k]
+                    total["micro"][k] += c[k]
+        results[f"{system}/{mode}"] = {t: prf(c) for t, c in total.items()}
+    return results
+
+
+def print_scores(results: dict[str, Any], out: TextIO) -> None:
+    """The "SYSTEM/MODE" entries of `results` as a table."""
+    print(f"{'system/mode':17} {'type':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}", file=out)
+    for key, per_type in results.items():
+        if "/" in key:
+            for t, v in per_type.items():
+                print(f"{key:17} {t:6} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['tp']:5} {v['fp']:5} {v['fn']:5}",
+                      file=out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
@@ -135,24 +162,11 @@ def main() -> None:
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
     }
     for system, per_article in predicted.items():
-        for mode in ("strict", "fuzzy"):
-            total: dict[str, dict[str, int]] = {t: {"tp": 0, "fp": 0, "fn": 0} for t in (*TYPES, "micro")}
-            for article, pred in zip(articles, per_article):
-                for t in TYPES:
-                    c = score([g for g in article.gold if g[2] == t], [p for p in pred if p[2] == t], mode == "fuzzy")
-                    for k in c:
-                        total[t][k] += c[k]
-                        total["micro"][k] += c[k]
-            results[f"{system}/{mode}"] = {t: prf(c) for t, c in total.items()}
+        results.update(scored(system, [a.gold for a in articles], per_article, TYPES))
     out = sys.stderr if args.json else sys.stdout
     print(f"HIPE-2020 dev (en): {results['articles']} articles, {results['gold_entities']} gold pers/loc/org",
           file=out)
-    print(f"{'system/mode':17} {'type':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}", file=out)
-    for key, per_type in results.items():
-        if "/" in key:
-            for t, v in per_type.items():
-                print(f"{key:17} {t:6} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['tp']:5} {v['fp']:5} {v['fn']:5}",
-                      file=out)
+    print_scores(results, out)
     c = results["chronika/fuzzy"]["micro"]
     fuzzy = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"])  # unrounded: 0.6998 is not 0.70
     print(f"seconds: chronika {results['seconds']['chronika']}, spacy {results['seconds']['spacy']}; "

@@ -160,6 +160,9 @@ _POOL = [
     ("Stalin", "person"), ("Koba", "person"), ("Iosif Dzhugashvili", "person"), ("Vissarion Dzhugashvili", "person"),
     ("Dzhugashvili", "person"), ("Vasily Stalin", "person"), ("Kolyma", "place"), ("Kolyma", "person"),
     ("Memorial", "org"), ("Sergei Kirov", "person"), ("Leningrad", "place"), ("Bukharin", "person"), ("NKVD", "org"),
+    # Established equivalents across scripts, and one that transliteration alone would join wrongly.
+    ("Москва", "place"), ("Moscow", "place"), ("Moskva", "place"), ("USSR", "place"), ("СССР", "place"),
+    ("УССР", "place"), ("Мемориал", "org"), ("Ленинград", "place"),
 ]
 _JOSEPH, _STALIN, _KOBA, _VASILY = _POOL[10], _POOL[12], _POOL[13], _POOL[17]
 _ALIASES = [("Stalin", "Koba"), ("Stalin", "Iosif Dzhugashvili"), ("Joseph Stalin", "Dzhugashvili"), ("Yezhov", "Ежов"),

@@ -325,3 +325,63 @@ def test_seed_002_joins_koba_and_soso_to_stalin_and_names_its_author() -> None:
     assert {"Koba", "Soso"} <= set(stalin.names)
     assert not any("Buachidze" in n for n in stalin.names)
     assert any("Soso Buachidze" in e.names for e in entities if e is not stalin)
+
+
+def test_russian_organisations_take_the_nominative_in_their_head_and_keep_their_complements() -> None:
+    text = (
+        "Письмо ушло в Министерство обороны. Ответ Министерства обороны пришёл. "
+        "Дело слушали в Верховном суде. Решение Верховного суда обжаловали. "
+        "Социологи Левада-центра провели опрос. Со Свердловским областным судом спорили. "
+        "Послы Соединённых Штатов уехали. Ветераны Вооружённых сил пришли."
+    )
+    found = names(text, language="ru")
+    orgs = {m.text: m.normal for m in found if m.type == "org"}
+    assert orgs["Министерства обороны"] == "Министерство обороны"
+    assert orgs["Верховного суда"] == orgs["Верховном суде"] == "Верховный суд"
+    assert orgs["Левада-центра"] == "Левада-центр"
+    assert orgs["Свердловским областным судом"] == "Свердловский областной суд"
+    assert orgs["Вооружённых сил"] == "Вооружённые силы"  # a plural head stays plural
+    places = {m.text: m.normal for m in found if m.type == "place"}
+    assert places["Соединённых Штатов"] == "Соединённые Штаты"  # an adjective the tagger calls a name agrees
+
+
+def test_russian_names_keep_the_spacing_of_their_punctuation() -> None:
+    found = names("Общество «Мемориал» подало иск против ЦК ВКП(б) и его наследников.", language="ru")
+    assert "Общество «Мемориал»" in {m.normal for m in found}
+
+
+def test_a_russian_span_of_two_surnames_in_different_cases_is_two_people() -> None:
+    text = "Следователь передал дело Люшкова Ежову в тот же день."
+    found = [m for m in names(text, language="ru") if m.type == "person"]
+    assert [(m.text, m.normal) for m in found] == [("Люшкова", "Люшков"), ("Ежову", "Ежов")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_russian_name_is_not_cut_between_its_given_name_and_surname() -> None:
+    text = "Приказ Лаврентия Берии выполнили. Письма Якова Джугашвили сохранились. Товарищ Коба пришёл."
+    people = [m.normal for m in names(text, language="ru") if m.type == "person"]
+    assert "Лаврентий Берия" in people and "Яков Джугашвили" in people
+    assert "Коба" in people  # a name pymorphy3 does not know, read as nominative, stays as written
+
+
+def test_a_rank_before_a_russian_name_is_not_part_of_it() -> None:
+    text = "Письмо адресовали Товарищу Молотову. Арест Маршала Блюхера потряс армию. Вера Фигнер писала."
+    found = [m for m in names(text, language="ru") if m.type == "person"]
+    assert [(m.text, m.normal) for m in found] == [
+        ("Молотову", "Молотов"), ("Блюхера", "Блюхер"), ("Вера Фигнер", "Вера Фигнер")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_stress_mark_is_no_part_of_a_russian_name() -> None:
+    text = "Расстрелы в Каты́ни начались весной."
+    found = names(text, language="ru")
+    assert [(m.text, m.normal) for m in found] == [("Каты́ни", "Катынь")]
+
+
+def test_a_gloss_in_brackets_after_a_russian_name_is_a_name_of_its_own() -> None:
+    text = "Журналиста Питера Брауна (Peter Brown) освободили. Решение Конституционного суда (КС) обжаловали."
+    found = names(text, language="ru")
+    assert [(m.text, m.normal, m.type) for m in found] == [
+        ("Питера Брауна", "Питер Браун", "person"), ("Peter Brown", "Peter Brown", "person"),
+        ("Конституционного суда", "Конституционный суд", "org"), ("КС", "КС", "org")]
+    assert all(text[m.start : m.end] == m.text for m in found)

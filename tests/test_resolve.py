@@ -112,3 +112,31 @@ def test_corrections_merge_split_retype() -> None:
 def test_ids_are_stable_for_the_same_input() -> None:
     mentions = [mention(1, "Sergei Mironovich Kirov"), mention(1, "Kirov"), mention(2, "Leningrad", "place")]
     assert [e.id for e in resolve(mentions)] == [e.id for e in resolve(list(mentions))]
+
+
+def test_places_and_organisations_are_one_across_scripts() -> None:
+    mentions = [
+        mention(1, "Moscow", "place"), mention(2, "Москва", "place"), mention(3, "Moskva", "place"),
+        mention(1, "USSR", "place"), mention(2, "СССР", "place"), mention(3, "Советский Союз", "place"),
+        mention(1, "NKVD", "org"), mention(2, "НКВД", "org"),
+        mention(1, "Politburo", "org"), mention(2, "Политбюро", "org"),
+        mention(1, "Levada Center", "org"), mention(2, "Левада-центр", "org"), mention(3, "Levada Centre", "org"),
+    ]
+    entities = resolve(mentions)
+    assert len(entities) == 5
+    assert sorted(len(e.mentions) for e in entities) == [2, 2, 3, 3, 3]
+    assert all(len(e.documents) == len(e.mentions) for e in entities)
+
+
+def test_an_equivalent_keeps_apart_what_transliteration_would_join() -> None:
+    # The Ukrainian SSR's Russian abbreviation romanises as the USSR's English one.
+    found = by_name(resolve([mention(1, "USSR", "place"), mention(2, "УССР", "place"), mention(2, "СССР", "place")]))
+    assert set(found) == {"USSR", "УССР"}
+    assert found["USSR"].documents == {1, 2}
+
+
+def test_organisations_with_different_bodies_stay_apart() -> None:
+    mentions = [mention(1, "Верховный суд СССР", "org"), mention(2, "Supreme Court of Russia", "org"),
+                mention(3, "Верховный суд РФ", "org"), mention(4, "Memorial", "org"),
+                mention(5, "Memorial Human Rights Centre", "org")]
+    assert sorted(len(e.mentions) for e in resolve(mentions)) == [1, 1, 1, 2]

@@ -63,3 +63,16 @@ def test_surname_key_is_the_last_words_key() -> None:
     assert surname_key("Roy Medvedev") != surname_key("F. Medved")
     assert surname_key("A.") == ""
     assert name_keys("") == frozenset()
+
+
+def test_established_equivalents_join_exonyms_translations_and_abbreviations() -> None:
+    from chronika.extract.name_equivalents import equivalence_key, with_equivalent
+
+    assert equivalence_key("Москва") == equivalence_key("Moscow") == equivalence_key("Moskva") is not None
+    assert equivalence_key("СССР") == equivalence_key("Soviet Union") == equivalence_key("USSR") is not None
+    assert equivalence_key("Политбюро") == equivalence_key("Politburo") is not None
+    assert equivalence_key("Левада-центр") == equivalence_key("Levada Centre") is not None
+    assert equivalence_key("УССР") not in (None, equivalence_key("USSR"))
+    assert equivalence_key("Kolyma") is None
+    # УССР and the USSR romanise alike; with their equivalents they share no key.
+    assert not with_equivalent("УССР", name_keys("УССР")) & with_equivalent("USSR", name_keys("USSR"))

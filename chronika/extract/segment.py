@@ -4,7 +4,8 @@ headings, verse and footnotes) and sentences, with footnote markers linked to th
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from typing import Any, Iterator
 
 from chronika.records.document import FootnoteLink, Passage, Sentence
 
@@ -16,7 +17,24 @@ _ABBREVIATIONS = {
     "gov", "sen", "rep", "rev", "fr", "jr", "sr", "cf", "vs", "etc", "op", "cit", "ibid", "ed", "eds",
     "comp", "ch", "fig", "art", "approx", "ca", "c", "e.g", "i.e", "u.s", "u.k", "u.s.s.r", "tov", "im",
     "ul", "g", "gg", "t", "tt", "ya", "ye", "yu", "yo", "zh", "kh", "sh", "shch", "ts",
+    # Russian ones written before what they qualify (св. Николай, т. Иванов, им. Кирова, ок. 1,5 млн,
+    # ст. 58, с. 45, т. е.): never the end of a sentence.
+    "св", "т", "тт", "т.е", "е", "им", "ок", "ст", "с", "д", "р", "см", "т.н", "ул", "пер", "пл", "просп",
+    "обл", "акад", "проф", "ген", "тов", "гр", "напр", "ср", "стр", "рис", "гл", "ч", "п", "тел",
 }
+# Russian ones that may close a sentence: after a year or a number (1937 г., 1930-х гг., XX в.,
+# 20 тыс., 1,5 млн.) or a list (и т.д., и т.п., и др., и пр.), and "г."/"пр." before a name (г. Москва,
+# пр. Мира). A capitalised word after them starts a sentence only if it is one that cannot be a name.
+_RU_MAY_END = {"г", "гг", "в", "вв", "тыс", "млн", "млрд", "руб", "коп", "т.д", "т.п", "др", "пр", "н.э", "э", "чел"}
+_LIST_END = re.compile(r"т\.\s?[дп]$")  # "и т. д.", "и т. п." with a space
+# Initials written together (И.В., V.I.) or a single capital letter (И., V.).
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.)*[A-ZА-ЯЁ]")
+_CYRILLIC_INITIAL = re.compile(r"[А-ЯЁ]")
+_NEXT_WORD = re.compile(r"""\s+["'“‘(\[«]?([^\W\d_]+)(\.?)""")
+# Parts of speech that cannot begin a name (pymorphy3's tags): a capitalised word of these after an
+# abbreviation starts a new sentence ("... в 1937 г. Затем ..."); a noun or adjective may be a name
+# ("в 1937 г. Сталин", "г. Москва", "в 1991 г. Советский Союз") and the sentence goes on.
+_SENTENCE_OPENERS = {"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "PRED", "INTJ", "NUMR", "Apro"}
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’)\]]*(?:\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s))?(?=\s+["'“‘(\[]?[A-ZА-ЯЁ0-9])"""
 )
@@ -38,7 +56,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
     out: list[Sentence] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if _is_abbreviation(text, m.start()):
+        if not _ends_sentence(text, m.start(), m.end()):
             continue
         out.append(Sentence(pos, m.end()))
         pos = m.end()
@@ -49,14 +67,51 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
     return out
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation at `dot` ends a sentence, given the word before it and, after a
+    Russian abbreviation or initials, the word that follows (which starts at or after `after`)."""
     if text[dot] != ".":
-        return False
+        return True
     m = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if m is None:
+        return True
+    word = m.group(0).strip(".")
+    lower = word.lower()
+    if lower in _RU_MAY_END or _LIST_END.search(text, max(0, dot - 4), dot):
+        return _opens_sentence(text, after)
+    if _INITIALS.fullmatch(word):
+        # Initials: "И.В. Сталин", "И. В. Сталин" never end a sentence; after a Russian surname
+        # ("Сталин И.В.") they end one when a word that cannot be a name follows.
+        return bool(_CYRILLIC_INITIAL.match(word)) and _opens_sentence(text, after) and not _next_is_initial(text, after)
+    return lower not in _ABBREVIATIONS
+
+
+def _next_is_initial(text: str, after: int) -> bool:
+    m = _NEXT_WORD.match(text, after)
+    return m is not None and bool(m.group(2)) and _INITIALS.fullmatch(m.group(1)) is not None
+
+
+def _opens_sentence(text: str, after: int) -> bool:
+    """Whether the capitalised Russian word at `after` is one that begins a sentence, not a name:
+    a pronoun, preposition, conjunction, particle, adverb or verb by its likeliest reading."""
+    m = _NEXT_WORD.match(text, after)
+    if m is None:
+        return not text[after:].strip()[:1].isdigit()  # a quote or a bracket: a new sentence
+    word = m.group(1)
+    if not _CYRILLIC_INITIAL.match(word):
         return False
-    word = m.group(0)
-    return word.lower().strip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    if word.isupper() and len(word) > 1:
+        return False  # an abbreviation: НКВД, СССР
+    best = _morph().parse(word.lower())[0]
+    return bool(_SENTENCE_OPENERS & set(best.tag.grammemes))
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """pymorphy3's analyser, loaded the first time a Russian abbreviation needs it."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:

@@ -8,8 +8,10 @@ ingest and gives the same entities for the same input. The rules, in order:
    plus, where known, a given name: "Roy Medvedev" and "Dmitry Medvedev" are two people;
 3. a bare surname joins the one person of that surname its document names in full; where its
    document names two, or the corpus knows two and its document none, it stays apart, marked;
-4. aliases the texts declare ("born Iosif Dzhugashvili", "(Soso)", "aliases included Koba") join;
-5. the user's merge, split and retype corrections are applied last."""
+4. a place or an organisation is one whatever its script or case: its spelling keys, and the
+   established equivalents of `extract/name_equivalents.py` (Москва = Moscow, СССР = USSR);
+5. aliases the texts declare ("born Iosif Dzhugashvili", "(Soso)", "aliases included Koba") join;
+6. the user's merge, split and retype corrections are applied last."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
+from chronika.extract.name_equivalents import equivalence_key, with_equivalent
 from chronika.extract.name_rules import TITLE_WORDS
 from chronika.extract.name_vote import type_from_evidence
 from chronika.extract.translit import name_keys, surname_key
@@ -112,13 +115,16 @@ def slug(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _keys(normal: str) -> frozenset[str]:
-    return name_keys(normal) | {normal.lower()}
+    """The name's spelling keys and itself, with the key of the place or organisation it is an
+    established equivalent of (Москва and Moscow share "=moscow")."""
+    return with_equivalent(normal, name_keys(normal) | {normal.lower()})
 
 
 @lru_cache(maxsize=65536)
 def _form(normal: str) -> str:
-    """One key for all spellings of a whole name (the smallest of its keys is enough to compare)."""
-    return min(_keys(normal))
+    """One key for all spellings of a whole name: its equivalence key if it has one, else the
+    smallest of its keys (enough to compare)."""
+    return equivalence_key(normal) or min(_keys(normal))
 
 
 def _corpus_types(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Callable
 
-from chronika.extract.translit import name_keys
+from chronika.resolve.resolution import name_key_set
 from chronika.records.entities import Correction
 from chronika.records.memory import Reclassification
 from chronika.records.stored import EntityMention, EntityName, RelatedEntity, StoredEntity, StoredEvent
@@ -71,10 +71,11 @@ class EntityStore:
         return [EntityName(*row) for row in rows]
 
     def find_entities(self, name: str) -> list[str]:
-        """Ids of the entities a name may stand for: an id, or any alias in any spelling or script."""
+        """Ids of the entities a name may stand for: an id, or any alias in any spelling or script,
+        or an established equivalent of it (Moscow finds Москва)."""
         if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
             return [name]
-        keys = sorted(name_keys(name) | {name.lower().strip()})
+        keys = sorted(name_key_set(name.strip()))
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
             f"SELECT k.entity_id FROM name_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks})"
