@@ -225,3 +225,19 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
 )
 def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list[str]) -> None:
     assert [f.counted for f in tag_figures(text)] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("было расстреляно около семисот тысяч человек", [("около семисот тысяч человек", 700000, None, "человек")]),
+        ("в суд пришли восемь иностранных дипломатов", [("восемь иностранных дипломатов", 8, None, "иностранных дипломатов")]),
+        ("Порядка половины опрошенных готова", [("Порядка половины опрошенных", 50, "percent", "percent of опрошенных")]),
+        ("каждый пятый опрошенный подтвердил", [("каждый пятый опрошенный", 20, "percent", "percent of опрошенный")]),
+        ("семь из десяти россиян", [("семь из десяти россиян", 70, "percent", "percent of россиян")]),
+        ("один из лидеров партии", []),  # a pronoun, no count
+        ("за вторую половину XIX столетия", []),  # half of a time, no share
+    ],
+)
+def test_russian_numbers_in_words(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    assert [(f.text, f.value, f.unit, f.counted) for f in tag_figures(text)] == expected

@@ -20,6 +20,7 @@ from bisect import bisect_left
 
 from chronika.records.mentions import FigureMention
 from chronika.extract.figures_counted import TIME_UNITS, counted_after, described
+from chronika.extract.figures_ru import russian_word_figures
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
 from chronika.records.mentions import TimeMention
@@ -100,6 +101,9 @@ _MARKER = re.compile(
     r"tables?|chapters?|ch|sec|sections?|paragraphs?|para|part|point|clause|appendix|annex|series|file|fond|"
     r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#)\s*[:#]?\s*$"
 )
+# Whether a text may hold a Russian number in words (the word reader needs pymorphy3: only then).
+_CYRILLIC_NUMBER_WORD = re.compile(r"\b(?:од|дв|тр|чет|пят|шест|сем|восем|восьм|девят|десят|сорок|сто|ст[оа]|полтор"
+                                   r"|половин|трет|четверт|кажд|тысяч|миллион)[а-яё]*", re.IGNORECASE)
 _HALF_CONTEXT = re.compile(r"\s+(?:of|the|a|an|his|her|their|its|all|them|those|these|our)\b")
 _PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(?:total\s+)?$", re.IGNORECASE)
 _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,.]*")
@@ -127,6 +131,9 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         if figure is not None:
             figures.append(figure)
             end = figure.end
+    if _CYRILLIC_NUMBER_WORD.search(low):
+        figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
+        figures.sort(key=lambda f: f.start)
     return figures
 
 
