@@ -134,10 +134,31 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         if figure is not None:
             figures.append(figure)
             end = figure.end
+    figures = _joined_ranges(text, figures)
     if _CYRILLIC_NUMBER_WORD.search(low):
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
     return figures
+
+
+_RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "1,5 миллиона[1] — 8,8 миллиона[2]": a table's range
+
+
+def _joined_ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """Two figures of one unit joined by a dash, the second the larger, as one range: an
+    encyclopedia's infobox gives an estimate's low and high so, each with its reference mark."""
+    out: list[FigureMention] = []
+    for figure in figures:
+        last = out[-1] if out else None
+        if (last is not None and last.unit == figure.unit and last.high is None and figure.low is None
+                and _RANGE_DASH.fullmatch(text, last.end, figure.start) and figure.value > last.value):
+            low = last.low if last.low is not None else last.value
+            out[-1] = FigureMention(last.start, figure.end, text[last.start : figure.end], (low + figure.value) / 2, low,
+                                    figure.value, last.approximate or figure.approximate, figure.unit,
+                                    last.counted or figure.counted)
+        else:
+            out.append(figure)
+    return out
 
 
 def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

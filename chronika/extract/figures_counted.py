@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chronika.extract.figures_gloss import done_around, glossed
 from chronika.extract.russian import lemma
 
 _STOP = set(
@@ -199,6 +200,17 @@ _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“])|\n")
 
 
 def described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
+    """What a figure at text[start:end] counts (`_read_sentence`); in Russian with what was done
+    to it, wherever the clause says it ("было расстреляно 21 857 польских заключённых"), and its
+    English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
+    counted = _read_sentence(text, start, end, counted, percent=percent)
+    if counted and _CYRILLIC.search(counted) and not percent:
+        done = done_around(text, start, end)
+        counted = f"{counted} {done}" if done and done not in counted else counted
+    return glossed(counted)
+
+
+def _read_sentence(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
     """What a figure at text[start:end] counts as its sentence tells it: the noun after it, or
     else the thing its sentence names for it before it; with what was done to it or what the share
     says, where the words right after it tell ("were executed", "died", "approve his role"), and

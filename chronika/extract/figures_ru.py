@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from chronika.extract.figures_counted import counted_after
+from chronika.extract.figures_counted import counted_after, described
 from chronika.extract.russian import lemma
 from chronika.records.mentions import FigureMention
 
@@ -97,6 +97,7 @@ def _adjacent(text: str, words: list[tuple[str, int, int]], a: int, b: int) -> b
 
 def _made(text: str, start: int, end: int, value: float, approximate: bool, bound: str | None, *, percent: bool) -> FigureMention:
     counted, counted_end, _ = counted_after(text, end, percent=percent, share=percent)
+    counted = described(text, start, max(end, counted_end), counted, percent=percent)
     end = max(end, counted_end)
     low = value if bound == "low" else None
     high = value if bound == "high" else None
