@@ -34,7 +34,8 @@ _BOUNDS: dict[str, tuple[bool, str | None]] = {
     **dict.fromkeys(("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
                      "approx.", "c.", "около", "примерно", "приблизительно", "порядка", "ок."), (True, None)),
     **dict.fromkeys(("nearly", "almost", "up to", "as many as", "почти"), (True, "high")),
-    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most", "не более", "до"), (False, "high")),
+    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most", "не более"), (False, "high")),
+    "до": (True, "high"),  # "до 40 тысяч": as many as
     **dict.fromkeys(("over", "more than", "upwards of", "in excess of", "just over", "well over", "более", "свыше",
                      "больше", "св.", "не менее", "по меньшей мере", "как минимум"), (False, "low")),
     **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"), (False, "low")),

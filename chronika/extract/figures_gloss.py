@@ -26,7 +26,7 @@ COUNTED = {
     "поляк": "Poles", "польский": "Polish", "советский": "Soviet", "украинец": "Ukrainians", "немецкий": "German",
     "иностранный": "foreign", "дипломат": "diplomats", "историк": "historians", "сторонник": "supporters",
     "делегат": "delegates", "депутат": "deputies", "член": "members", "книга": "books", "город": "cities",
-    "национальность": "nationalities", "яма": "pits", "расстрельный": "execution", "могила": "graves",
+    "национальность": "nationalities", "яма": "pits", "ям": "pits", "расстрельный": "execution", "могила": "graves",
     "захоронение": "burials", "захоронить": "buried", "похоронить": "buried", "год": "years", "месяц": "months",
     "день": "days", "неделя": "weeks", "час": "hours", "километр": "km", "км": "km", "метр": "metres",
     "рубль": "roubles", "доллар": "dollars", "тонна": "tons", "процент": "percent", "случай": "cases",

@@ -28,7 +28,7 @@ _EVERY = {"второй": 2, "третий": 3, "четвёртый": 4, "чет
 # bound words: (approximate, which bound the number is)
 _BOUNDS = {"около": (True, None), "примерно": (True, None), "порядка": (True, None), "приблизительно": (True, None),
            "почти": (True, "high"), "более": (False, "low"), "свыше": (False, "low"), "больше": (False, "low"),
-           "менее": (False, "high"), "меньше": (False, "high"), "до": (False, "high")}
+           "менее": (False, "high"), "меньше": (False, "high"), "до": (True, "high")}
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 
 
