@@ -131,8 +131,10 @@ def test_figures_and_conflicts(corpus: tuple[Path, Path]) -> None:
     assert yezhov["status"] == "conflict"
     values = {c["value"] for c in yezhov["claims"]}
     assert "1939" in values and "4 February 1940" in values
-    killed = next(g for g in groups if g["subject"] == "Katyn" and "1940" in g["attribute"])
-    assert killed["status"] == "corroborated"
+    katyn = [g for g in groups if g["subject"] == "Katyn massacre"]
+    killed = next((g for g in katyn if "about 22,000 people" in {c["value"] for c in g["claims"]}), None)
+    assert killed is not None, [(g["attribute"], [c["value"] for c in g["claims"]]) for g in katyn]
+    assert killed["status"] == "corroborated" and killed["why"] and killed["confidence"] == "sure"
     assert {"about 22,000 people", "21,857"} <= {c["value"] for c in killed["claims"]}
 
 

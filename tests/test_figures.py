@@ -42,7 +42,7 @@ def one(text: str) -> FigureMention:
         ("thirteen delegates protested", ("thirteen delegates", 13, None, None, False, None, "delegates")),
         ("three hundred and fifty thousand peasants", ("three hundred and fifty thousand peasants", 350000, None, None,
                                                         False, None, "peasants")),
-        ("22 тысячи поляков", ("22 тысячи поляков", 22000, None, None, False, None, "поляков")),
+        ("22 тысячи поляков", ("22 тысячи поляков", 22000, None, None, False, None, "поляков (Poles)")),
     ],
 )
 def test_numbers_in_digits_and_words(text: str, expected: Shape) -> None:
@@ -78,7 +78,7 @@ def test_bounds_follow_the_words(text: str, expected: Shape) -> None:
     ("text", "expected"),
     [
         ("Hundreds of thousands were exterminated.", ("Hundreds of thousands", 200000, 200000, 999999, True, None, None)),
-        ("millions of people were sent to camps", ("millions of people", 2e6, 2e6, 999999999, True, None, "people sent")),
+        ("millions of people were sent to camps", ("millions of people", 2e6, 2e6, 999999999, True, None, "people sent to camps")),
         ("dozens of cases were handed over", ("dozens of cases", 24, 24, 99, True, None, "cases handed")),
         ("thousands of communists", ("thousands of communists", 2000, 2000, 9999, True, None, "communists")),
         ("tens of thousands of officers", ("tens of thousands of officers", 20000, 20000, 99999, True, None, "officers")),
@@ -94,15 +94,15 @@ def test_vague_plurals_have_the_bounds_of_their_magnitude(text: str, expected: S
         ("72 percent of Russians described them as crimes", ("72 percent of Russians", 72, None, None, False, "percent",
                                                              "percent of Russians described them as crimes")),
         ("60% of the vote", ("60% of the vote", 60, None, None, False, "percent", "percent of vote")),
-        ("60 per cent agreed", ("60 per cent", 60, None, None, False, "percent", None)),
+        ("60 per cent agreed", ("60 per cent", 60, None, None, False, "percent", "percent agreed")),
         ("Seven in ten Russians approve.", ("Seven in ten Russians", 70, None, None, False, "percent",
-                                            "percent of Russians")),
+                                            "percent of Russians approve")),
         ("About one-third tend to think so.", ("About one-third", 33.3, None, None, True, "percent", "percent tend to think so")),
         ("a third of the delegates", ("a third of the delegates", 33.3, None, None, False, "percent",
                                       "percent of delegates")),
         ("two-thirds of the members", ("two-thirds of the members", 66.7, None, None, False, "percent",
                                        "percent of members")),
-        ("but roughly half refused", ("roughly half", 50, None, None, True, "percent", None)),
+        ("but roughly half refused", ("roughly half", 50, None, None, True, "percent", "percent refused")),
         ("half of the Central Committee", ("half of the Central Committee", 50, None, None, False, "percent",
                                            "percent of Central Committee")),
         ("up to 30-35 percent", ("up to 30-35 percent", 32.5, 30, 35, True, "percent", None)),
@@ -115,7 +115,7 @@ def test_shares_are_percentages(text: str, expected: Shape) -> None:
 def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> None:
     figures = tag_figures("a minimum of 213 new monuments; 15 new ones this year; 1,108 of 1,966 delegates voted")
     assert [(f.value, f.counted) for f in figures] == [
-        (213, "monuments"), (15, "monuments"), (1108, "delegates"), (1966, "delegates"),
+        (213, "monuments"), (15, "monuments"), (1108, "delegates voted"), (1966, "delegates voted"),
     ]
 
 
@@ -219,8 +219,8 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
         ("Of the 1,966 delegates to the Congress, 1,108 were arrested and 848 were executed.",
          ["delegates", "delegates arrested", "delegates executed"]),
         ("In the poll 52 % call it largely positive.", ["percent call it largely positive"]),
-        ("Еще 6% граждан РФ смотрят на Сталина с симпатией.", ["percent of граждан РФ смотрят на Сталина с симпатией"]),
-        ("Только 19% респондентов заявили о негативном отношении.", ["percent of респондентов заявили о негативном отношении"]),
+        ("Еще 6% граждан РФ смотрят на Сталина с симпатией.", ["percent of граждан РФ смотрят на Сталина с симпатией (citizens)"]),
+        ("Только 19% респондентов заявили о негативном отношении.", ["percent of респондентов заявили о негативном отношении (respondents)"]),
     ],
 )
 def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list[str]) -> None:
@@ -230,14 +230,70 @@ def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("было расстреляно около семисот тысяч человек", [("около семисот тысяч человек", 700000, None, "человек")]),
-        ("в суд пришли восемь иностранных дипломатов", [("восемь иностранных дипломатов", 8, None, "иностранных дипломатов")]),
-        ("Порядка половины опрошенных готова", [("Порядка половины опрошенных", 50, "percent", "percent of опрошенных")]),
-        ("каждый пятый опрошенный подтвердил", [("каждый пятый опрошенный", 20, "percent", "percent of опрошенный")]),
-        ("семь из десяти россиян", [("семь из десяти россиян", 70, "percent", "percent of россиян")]),
+        ("было расстреляно около семисот тысяч человек", [("около семисот тысяч человек", 700000, None, "человек расстреляно (people shot)")]),
+        ("в суд пришли восемь иностранных дипломатов", [("восемь иностранных дипломатов", 8, None, "иностранных дипломатов (foreign diplomats)")]),
+        ("Порядка половины опрошенных готова", [("Порядка половины опрошенных", 50, "percent", "percent of опрошенных готова (respondents)")]),
+        ("каждый пятый опрошенный подтвердил", [("каждый пятый опрошенный", 20, "percent", "percent of опрошенный подтвердил (respondents)")]),
+        ("семь из десяти россиян", [("семь из десяти россиян", 70, "percent", "percent of россиян (Russians)")]),
         ("один из лидеров партии", []),  # a pronoun, no count
         ("за вторую половину XIX столетия", []),  # half of a time, no share
     ],
 )
 def test_russian_numbers_in_words(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
     assert [(f.text, f.value, f.unit, f.counted) for f in tag_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole phrase: of-complements, a list closed by "and", "and other"
+        ("Up to 9,000 heads of families were summarily executed.", [("Up to 9,000 heads", "heads of families executed")]),
+        ("the shooting of some 3,000 Latvian army and police officers, clerks, and teachers in 1941",
+         [("some 3,000 Latvian army", "Latvian army and police officers, clerks, and teachers")]),
+        ("about 4,000 miners and other workers in the north", [("about 4,000 miners", "miners and other workers")]),
+        ("about 5,000 workers, the report says", [("about 5,000 workers", "workers")]),  # a comma no list closes
+        # what happened to it, and where
+        ("Some 2 million people passed through the camps from 1930 to 1940.",
+         [("Some 2 million people", "people passed through the camps")]),
+        ("roughly 900,000[c] died due to hunger in the settlements.", [("roughly 900,000", "died due to hunger in the settlements")]),
+        # what it is, of the whole named before it
+        ("Of the total arrested, about 3,000 were engineers and 500 were doctors.",
+         [("about 3,000", "engineers, of the total arrested"), ("500", "doctors, of the total arrested")]),
+        # the measure its sentence names before it, and a qualifier in parentheses
+        ("His lowest estimate of the famine deaths is put at 2 million.", [("2 million", "lowest estimate of the famine deaths")]),
+        ("Scholars estimated the number of victims of the purge at 40,000.", [("40,000", "victims of the purge")]),
+        ("The party's approval rating stood at 35 % in 2001.", [("35 %", "percent: party's approval rating")]),
+        ("Counts of arrests range between 1.1 million (archival count) and 1.5 million (survivors' estimate).",
+         [("1.1 million", "arrests (archival count)"), ("1.5 million", "arrests (survivors' estimate)")]),
+    ],
+)
+def test_what_a_figure_counts_is_a_whole_phrase(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.counted) for f in tag_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from 300 and 400 to 500", [("300", 300.0, None, None), ("400 to 500", 450.0, 400.0, 500.0)]),  # "from X and Y" no range
+        ("as many as a quarter million peasants", [("as many as a quarter million peasants", 250000.0, None, 250000.0)]),
+        ("3-4 millions were moved", [("3-4 millions", 3.5e6, 3e6, 4e6)]),
+        # an infobox's range: low and high joined by a dash, each with its reference mark
+        ("| Потери | от 2 миллионов[3] — 5,5 миллиона[4] |", [("2 миллионов[3] — 5,5 миллиона", 3.75e6, 2e6, 5.5e6)]),
+    ],
+)
+def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | None, float | None]]) -> None:
+    assert [(f.text, f.value, f.low, f.high) for f in tag_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # what was done, said before the figure as Russian puts it, and the English beside the words
+        ("в лагере были расстреляны 3 200 польских офицеров.", "польских офицеров расстреляны (Polish officers shot)"),
+        ("здесь погибли 700 заключённых", "заключённых погибли (prisoners died)"),
+        ("опрос показал: 35% опрошенных", "percent of опрошенных (respondents)"),
+        ("12 собак", "собак"),  # a word the glossary does not list stays as written
+    ],
+)
+def test_russian_counted_things_are_glossed(text: str, counted: str) -> None:
+    assert [f.counted for f in tag_figures(text)] == [counted]

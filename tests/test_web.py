@@ -159,7 +159,8 @@ def test_api_shapes_equal_the_cli_views(web: TestClient, store: Store) -> None:
         "/api/figures": [f for f in views.figures(store) if f["confidence"] == "sure"],
         "/api/figures?all=1": views.figures(store),
         "/api/figures?about=shot&all=1": views.figures(store, "shot"),
-        "/api/conflicts": views.conflicts(store),
+        "/api/conflicts": [g for g in views.conflicts(store) if g["confidence"] == "sure"],
+        "/api/conflicts?all=1": views.conflicts(store),
         "/api/search?q=Kirov&limit=3": find(store, "Kirov", 3).to_json(),
         "/api/search?q=Ezhov&exact=true": find(store, "Ezhov", exact=True).to_json(),
         f"/api/search?q=shot&document={kirov}&from=1930&to=1940": find(
@@ -364,8 +365,9 @@ def test_figures_and_conflicts_pages(web: TestClient, store: Store) -> None:
     figures = web.get("/figures").text
     for f in views.figures(store)[:5]:
         assert f'#c-{f["citation"]["start"]}-{f["citation"]["end"]}' in figures
-    conflicts = web.get("/conflicts").text
+    conflicts = web.get("/conflicts?all=1").text
     groups = views.conflicts(store)
+    assert "held back" in web.get("/conflicts").text or all(g["confidence"] == "sure" for g in groups)
     assert 'class="badge conflict"' in conflicts and 'class="badge corroborated"' in conflicts
     for group in groups:
         for claim in group["claims"]:

@@ -187,15 +187,25 @@ def figures(
 
 
 @app.command()
-def conflicts(as_json: bool = JSON) -> None:
-    """Where documents agree (corroborated) or disagree (conflict) about the same thing; conflicts first."""
+def conflicts(
+    everything: bool = typer.Option(False, "--all", help="Also the uncertain pairs (a subject only their documents' titles name)."),
+    as_json: bool = JSON,
+) -> None:
+    """Where documents agree (corroborated) or disagree (conflict) about the same thing; conflicts
+    first, each with why its claims were paired. Sure pairs only, unless --all."""
     found = guarded(lambda: with_store(views.conflicts))
+    held = sum(1 for g in found if g["confidence"] != "sure")
+    if not everything:
+        found = [g for g in found if g["confidence"] == "sure"]
+        if held:
+            err.print(f"held back {held} uncertain pair(s) (a subject only a title names); --all shows them")
     if as_json:
         print_json(found)
         return
     for group in found:
         style = "red" if group["status"] == "conflict" else "green"
-        out.print(f"[{style}]{group['status']}[/{style}] {escape(group['subject'])}: {escape(group['attribute'])}")
+        out.print(f"[{style}]{group['status']}[/{style}] {escape(group['subject'])}: {escape(group['attribute'])} "
+                  f"[dim]({escape(group['reason'])})[/dim]")
         for claim in group["claims"]:
             out.print(f"   {escape(claim['value'])}: {escape(claim['text'])} [dim]({_where(claim['citation'])})[/dim]")
 

@@ -34,7 +34,8 @@ _BOUNDS: dict[str, tuple[bool, str | None]] = {
     **dict.fromkeys(("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
                      "approx.", "c.", "около", "примерно", "приблизительно", "порядка", "ок."), (True, None)),
     **dict.fromkeys(("nearly", "almost", "up to", "as many as", "почти"), (True, "high")),
-    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most", "не более", "до"), (False, "high")),
+    **dict.fromkeys(("no more than", "not more than", "a maximum of", "at most", "не более"), (False, "high")),
+    "до": (True, "high"),  # "до 40 тысяч": as many as
     **dict.fromkeys(("over", "more than", "upwards of", "in excess of", "just over", "well over", "более", "свыше",
                      "больше", "св.", "не менее", "по меньшей мере", "как минимум"), (False, "low")),
     **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"), (False, "low")),
@@ -64,7 +65,8 @@ _VAGUE = {
     "dozens of thousands": (24_000, 99_999), "scores of thousands": (40_000, 99_999),
     "dozens of millions": (24_000_000, 99_999_999), "scores of millions": (40_000_000, 99_999_999),
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "тыс.": 1e3, "тыс": 1e3,
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9,
+           "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс.": 1e3, "тыс": 1e3,  # "4-5 millions"
            "млн": 1e6, "млн.": 1e6, "млрд": 1e9, "млрд.": 1e9,
            # Russian scale words in every case form ("тысяч", "тысячами", "миллиона", "миллиардов")
            **{stem + end: value for stem, value in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9))
@@ -79,12 +81,14 @@ _SCALE_WORDS = alternation(_SCALES)
 _SCALE = rf"(?P<scale>\s+(?:{_SCALE_WORDS})(?!\w))?"
 _FIGURE = re.compile(
     rf"""{_BOUND}(?:
-        (?P<between>between|from|от)\s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:{_SCALE_WORDS})(?!\w))?\s+(?:and|to|до)\s+(?P<hi>{_NUM})
+        (?P<between>between(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+and\s)|from(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+to\s)|от)
+            \s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:{_SCALE_WORDS})(?!\w))?\s+(?:and|to|до)\s+(?P<hi>{_NUM})
       | (?P<thousands>{DIGITS})\s+тысяч\w*\s+(?P<units>\d{{1,3}})(?![\d,.])
       | (?P<in_n>{_SMALL})\s+(?:in|out\s+of)\s+(?P<in_m>{_SMALL})(?![\w,])
       | (?P<a>{DIGITS})\s?[-–—]\s?(?P<b>{DIGITS})
       | (?P<a2>{_NUM})\s+(?:to|or)\s+(?P<b2>{_NUM})
       | half\s+an?\s+(?P<half_of>million|billion|thousand|hundred|dozen)\b
+      | (?P<part_of>a\s+quarter|a\s+half|three\s+quarters)(?:\s+of\s+a)?\s+(?P<part_scale>million|billion|thousand)\b
       | (?P<frac>(?:{_FRACTION_WORDS})\b|\bhalf\b)
       | (?P<vague>{_VAGUE_WORDS})\b
       | (?P<n>{_NUM})
@@ -131,10 +135,31 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         if figure is not None:
             figures.append(figure)
             end = figure.end
+    figures = _joined_ranges(text, figures)
     if _CYRILLIC_NUMBER_WORD.search(low):
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
     return figures
+
+
+_RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "1,5 миллиона[1] — 8,8 миллиона[2]": a table's range
+
+
+def _joined_ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """Two figures of one unit joined by a dash, the second the larger, as one range: an
+    encyclopedia's infobox gives an estimate's low and high so, each with its reference mark."""
+    out: list[FigureMention] = []
+    for figure in figures:
+        last = out[-1] if out else None
+        if (last is not None and last.unit == figure.unit and last.high is None and figure.low is None
+                and _RANGE_DASH.fullmatch(text, last.end, figure.start) and figure.value > last.value):
+            low = last.low if last.low is not None else last.value
+            out[-1] = FigureMention(last.start, figure.end, text[last.start : figure.end], (low + figure.value) / 2, low,
+                                    figure.value, last.approximate or figure.approximate, figure.unit,
+                                    last.counted or figure.counted)
+        else:
+            out.append(figure)
+    return out
 
 
 def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -228,6 +253,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         value, unit = round(100 * n / of, 1), "percent"
     elif g["half_of"]:
         value = 0.5 * (_SCALES.get(g["half_of"]) or {"hundred": 100.0, "dozen": 12.0}[g["half_of"]])
+    elif g["part_of"]:  # "a quarter million", "three quarters of a million"
+        value = _FRACTIONS[re.sub(r"\s+", " ", g["part_of"])] / 100 * _SCALES[g["part_scale"]]
     elif g["frac"]:
         value, unit = round(_FRACTIONS[re.sub(r"[\s-]+", " ", g["frac"])], 1), "percent"
     elif g["vague"]:
@@ -246,18 +273,18 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     elif bound == "high" and high is None:
         high = value
     share = bool(g["in_n"] or g["frac"]) and not g["pct"]
-    counted, end = counted_after(text, m.end(), percent=unit == "percent", share=share)
+    counted, end, phrase_end = counted_after(text, m.end(), percent=unit == "percent", share=share)
     if counted is not None and counted.split()[0].lower() in TIME_UNITS:
         return None  # "hundreds of years": a duration
     if counted is not None and counted.lower() == "ones" and previous and previous[-1].counted:
         counted = previous[-1].counted  # "15 new ones" after "213 new monuments"
     whole = _OF_NUMBER.match(text, m.end())
     if counted is None and whole is not None:  # "1,108 of 1,966 delegates"
-        counted, _ = counted_after(text, whole.end())
+        counted, _, phrase_end = counted_after(text, whole.end())
     whole_of = next((p for p in reversed(previous[-3:]) if _part_of(text, p, m.start())), None)
     if counted is None and whole_of is not None:
         counted = whole_of.counted  # "Of the 1,966 delegates ..., 1,108 were arrested and 848 executed"
     start = m.start()
     end = max(end, m.end())
-    counted = described(text, start, end, counted, percent=unit == "percent")
+    counted = described(text, start, max(phrase_end, end), counted, percent=unit == "percent")
     return FigureMention(start, end, text[start:end], value, low, high, approximate, unit, counted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chronika.extract.figures_gloss import done_around, glossed
 from chronika.extract.russian import lemma
 
 _STOP = set(
@@ -29,7 +30,7 @@ _STOP = set(
 )
 TIME_UNITS = {"years", "months", "days", "weeks", "decades", "centuries", "hours", "minutes", "seconds", "year"}
 _LEADING = {"other", "more", "new", "additional", "further", "extra", "such", "different", "individual", "some"}
-_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "of"}
+_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "a", "an", "all", "of"}
 PARTICIPLES = set(
     """shot killed executed arrested repressed deported exiled rehabilitated sentenced convicted imprisoned polled
     surveyed murdered wounded captured released expelled purged dekulakized resettled evicted dispossessed
@@ -37,32 +38,33 @@ PARTICIPLES = set(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*(?!\n)")
+_GAP = re.compile(r"[ \t]*,[ \t]*(?=[^\W\d_])|[ \t]+|[ \t]*\n[ \t]*(?!\n)")
 
 
-def counted_after(text: str, position: int, *, percent: bool = False, share: bool = False) -> tuple[str | None, int]:
-    """The noun phrase that starts at `position` (after a figure), and where it ends: up to four
-    words, stopping at a function word, punctuation or a verb; for a percentage, "percent of X"
-    when "of X" follows (or X, after a share: "seven in ten Russians"). (None, position) when
-    there is none."""
-    words = _words(text, position, 8)
+def counted_after(text: str, position: int, *, percent: bool = False, share: bool = False) -> tuple[str | None, int, int]:
+    """The noun phrase that starts at `position` (after a figure), where its first part ends (a
+    figure's span stops there) and where it ends: a head and what qualifies it, stopping at a
+    function word, punctuation or a verb (`_phrase`); for a percentage, "percent of X" when "of X"
+    follows (or X, after a share: "seven in ten Russians"). (None, position, position) when there
+    is none."""
+    words = _words(text, position, _LONGEST + 2)
     if percent:
         if words and words[0][0].lower() == "of":
             words = words[1:]
         elif words and _CYRILLIC.match(words[0][0]) and words[0][0].lower() not in _STOP:
             pass  # Russian puts what a share is of right after it, in the genitive: "70% россиян"
         elif not share or not words or re.fullmatch(r"[a-z]+ed", words[0][0]):
-            return None, position  # "60 percent support", "roughly half refused"
-        phrase, end = _phrase(words)
-        return (f"percent of {phrase}", end) if phrase else (None, position)
+            return None, position, position  # "60 percent support", "roughly half refused"
+        phrase, end, phrase_end = _phrase(words, text)
+        return (f"percent of {phrase}", end, phrase_end) if phrase else (None, position, position)
     if words and words[0][0].lower() == "of":
         words = words[1:]
-    phrase, end = _phrase(words)
-    return (phrase, end) if phrase else (None, position)
+    phrase, end, phrase_end = _phrase(words, text)
+    return (phrase, end, phrase_end) if phrase else (None, position, position)
 
 
 def _words(text: str, position: int, limit: int) -> list[tuple[str, int]]:
-    """Up to `limit` words from `position` on within one paragraph, each with its end."""
+    """Up to `limit` words from `position` on within one paragraph (across commas), each with its end."""
     found: list[tuple[str, int]] = []
     while len(found) < limit:
         gap = _GAP.match(text, position)
@@ -88,68 +90,175 @@ def _russian_break(word: str) -> bool:
     return lemma(word.lower())[1].split(",")[0].split(" ")[0] in _RUSSIAN_BREAKS
 
 
-def _phrase(words: list[tuple[str, int]]) -> tuple[str | None, int]:
+_JOINERS = {"and", "or", "и", "или"}
+_LONGEST = 12  # words: the longest phrase a figure's counted thing may be
+_LIST_GAP = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _content(word: str) -> bool:
+    """Whether a word may open what a phrase goes on with after "of" or "and" (no function word, no verb)."""
+    low = word.lower()
+    return not (low in _STOP or low in PARTICIPLES or _russian_break(word) or low.endswith("ed") and "-" not in low)
+
+
+def _phrase(words: list[tuple[str, int]], text: str = "") -> tuple[str | None, int, int]:
+    """The noun phrase the words open and where its first part ends (the figure's span stops
+    there): the head with the words that qualify it ("heads of households", "Polish military and
+    police officers, border guards, and intelligentsia prisoners"). A comma goes on only with a
+    list that "and" or "or" closes; without `text` the phrase ends at its first "of" or "and".
+    Returns the phrase as written, where its first part ends and where it ends."""
     while words and words[0][0].lower() in _DETERMINERS:
         words = words[1:]
     while words and words[0][0].lower() in _LEADING:
         words = words[1:]
-    phrase: list[str] = []
-    end = 0
-    for word, word_end in words[:4]:
+    taken: list[tuple[str, int]] = []
+    first_part = 0
+    open_list = 0  # how many words came before the list comma no "and" has closed yet
+    for index, (word, word_end) in enumerate(words[:_LONGEST]):
         low = word.lower()
-        if low in PARTICIPLES and phrase:
-            phrase.append(word)
-            end = word_end
+        if taken:
+            gap = text[taken[-1][1] : word_end - len(word)] if text else " "
+            if _LIST_GAP.fullmatch(gap) and text:
+                open_list = open_list or len(taken)
+            elif gap.strip():
+                break
+        joins = low in _JOINERS or low == "of"
+        following = [w for w, _ in words[index + 1 : index + 3] if w.lower() not in _LEADING][:1]
+        if joins and taken and text and following and _content(following[0]):
+            first_part = first_part or taken[-1][1]
+            open_list = 0 if low in _JOINERS else open_list
+            taken.append((word, word_end))
+            continue
+        if low in _LEADING and taken and taken[-1][0].lower() in _JOINERS:
+            taken.append((word, word_end))  # "officers and other prominent citizens"
+            continue
+        if low in PARTICIPLES and taken:
+            taken.append((word, word_end))
             break
-        if low in _STOP or _russian_break(word) or len(word) == 1 and word.isupper() or low.endswith("ly") and len(low) > 4 or (low.endswith("ed") and "-" not in low and phrase):
+        verb = low.endswith("ed") and "-" not in low and (taken or low not in PARTICIPLES)
+        if low in _STOP or _russian_break(word) or len(word) == 1 and word.isupper() or low.endswith("ly") and len(low) > 4 or verb:
             break
-        phrase.append(word)
-        end = word_end
-    return (" ".join(phrase) or None), end
+        taken.append((word, word_end))
+    if open_list:
+        taken = taken[:open_list]
+    while taken and (taken[-1][0].lower() in _JOINERS or taken[-1][0].lower() == "of"):
+        taken.pop()
+    if not taken:
+        return None, 0, 0
+    end = taken[-1][1]
+    if not text:
+        return " ".join(word for word, _ in taken), end, end
+    first = taken[0][1] - len(taken[0][0])
+    return re.sub(r"\s+", " ", text[first:end]), first_part or end, end
 
 
 # What a figure's sentence says of it, around the noun after the number: the thing counted named
-# before it ("the number of victims is estimated at about 22,000", "Deaths | 21,857", "Of the 1,966
-# delegates, 1,108 were arrested") and what happened to it ("681,000 persons had been shot").
+# before it ("the number of victims is estimated at about 22,000", "the estimate of the famine
+# deaths is put at", "estimated the total number of victims at", "the approval rating stood at",
+# "Deaths | 21,857", "Of the 1,966 delegates, 1,108 were arrested"), what it is ("about 8,000 were
+# officers"), what happened to it ("681,000 persons had been shot", "14 million people passed
+# through the camps") and how its source qualifies it ("2.2 million (demographers' estimate)").
+_MEASURES = r"(?:numbers?|estimates?|totals?|tolls?|figures?|counts?|population|shares?|proportion|percentage|ratings?)"
+_MEASURE_VERBS = (r"(?:estimated|put|placed|reached|stood|stands|rose|fell|totall?ed|amounted|came|grew|declined|increased|"
+                  r"exceeded|ranges?|ranged|varied|varies|went\s+up|went\s+down|dropped|to\s+be|was|were|is|are)")
 _NUMBER_OF = re.compile(
-    r"\bnumbers?\s+of\s+(?P<what>[^\W\d][^.!?;|\n]{2,120}?)\s*,?\s+(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?"
-    r"(?:estimated|put|reached|stood|stands|rose|fell|totall?ed|amounted|came|grew|declined|increased|exceeded|was|were|is|are)\b",
+    rf"\b(?P<head>(?:[\w'’-]+\s+){{0,2}}?{_MEASURES})\s+(?:of|for)\s+(?P<what>[^\W\d][^.!?;|\n]{{2,120}}?)\s*,?\s+"
+    rf"(?:(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?{_MEASURE_VERBS}\b|at\s*$)",
     re.IGNORECASE,
 )
+_RATED = re.compile(  # "Stalin's previous record approval rating stood at"
+    rf"(?P<what>(?:[\w'’-]+\s+){{1,4}}(?:rating|record|population|toll|level))\s+{_MEASURE_VERBS}\b[^.!?;\n]{{0,20}}$",
+    re.IGNORECASE,
+)
+_COUNTED_PLAIN = {"number", "numbers", "total", "totals", "count", "counts"}  # "the number of victims" counts victims
 _LABEL = re.compile(r"(?:^|\n|\|)\s*(?P<label>[^\W\d][\w' -]{2,40}?)\s*\|\s*$")
-_OF_THE = re.compile(r"\bof\s+the\s+(?:total\s+)?$", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"^\s*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
+_MARK = re.compile(r"(?:\[\w{1,3}\])+")  # a reference mark right after the figure: "1,600,000[b] died"
+_PREPOSITIONS = (r"due\s+to|as\s+a\s+result\s+of|in\s+favou?r\s+of|to|through|in|into|at|from|of|by|during|under|for|"
+                 r"across|near|within|with|on|since|after|before|between|and|or|but|while")
+_COMPLEMENT = (  # up to two phrases after the verb: "passed through the Gulag's camps", "died due to detention in the camps"
+    rf"(?:\s+(?:{_PREPOSITIONS})(?:\s+(?!(?:{_PREPOSITIONS})\b)[\"“”'‘’]*[^\W\d][\w'’-]*[\"“”'‘’]*){{1,4}}){{0,2}}"
+)
 _PASSIVE = re.compile(
     # plural auxiliaries only: in "about 22,000 Poles was recorded" what was recorded is not the Poles
-    r"\s*(?:,\s*)?(?:were|had\s+been|have\s+been|are|being)\s+(?:\w+ly\s+)?"
-    r"(?P<done>[a-z]+ed|shot|slain|born|sent|held|taken|hit|beaten|thrown|driven|given|sentenced)\b",
+    r"\s*(?:,\s*)?(?:were|had\s+been|have\s+been|are|being)\s+(?:\w+ly\s+)?[\"“]?"
+    r"(?P<done>[a-z]+ed|shot|slain|born|sent|held|taken|hit|beaten|thrown|driven|given|sentenced)\b[\"”]?"
+    r"(?:\s+(?:and|or)\s+[a-z]+ed\b)?" + _COMPLEMENT,
     re.IGNORECASE,
 )
-_DIED = re.compile(r"\s*(?P<done>died|perished|starved|disappeared|vanished|survived|fled)\b", re.IGNORECASE)
-_SHARE_VERB = re.compile(r"\s+(?P<says>(?:[^\W\d][\w'’-]*\s+){1,6}?[^\W\d][\w'’-]*)(?=\s*(?:[.,;:()\[\]–—]|\s-\s|$))")
-_FUNCTION = set("and or but nor of in on at to from by with the a an than as while which who whom that this these those its "
+_DIED = re.compile(
+    r"\s*(?:(?:had|have|may\s+have|might\s+have)\s+)?(?P<done>died|perished|starved|disappeared|vanished|survived|fled|"
+    r"passed|voted|escaped|returned|emigrated|fell)\b" + _COMPLEMENT,
+    re.IGNORECASE,
+)
+_WERE = re.compile(r"\s+(?:were|was)\s+(?=[^\W\d])", re.IGNORECASE)  # "about 8,000 were officers"
+_QUALIFIER = re.compile(r"\s*\((?P<how>[^\W\d][^()\d]{3,40})\)")  # "2.2 million (demographers' estimate)"
+_SHARE_VERB = re.compile(r"\s*(?:[–—:]\s*)?(?P<says>(?:[^\W\d][\w'’-]*\s+){0,10}?[^\W\d][\w'’-]*)(?=\s*(?:[.,;:()\[\]–—]|\s-\s|$))")
+_FUNCTION = set("and or but nor of in on at to from by with the a an than as while which whom that this these those its "
                 "their his her up down since before after for per during over under between among".split())
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“])|\n")
 
 
 def described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
+    """What a figure at text[start:end] counts (`_read_sentence`); in Russian with what was done
+    to it, wherever the clause says it ("было расстреляно 21 857 польских заключённых"), and its
+    English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
+    counted = _read_sentence(text, start, end, counted, percent=percent)
+    if counted and _CYRILLIC.search(counted) and not percent:
+        done = done_around(text, start, end)
+        counted = f"{counted} {done}" if done and done not in counted else counted
+    return glossed(counted)
+
+
+def _read_sentence(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
     """What a figure at text[start:end] counts as its sentence tells it: the noun after it, or
     else the thing its sentence names for it before it; with what was done to it or what the share
-    says, where the words right after it tell ("were executed", "died", "approve his role")."""
+    says, where the words right after it tell ("were executed", "died", "approve his role"), and
+    how the source qualifies it in a parenthesis right after it."""
     before = text[max(0, start - 240) : start]
     cut = max((m.end() for m in _SENTENCE_START.finditer(before)), default=0)
     before = before[cut:]
+    mark = _MARK.match(text, end)
+    end = mark.end() if mark else end
     if counted is None:
-        if (m := _LABEL.search(before)) is not None:
-            counted = m.group("label").strip()
-        elif (named := list(_NUMBER_OF.finditer(before))) and named[-1].end() > len(before) - 60:
-            counted = named[-1].group("what").strip()
-            counted = f"percent of {counted}" if percent else counted
+        counted = _named_before(before, percent)
+    if counted is None and not percent and (were := _WERE.match(text, end)) is not None:
+        counted, _, end = counted_after(text, were.end())
+        if counted is not None and (whole := _OF_WHOLE.match(before)) is not None:
+            counted = f"{counted}, of the {whole.group('whole')}"  # "Of the total killed, about 8,000 were officers"
+    qualifier = _QUALIFIER.match(text, end)
+    how = f" ({qualifier.group('how').strip()})" if qualifier else ""
     if percent:
         says = _SHARE_VERB.match(text, end)
         if says is None or says.group("says").split()[0].lower() in _FUNCTION:
-            return counted
+            return f"{counted}{how}" if counted else counted
         return f"{counted or 'percent'} {says.group('says')}"  # "52 % call it largely positive"
-    if counted is None:
-        return None
     done = _PASSIVE.match(text, end) or _DIED.match(text, end)
-    return f"{counted} {done.group('done')}" if done else counted
+    if done is None:
+        return f"{counted}{how}" if counted else None
+    what_happened = _clean(text[done.start("done") : done.end()])
+    return f"{counted} {what_happened}{how}" if counted else what_happened
+
+
+def _clean(words: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", words)).strip()
+
+
+def _named_before(before: str, percent: bool) -> str | None:
+    """The thing a figure's sentence names for it before it: a table's label, "the number of X is
+    estimated at", "estimated the number of X at", "the approval rating stood at"."""
+    if (m := _LABEL.search(before)) is not None:
+        return m.group("label").strip()
+    named = list(_NUMBER_OF.finditer(before))
+    if named and named[-1].end() > len(before) - 60:
+        head = named[-1].group("head")
+        what = re.sub(r"^(?:the\s+)?(?:total\s+)?(?:number|count)s?\s+of\s+", "", named[-1].group("what").strip())
+        head_words = head.split()
+        if head_words[-1].lower() not in _COUNTED_PLAIN:
+            what = f"{' '.join(w for w in head_words if w.lower() not in _DETERMINERS)} of {what}"
+        return f"percent of {what}" if percent else what
+    rated = _RATED.search(before)
+    if rated is not None:
+        what = " ".join(w for w in rated.group("what").split() if w.lower() not in _DETERMINERS)
+        return f"percent: {what}" if percent else what
+    return None

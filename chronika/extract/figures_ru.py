@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from chronika.extract.figures_counted import counted_after
+from chronika.extract.figures_counted import counted_after, described
 from chronika.extract.russian import lemma
 from chronika.records.mentions import FigureMention
 
@@ -28,7 +28,7 @@ _EVERY = {"второй": 2, "третий": 3, "четвёртый": 4, "чет
 # bound words: (approximate, which bound the number is)
 _BOUNDS = {"около": (True, None), "примерно": (True, None), "порядка": (True, None), "приблизительно": (True, None),
            "почти": (True, "high"), "более": (False, "low"), "свыше": (False, "low"), "больше": (False, "low"),
-           "менее": (False, "high"), "меньше": (False, "high"), "до": (False, "high")}
+           "менее": (False, "high"), "меньше": (False, "high"), "до": (True, "high")}
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 
 
@@ -82,7 +82,7 @@ def _read(text: str, words: list[tuple[str, int, int]], i: int) -> tuple[FigureM
         of = _UNITS[_lemma(words[k + 1][0])]  # "семь из десяти"
         if 0 < value < of:
             return _made(text, start, words[k + 1][2], round(100 * value / of, 1), approximate, bound, percent=True), k + 2
-    counted, _ = counted_after(text, words[k - 1][2])
+    counted, _, _ = counted_after(text, words[k - 1][2])
     if counted is None and not scaled:
         return None  # "один" alone is mostly a pronoun; a bare count names what it counts
     if value == 1 and not scaled:
@@ -96,7 +96,8 @@ def _adjacent(text: str, words: list[tuple[str, int, int]], a: int, b: int) -> b
 
 
 def _made(text: str, start: int, end: int, value: float, approximate: bool, bound: str | None, *, percent: bool) -> FigureMention:
-    counted, counted_end = counted_after(text, end, percent=percent, share=percent)
+    counted, counted_end, _ = counted_after(text, end, percent=percent, share=percent)
+    counted = described(text, start, max(end, counted_end), counted, percent=percent)
     end = max(end, counted_end)
     low = value if bound == "low" else None
     high = value if bound == "high" else None

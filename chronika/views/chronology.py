@@ -94,8 +94,9 @@ def _nearest_date(store: Store, figure: StoredFigure, sentence: tuple[int, int])
 
 
 def conflicts(store: Store) -> list[dict[str, Any]]:
-    """`conflicts --json`: claims about the same thing from different documents, compared within
-    their precision and bounds; conflicts first."""
+    """`conflicts --json --all`: claims about the same thing from different documents, compared
+    within their precision and bounds; conflicts first. Each entry says why its claims were paired
+    and how sure that is (`conflicts` without --all keeps the sure ones)."""
     citer = Citer(store)
     claims: list[Claim] = life_claims(store) + figure_claims(store)
     out = []
@@ -106,11 +107,13 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
                 "attribute": group.attribute,
                 "status": group.status,
                 "claims": [
-                    {"value": c.value_text, "text": c.text, "citation": citer.cite(c.document, c.start, c.end)}
+                    {"value": c.value_text, "text": c.text, "citation": citer.cite(c.document, c.start, c.end), "why": c.why}
                     for c in group.claims
                 ],
                 "reason": group.reason,
+                "why": f"the same subject ({group.subject}) and attribute ({group.attribute}) in "
+                       f"{len({c.document for c in group.claims})} documents; {group.reason}",
+                "confidence": group.confidence,
             }
         )
     return sorted(out, key=lambda g: (g["status"] != "conflict", g["subject"], g["attribute"]))
-

@@ -123,9 +123,14 @@ def figures(request: Request, about: Optional[str] = None, all: bool = False) ->
 
 
 @router.get("/conflicts", response_class=JSONResponse, responses=JSON_ANSWER, summary="`conflicts --json`")
-def conflicts(request: Request) -> JSONResponse:
+def conflicts(request: Request, all: bool = False) -> JSONResponse:  # noqa: A002
+    """The sure pairs unless `all=1`; the X-Conflicts-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
-        return _json(views.conflicts(store))
+        found = views.conflicts(store)
+    shown = found if all else [g for g in found if g["confidence"] == "sure"]
+    answer = _json(shown)
+    answer.headers["X-Conflicts-Uncertain-Held-Back"] = str(len(found) - len(shown))
+    return answer
 
 
 class CorrectionIn(BaseModel):

@@ -132,11 +132,13 @@ def figures(request: Request, about: Optional[str] = None, all: bool = False,  #
 
 
 @router.get("/conflicts")
-def conflicts(request: Request) -> Response:
+def conflicts(request: Request, all: bool = False) -> Response:  # noqa: A002
+    """Conflicts and corroborations, the sure ones unless `all=1` (saying how many it held back)."""
     with open_store(request) as store:
-        groups = views.conflicts(store)
-        return render(request, "conflicts.html", groups=groups,
-                      tally=Counter(g["status"] for g in groups))
+        found = views.conflicts(store)
+    groups = found if all else [g for g in found if g["confidence"] == "sure"]
+    return render(request, "conflicts.html", groups=groups, tally=Counter(g["status"] for g in groups),
+                  held=len(found) - len(groups))
 
 
 @router.get("/entities")

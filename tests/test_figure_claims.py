@@ -1,0 +1,74 @@
+"""Figures compared like with like: the subject and attribute a figure's sentence gives, parts of a
+whole only corroborating, different years never clashing, ranges compared end to end."""
+
+from __future__ import annotations
+
+from chronika.extract.figures import tag_figures
+from chronika.query.claims import Claim, _bounds, compare
+from chronika.query.figure_claims import read_claim
+from chronika.records.stored import StoredFigure
+
+
+def claim_of(text: str, document: int = 1, title: str = "", year: int | None = None, nth: int = 0) -> Claim | None:
+    found = tag_figures(text)[nth]
+    figure = StoredFigure(found.start, found.end, found.text, found.value, found.low, found.high, found.approximate,
+                          found.unit, found.counted, document=document, passage=0)
+    read = read_claim(figure, text, 0, len(text), title, year)
+    if read is None:
+        return None
+    low, high = _bounds(figure.value, figure.low, figure.high, figure.approximate)
+    attribute = read.attribute + (f": {read.part}" if read.part else "") + (f" ({read.year})" if read.year else "")
+    return Claim(read.subject, attribute, document, 0, len(text), text, figure.text, low, high, why=read.why,
+                 part=read.part is not None, ranged=figure.low is not None and figure.high is not None, sure=read.sure)
+
+
+def test_subject_and_attribute_come_from_the_sentence_in_both_languages() -> None:
+    english = claim_of("In 1940 the NKVD shot about 4,000 Polish officers at Katyn.")
+    russian = claim_of("На Бутовском полигоне были расстреляны 5 тысяч человек.")
+    assert english is not None and (english.subject, english.attribute) == ("Katyn massacre", "people killed (shot, executed)")
+    assert russian is not None and (russian.subject, russian.attribute) == ("Butovo firing range", "people killed (shot, executed)")
+    assert "named in its sentence" in english.why
+
+
+def test_no_claim_without_a_subject_or_for_things_that_are_not_people() -> None:
+    assert claim_of("Some 3,000 people were shot that winter.") is None  # no event or site named
+    assert claim_of("В Сандармохе нашли 150 расстрельных ям.") is None  # pits are no people
+    assert claim_of("Katyn: millions of victims.") is None  # a vague plural asserts no estimate
+
+
+def test_counts_of_one_thing_in_two_documents_conflict_or_corroborate() -> None:
+    a = claim_of("About 9,000 prisoners were shot at Kurapaty.", document=1)
+    b = claim_of("At Kurapaty 9,120 prisoners were shot.", document=2)
+    c = claim_of("At Kurapaty 30,000 prisoners were shot.", document=3)
+    assert a and b and c
+    assert [g.status for g in compare([a, b])] == ["corroborated"]
+    assert [g.status for g in compare([a, b, c])] == ["conflict"]
+
+
+def test_up_to_is_an_estimate_and_ranges_are_compared_end_to_end() -> None:
+    up_to = claim_of("На Бутовском полигоне было расстреляно до 40 тысяч человек.", document=1)
+    exact = claim_of("На Бутовском полигоне были убиты 20 тысяч 761 человек.", document=2)
+    assert up_to and exact and [g.status for g in compare([up_to, exact])] == ["conflict"]
+    one = claim_of("The famine's death toll | 2 million[1] — 7 million[2] |", document=1)
+    two = claim_of("The famine's death toll | 4 million[1] — 7 million[2] |", document=2)
+    assert one and two and one.ranged and [g.status for g in compare([one, two])] == ["conflict"]
+
+
+def test_parts_of_a_whole_only_corroborate() -> None:
+    whole = claim_of("The Kolyma camps held 50,000 prisoners, of whom 20,000 died.", document=1, nth=1)
+    part_a = claim_of("At Katyn 22,000 were shot, including about 8,000 officers.", document=1, nth=1)
+    part_b = claim_of("At Katyn 21,000 were shot, including 8,100 officers.", document=2, nth=1)
+    part_c = claim_of("At Katyn 22,000 were shot, including 6,000 officers.", document=3, nth=1)
+    assert whole is not None and not whole.part
+    assert part_a and part_b and part_c and part_a.attribute.endswith(": officers")
+    groups = compare([part_a, part_b, part_c])
+    assert [(g.status, [c.document for c in g.claims]) for g in groups] == [("corroborated", [1, 2])]
+
+
+def test_shares_compare_within_one_poll_year_only() -> None:
+    a = claim_of("A Levada poll found that 70 % of Russians approve of Stalin's role.", document=1, year=2019)
+    b = claim_of("According to Levada, 70 percent of Russians hold a favourable view of Stalin.", document=2, year=2019)
+    c = claim_of("In 2016 Levada found 54 % of Russians approve of Stalin.", document=3, year=2019)
+    assert a and b and c and c.attribute == "share approving of Stalin (2016)"
+    assert [(g.status, g.attribute) for g in compare([a, b, c])] == [("corroborated", "share approving of Stalin (2019)")]
+    assert claim_of("Levada: 52 % call it largely positive.", year=2019) is None  # a breakdown, no population
