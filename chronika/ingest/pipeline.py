@@ -4,23 +4,33 @@ Two passes over a batch: every file is read once (its source spilled to a tempor
 memory stays flat however large the corpus) while the corpus evidence for OCR mending is
 gathered; then each document is built against that one fixed evidence and stored, so the order
 of the files does not change the store. A file whose content is already stored is not read
-again, and a file that is not a document is recorded as skipped while the batch goes on."""
+again, and a file that is not a document is recorded as skipped while the batch goes on.
+
+Memory stays bounded whatever the file: a text file too large to hold at once is read a chunk at
+a time, and any text longer than `MAX_DOCUMENT_CHARS` is stored as numbered parts
+(`chronika.extract.read.parts`), each a document built and saved on its own. Budgets per file
+(`Budget`: its size, and the time spent on it, checked between pages and parts) skip a file, or
+store what was read of it, with the reason in the summary."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
 import tempfile
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
-from chronika.extract.read import read
+from chronika.extract.read import read, reader_for
+from chronika.extract.read.parts import MAX_DOCUMENT_CHARS, PART_CHARS, split_source
+from chronika.extract.read.text import read_text_parts
 from chronika.records.document import Source
 from chronika.ingest.entities import resolve_entities
 from chronika.query.index_refresh import refresh_impacts
@@ -51,7 +61,7 @@ class IngestSummary:
         }
 
 
-Progress = Callable[[Path, int], None]  # called after each file with the words it added
+Progress = Callable[[Path, int], None]  # called after each document (a file, or each part of one) with the words it added
 
 
 # A folder's own notes are not among its sources (they are read when named as files).
@@ -100,6 +110,19 @@ def source_name(path: Path) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+MB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one file may cost (None: no limit). A file larger than `max_bytes` is skipped; once
+    the time spent on a file passes `max_seconds` (checked between the pages of a PDF and between
+    the parts of a long text), the rest of it is left out and what was read is stored."""
+
+    max_bytes: int | None = 300 * MB
+    max_seconds: float | None = 1800.0
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
@@ -108,6 +131,7 @@ def ingest(
     date: str | None = None,
     progress: Progress | None = None,
     extract: bool = True,
+    budget: Budget = Budget(),
 ) -> IngestSummary:
     """Store every document found under `paths`; `title` and `date` override what the sources say.
     `extract=False` stores text, passages and the search index only (no names, times or figures)."""
@@ -118,12 +142,26 @@ def ingest(
     ignored: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
         files = source_files(paths, ignored, summary.skipped)
-        pending, names = _read_batch(store, files, Path(spill), summary, progress)
+        spent: dict[Path, float] = {}  # seconds spent on each file so far
+        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent)
         evidence = _evidence(store, pending, names) if pending else Counter()
+        parts = Counter(item.path for item in pending if item.part is not None)
+        left_out: Counter[Path] = Counter()
         for item in pending:
+            if item.part is not None and _out_of_time(spent[item.path], budget):
+                left_out[item.path] += 1
+                item.spilled.unlink()
+                continue
+            building = time.perf_counter()
             words = _build_one(store, item, summary, title, date, evidence, extract)
+            spent[item.path] += time.perf_counter() - building
             if progress:
                 progress(item.path, words)
+        for path, missing in left_out.items():
+            summary.skipped.append(SourceError(source_name(path), (
+                f"stored in part: {parts[path] - missing} of its {parts[path]} parts; the time budget of"
+                f" {budget.max_seconds:g} s per file ran out before the rest (raise --max-seconds, or 0 for no limit)"
+            )))
     summary.ignored = [source_name(p) for p in ignored]
     # Also when nothing was added: a run killed after storing documents but before resolving them
     # left mentions without an entity, and this one completes it.
@@ -133,62 +171,125 @@ def ingest(
     return summary
 
 
+def _out_of_time(seconds: float, budget: Budget) -> bool:
+    return budget.max_seconds is not None and seconds > budget.max_seconds
+
+
 @dataclass(frozen=True)
 class _Pending:
-    """A file read in the first pass, its source spilled to disk until it is built."""
+    """A document read in the first pass (a file, or a part of one), its source spilled to disk
+    until it is built."""
 
     path: Path
     name: str
     digest: str
     status: str  # "added" or "replaced"
     spilled: Path
+    part: int | None = None
 
 
 def _read_batch(
-    store: Store, files: Iterable[Path], spill: Path, summary: IngestSummary, progress: Progress | None
+    store: Store,
+    files: Iterable[Path],
+    spill: Path,
+    summary: IngestSummary,
+    progress: Progress | None,
+    budget: Budget,
+    spent: dict[Path, float],
 ) -> tuple[list[_Pending], Counter[str]]:
-    """The first pass: every new or changed file read once and spilled to `spill`, with the
-    names the batch holds; unchanged and unreadable files are recorded (and counted as done)."""
+    """The first pass: every new or changed file read once and spilled to `spill` (a part at a
+    time), with the names the batch holds; unchanged and unreadable files are recorded (and
+    counted as done), and a file that fails part way through leaves none of its parts."""
     pending: list[_Pending] = []
     names: Counter[str] = Counter()
     batch: set[str] = set()  # content already in this batch: a second copy is unchanged, as once stored
     for path in files:
-        read_now = _read_one(store, path, summary, batch)
-        if read_now is None:
-            if progress:
-                progress(path, 0)
-            continue
-        source, digest, status = read_now
-        names.update(name_evidence(source))
-        spilled = spill / f"{len(pending)}.pickle"
-        spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
-        pending.append(_Pending(path, source.path, digest, status, spilled))
+        started = time.perf_counter()
+        items: list[_Pending] = []
+        found: Counter[str] = Counter()
+        warnings: list[SourceError] = []
+        try:
+            for source, digest, status in _read_one(store, path, summary, batch, budget):
+                found.update(name_evidence(source))
+                warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
+                spilled = spill / f"{len(pending) + len(items)}.pickle"
+                spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+                items.append(_Pending(path, source.path, digest, status, spilled, source.metadata.get("part")))
+        except (SourceError, OSError) as e:
+            reason = e.reason if isinstance(e, SourceError) else f"cannot be read ({e.strerror or e})"
+            summary.skipped.append(SourceError(source_name(path), reason))
+            for item in items:
+                item.spilled.unlink()
+            items, found, warnings = [], Counter(), []
+        spent[path] = time.perf_counter() - started
+        if not items and progress:
+            progress(path, 0)
+        pending.extend(items)
+        names.update(found)
+        summary.warnings.extend(warnings)
     return pending, names
 
 
-def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> tuple[Source, str, str] | None:
-    """One file's source, content hash and status ("added" or "replaced"); None (and recorded)
-    for a file unchanged, a second copy of one in this batch, or not a document."""
+def _read_one(
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: Budget
+) -> Iterator[tuple[Source, str, str]]:
+    """A file's documents (itself, or its parts when its text is long), each with its content
+    hash and status ("added" or "replaced"); none (and recorded) for a file unchanged, a second
+    copy of one in this batch, or over the size budget. Raises SourceError (or OSError) for a
+    file that is not a document or cannot be read."""
     name = source_name(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        summary.skipped.append(SourceError(name, f"cannot be read ({e.strerror or e})"))
-        return None
-    digest = content_hash(data)
-    status = store.status_of(name, digest)
-    if status == "unchanged" or digest in batch:
+    size = path.stat().st_size
+    if budget.max_bytes is not None and size > budget.max_bytes:
+        summary.skipped.append(SourceError(name, (
+            f"larger than the size budget ({size / MB:,.0f} MB > {budget.max_bytes / MB:,.0f} MB);"
+            " raise --max-size to read it, or 0 for no limit"
+        )))
+        return
+    streamed = size > MAX_DOCUMENT_CHARS and _is_text(path, name)
+    data = b"" if streamed else path.read_bytes()
+    digest = _file_hash(path) if streamed else content_hash(data)
+    if store.status_of(name, digest) == "unchanged" or digest in batch:
         summary.unchanged.append(name)
-        return None
-    try:
+        return
+    if not streamed:
         source = read(data, name)
-    except SourceError as e:
-        summary.skipped.append(SourceError(name, e.reason))
-        return None
-    source.path = name
-    summary.warnings.extend(SourceError(name, w) for w in source.metadata.get("warnings", []))
+        source.path = name
+        del data
+        sources: Iterable[Source] = split_source(source, PART_CHARS, MAX_DOCUMENT_CHARS)
     batch.add(digest)
-    return source, digest, status
+    with path.open("rb") if streamed else nullcontext() as stream:
+        if stream is not None:
+            sources = read_text_parts(stream, name, PART_CHARS)
+        for source in sources:
+            part = source.metadata.get("part")
+            if part is None:
+                yield source, digest, store.status_of(name, digest)
+                continue
+            # Each part has its own hash (the file's and its number): a run killed part way
+            # through a long file stores the rest of it the next time, and leaves the rest alone.
+            part_digest = content_hash(f"{digest} part {part}".encode())
+            status = store.status_of(source.path, part_digest)
+            if status == "unchanged":
+                summary.unchanged.append(source.path)
+            else:
+                yield source, part_digest, status
+
+
+def _is_text(path: Path, name: str) -> bool:
+    """Whether a file is read by the text reader, by its first bytes and its name."""
+    with path.open("rb") as f:
+        head = f.read(16)
+    reader = reader_for(name, head)
+    return reader is not None and reader.name == "text"
+
+
+def _file_hash(path: Path) -> str:
+    """`content_hash` of a file's bytes, read a chunk at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(MB):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _evidence(store: Store, pending: list[_Pending], batch_names: Counter[str]) -> Counter[str]:
