@@ -5,11 +5,16 @@ thousand characters) so each test runs in a moment; bench/ingest_memory.py measu
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from pypdf import PdfWriter
 
 from chronika.errors import SourceError
+from chronika.extract.read import ocr, pdf, read
+from chronika.extract.read.limits import reading_limits
 from chronika.extract.read.parts import cut_at, split_source
 from chronika.extract.read.text import read_text_parts
 from chronika.ingest import pipeline
@@ -198,3 +203,97 @@ def test_a_file_that_fails_part_way_through_leaves_none_of_its_parts(store: Stor
     summary = ingest(store, [mixed, good], extract=False)
     assert len(summary.added) == 1 and [Path(s.path).name for s in summary.skipped] == ["mixed.txt"]
     assert [d.source.endswith("good.txt") for d in store.documents()] == [True]
+
+
+# -- OCR: blank pages, several pages at once, pages kept by content; a PDF over its time budget -----
+
+
+def _scan(words: str, size: tuple[int, int] = (600, 200)) -> Image.Image:
+    from PIL import ImageDraw
+
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((20, 80), words, fill="black")
+    return image
+
+
+def _scanned_pdf(pages: list[Image.Image]) -> bytes:
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=100)
+    return out.getvalue()
+
+
+@pytest.fixture
+def recognised(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """OCR replaced by a stand-in that records the size of each page it is given to read."""
+    seen: list[tuple[int, int]] = []
+
+    def fake(gray: Image.Image, name: str) -> str:
+        seen.append(gray.size)
+        return f"The text of a page {gray.size[0]} by {gray.size[1]} pixels, read by the stand-in for Tesseract (page {len(seen)})."
+
+    monkeypatch.setattr(ocr, "_recognise", fake)
+    return seen
+
+
+def test_ocr_reads_pages_in_their_order_on_several_workers(recognised: list[tuple[int, int]]) -> None:
+    pages = [(n, lambda n=n: _scan(f"page {n}", (300 + 10 * n, 200))) for n in range(1, 8)]
+    read = list(ocr.ocr_pages(iter(pages), len(pages), "scans.tiff", []))
+    assert [n for n, _ in read] == list(range(1, 8))
+    assert [t.split()[5] for _, t in read] == [str(300 + 10 * n) for n in range(1, 8)]
+    assert ocr.workers(7) == min(7, len(os.sched_getaffinity(0))) and ocr.workers(1) == 1
+
+
+def test_ocr_keeps_each_page_by_its_content_so_a_changed_file_reads_only_what_changed(
+    recognised: list[tuple[int, int]], tmp_path: Path
+) -> None:
+    pages = [_scan("Solovki 1937"), _scan("Butovo 1938"), _scan("Kommunarka 1937")]
+    with reading_limits(ocr_cache=tmp_path / "cache"):
+        first = read(_scanned_pdf(pages), "scans.pdf")
+        assert len(recognised) == 3
+        changed = read(_scanned_pdf([pages[0], pages[1], _scan("Levashovo 1938", (700, 200))]), "scans.pdf")
+    assert len(recognised) == 4 and recognised[-1][0] > recognised[0][0]  # only the new page was read
+    assert first.text.split("\n\n")[:2] == changed.text.split("\n\n")[:2]
+    without_cache = read(_scanned_pdf(pages), "scans.pdf")
+    assert len(recognised) == 4 + 3 and without_cache.text.count("\n\n") == 3  # without a cache every page is read
+
+
+def test_a_pdf_of_blank_pages_costs_no_ocr(recognised: list[tuple[int, int]]) -> None:
+    writer = PdfWriter()
+    for _ in range(300):
+        writer.add_blank_page(612, 792)
+    blank = io.BytesIO()
+    writer.write(blank)
+    with pytest.raises(SourceError, match="no text"):
+        read(blank.getvalue(), "blank.pdf")
+    white = _scanned_pdf([Image.new("RGB", (600, 800), "white")] * 3)  # images drawn, but no ink on them
+    with pytest.raises(SourceError, match="no text"):
+        read(white, "white.pdf")
+    assert recognised == []
+
+
+def test_a_pdf_over_its_time_budget_is_stored_in_part_with_a_warning(
+    recognised: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks = 0
+
+    def after_six_checks() -> bool:  # a clock that runs out after six pages: four read, two OCR'd
+        nonlocal checks
+        checks += 1
+        return checks == 5 or checks > 7
+
+    monkeypatch.setattr(pdf, "out_of_time", after_six_checks)
+    monkeypatch.setattr(ocr, "out_of_time", after_six_checks)
+    source = read(_scanned_pdf([_scan(f"page {n}") for n in range(1, 9)]), "scans.pdf")
+    assert source.metadata["pages"] == 4
+    warnings = source.metadata["warnings"]
+    assert any(w.startswith("stored in part: pages 1-4 of 8") for w in warnings)
+    assert len(recognised) == 2 and any(w.startswith("stored in part: OCR of 2 page(s) from page 3 left out") for w in warnings)
+    assert "page 2" in source.text and "page 3" not in source.text
+
+
+def test_the_ocr_cache_sits_beside_the_store_file(tmp_path: Path, recognised: list[tuple[int, int]]) -> None:
+    scans = tmp_path / "scans.pdf"
+    scans.write_bytes(_scanned_pdf([_scan("Sandarmokh 1937")]))
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, [scans], extract=False)
+    assert len(list((tmp_path / "s.db.ocr").glob("*/*.txt"))) == 1

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
 from chronika.extract.read import read, reader_for
+from chronika.extract.read.limits import reading_limits
 from chronika.extract.read.parts import MAX_DOCUMENT_CHARS, PART_CHARS, split_source
 from chronika.extract.read.text import read_text_parts
 from chronika.records.document import Source
@@ -252,7 +253,8 @@ def _read_one(
         summary.unchanged.append(name)
         return
     if not streamed:
-        source = read(data, name)
+        with reading_limits(budget.max_seconds, _ocr_cache(store)):
+            source = read(data, name)
         source.path = name
         del data
         sources: Iterable[Source] = split_source(source, PART_CHARS, MAX_DOCUMENT_CHARS)
@@ -273,6 +275,11 @@ def _read_one(
                 summary.unchanged.append(source.path)
             else:
                 yield source, part_digest, status
+
+
+def _ocr_cache(store: Store) -> Path | None:
+    """Where OCR keeps the text of the pages it read, by their content: beside the store's file."""
+    return None if store.path == ":memory:" else Path(store.path + ".ocr")
 
 
 def _is_text(path: Path, name: str) -> bool:
