@@ -5,6 +5,7 @@ thousand characters) so each test runs in a moment; bench/ingest_memory.py measu
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 
@@ -297,3 +298,21 @@ def test_the_ocr_cache_sits_beside_the_store_file(tmp_path: Path, recognised: li
     with Store(tmp_path / "s.db") as store:
         ingest(store, [scans], extract=False)
     assert len(list((tmp_path / "s.db.ocr").glob("*/*.txt"))) == 1
+
+
+def test_the_budgets_are_ingest_options_and_a_file_over_one_is_a_skipped_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from chronika.cli import app
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text(PARAGRAPH, encoding="utf-8")
+    large.write_text(PARAGRAPH * 20, encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "c.db"), "ingest", str(small), str(large), "--max-size", "0.001", "--json"])
+    assert result.exit_code == 3
+    summary = json.loads(result.stdout)
+    assert summary["documents_added"] == 1
+    assert [Path(s["path"]).name for s in summary["skipped"]] == ["large.txt"]
+    assert "size budget" in summary["skipped"][0]["reason"] and "large.txt" in result.stderr
+    again = CliRunner().invoke(app, ["--db", str(tmp_path / "c.db"), "ingest", str(large), "--max-size", "0", "--max-seconds", "0", "--json"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["documents_added"] == 1

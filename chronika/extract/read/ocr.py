@@ -31,17 +31,13 @@ def _languages() -> str:
     return "+".join(wanted) or "eng"
 
 
-def ocr_image(image: Image.Image, name: str) -> str:
-    """The text Tesseract reads in `image` (English and Russian where both are installed)."""
-    return _recognise(ImageOps.grayscale(image), name)
-
-
 def _need_tesseract(name: str) -> None:
     if shutil.which("tesseract") is None:
         raise SourceError(name, "a scan needs OCR, and Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-rus)")
 
 
 def _recognise(gray: Image.Image, name: str) -> str:
+    """The text Tesseract reads in a greyscale page (English and Russian where both are installed)."""
     _need_tesseract(name)
     import pytesseract
 
