@@ -161,6 +161,28 @@ def test_a_run_killed_part_way_through_a_long_file_stores_the_rest_next_time(
     assert sum(d.words for d in store.documents()) == len((PARAGRAPH * 120).split())
 
 
+def test_a_new_version_of_a_long_file_leaves_nothing_of_the_old_one(store: Store, tmp_path: Path, small_parts: int) -> None:
+    big = tmp_path / "big.txt"
+
+    def stored() -> list[str]:
+        return sorted(d.source.rsplit("/", 1)[-1] for d in store.documents())
+
+    big.write_text(PARAGRAPH * 120, encoding="utf-8")
+    ingest(store, [big], extract=False)
+    many = stored()
+    big.write_text("A new version. " + PARAGRAPH * 60, encoding="utf-8")  # fewer parts
+    ingest(store, [big], extract=False)
+    fewer = stored()
+    assert 2 < len(fewer) < len(many) and all("(part" in s for s in fewer)
+    big.write_text(PARAGRAPH, encoding="utf-8")  # short enough to be one document
+    ingest(store, [big], extract=False)
+    assert stored() == ["big.txt"]
+    big.write_text("Longer again. " + PARAGRAPH * 120, encoding="utf-8")
+    ingest(store, [big], extract=False)
+    assert stored() == sorted(f"big.txt (part {n})" for n in range(1, len(many) + 1))
+    assert not any("A new version" in store.document(d.id)[1] for d in store.documents())
+
+
 def test_a_file_over_the_size_budget_is_skipped_and_the_batch_goes_on(store: Store, tmp_path: Path) -> None:
     small, large = tmp_path / "small.txt", tmp_path / "large.txt"
     small.write_text(PARAGRAPH, encoding="utf-8")

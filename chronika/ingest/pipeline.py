@@ -144,7 +144,8 @@ def ingest(
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
         files = source_files(paths, ignored, summary.skipped)
         spent: dict[Path, float] = {}  # seconds spent on each file so far
-        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent)
+        read_whole: dict[Path, int] = {}  # each file read to its end: its number of parts (0: stored whole)
+        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent, read_whole)
         evidence = _evidence(store, pending, names) if pending else Counter()
         parts = Counter(item.path for item in pending if item.part is not None)
         left_out: Counter[Path] = Counter()
@@ -158,6 +159,7 @@ def ingest(
             spent[item.path] += time.perf_counter() - building
             if progress:
                 progress(item.path, words)
+        _drop_old_versions(store, {source_name(p): n for p, n in read_whole.items() if p not in left_out})
         for path, missing in left_out.items():
             summary.skipped.append(SourceError(source_name(path), (
                 f"stored in part: {parts[path] - missing} of its {parts[path]} parts; the time budget of"
@@ -170,6 +172,26 @@ def ingest(
     refresh_impacts(store)  # also after a killed run that changed the store before it stopped
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+_PART = re.compile(r"^(.*) \(part (\d+)\)$")
+
+
+def _drop_old_versions(store: Store, read: dict[str, int]) -> None:
+    """Remove what an older version of each file read left that the new one does not replace: its
+    whole document once it is stored in parts, its parts once it is stored whole, and the parts
+    past its new last one."""
+    if not read:
+        return
+    stale = []
+    for source in (d.source for d in store.documents()):
+        m = _PART.match(source)
+        if m and m[1] in read and int(m[2]) > read[m[1]]:
+            stale.append(source)
+        elif read.get(source, 0) > 0:
+            stale.append(source)
+    if stale:
+        store.remove(stale)
 
 
 def _out_of_time(seconds: float, budget: Budget) -> bool:
@@ -197,6 +219,7 @@ def _read_batch(
     progress: Progress | None,
     budget: Budget,
     spent: dict[Path, float],
+    read_whole: dict[Path, int],
 ) -> tuple[list[_Pending], Counter[str]]:
     """The first pass: every new or changed file read once and spilled to `spill` (a part at a
     time), with the names the batch holds; unchanged and unreadable files are recorded (and
@@ -209,8 +232,9 @@ def _read_batch(
         items: list[_Pending] = []
         found: Counter[str] = Counter()
         warnings: list[SourceError] = []
+        parts: list[int] = []  # the numbers of the file's parts, stored already or not
         try:
-            for source, digest, status in _read_one(store, path, summary, batch, budget):
+            for source, digest, status in _read_one(store, path, summary, batch, budget, parts):
                 found.update(name_evidence(source))
                 warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
                 spilled = spill / f"{len(pending) + len(items)}.pickle"
@@ -221,7 +245,9 @@ def _read_batch(
             summary.skipped.append(SourceError(source_name(path), reason))
             for item in items:
                 item.spilled.unlink()
-            items, found, warnings = [], Counter(), []
+            items, found, warnings, parts = [], Counter(), [], []
+        if items or parts:
+            read_whole[path] = max(parts, default=0)
         spent[path] = time.perf_counter() - started
         if not items and progress:
             progress(path, 0)
@@ -232,12 +258,13 @@ def _read_batch(
 
 
 def _read_one(
-    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: Budget
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: Budget, parts: list[int]
 ) -> Iterator[tuple[Source, str, str]]:
     """A file's documents (itself, or its parts when its text is long), each with its content
     hash and status ("added" or "replaced"); none (and recorded) for a file unchanged, a second
-    copy of one in this batch, or over the size budget. Raises SourceError (or OSError) for a
-    file that is not a document or cannot be read."""
+    copy of one in this batch, or over the size budget; the number of every part read, stored
+    already or not, added to `parts`. Raises SourceError (or OSError) for a file that is not a
+    document or cannot be read."""
     name = source_name(path)
     size = path.stat().st_size
     if budget.max_bytes is not None and size > budget.max_bytes:
@@ -269,6 +296,7 @@ def _read_one(
                 continue
             # Each part has its own hash (the file's and its number): a run killed part way
             # through a long file stores the rest of it the next time, and leaves the rest alone.
+            parts.append(part)
             part_digest = content_hash(f"{digest} part {part}".encode())
             status = store.status_of(source.path, part_digest)
             if status == "unchanged":
