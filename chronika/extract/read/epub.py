@@ -30,7 +30,8 @@ def read_epub(raw: bytes, name: str) -> Source:
         paragraphs: list[str] = []
         for idref, _ in book.spine:
             item = book.get_item_with_id(idref)
-            if item is not None and item.get_type() == ebooklib.ITEM_DOCUMENT:
+            # The navigation document (a table of contents) is in many spines: it is not the text.
+            if item is not None and item.get_type() == ebooklib.ITEM_DOCUMENT and not isinstance(item, epub.EpubNav):
                 paragraphs.extend(shown_lines(item.get_content()))
     except (epub.EpubException, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, AttributeError) as e:
         raise SourceError(name, f"corrupt or unreadable EPUB ({e})") from e

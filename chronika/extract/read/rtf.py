@@ -16,13 +16,15 @@ from chronika.records.document import Source
 _INFO = r"\{\\%s\s?((?:[^{}\\]|\\[^{}]|\\[{}])*)\}"  # {\title ...} in the information group
 _CREATED = re.compile(r"\\creatim\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
 rtf_to_text: Callable[..., str] = striprtf.rtf_to_text  # the library has no type hints
+_BRACES = re.compile(r"(?<!\\)[{}]")  # a group's braces, not escaped ones
 _CODE_PAGE = re.compile(r"\\ansicpg(\d+)")
 
 
 @register("rtf", (".rtf",), (b"{\\rtf",))
 def read_rtf(raw: bytes, name: str) -> Source:
     rtf = raw.decode("latin-1")  # RTF is 7-bit: other characters are escaped in its code page
-    if rtf.count("{") < rtf.count("}") or not rtf.rstrip().endswith("}"):
+    braces = _BRACES.findall(rtf)
+    if braces.count("{") > braces.count("}") or not rtf.rstrip(" \t\r\n\x00").endswith("}"):
         raise SourceError(name, "corrupt or truncated RTF (its groups are not closed)")
     text = rtf_to_text(rtf, errors="replace")
     metadata: dict[str, object] = {}
