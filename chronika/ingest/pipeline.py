@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 import tempfile
 import time
 from collections import Counter
@@ -20,7 +19,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
-from chronika.extract.read import read
+from chronika.extract.read import LeftOut, documents
+from chronika.extract.read.containers import FOLDER_NOTES
 from chronika.records.document import Source
 from chronika.ingest.entities import resolve_entities
 from chronika.query.index_refresh import refresh_impacts
@@ -35,6 +35,7 @@ class IngestSummary:
     skipped: list[SourceError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     warnings: list[SourceError] = field(default_factory=list)  # stored, but not all as the file has it
+    left_out: list[str] = field(default_factory=list)  # notes inside archives, listed among `ignored`
     words: int = 0
     seconds: float = 0.0
 
@@ -54,10 +55,6 @@ class IngestSummary:
 Progress = Callable[[Path, int], None]  # called after each file with the words it added
 
 
-# A folder's own notes are not among its sources (they are read when named as files).
-_FOLDER_NOTES = re.compile(r"^(readme|licen[cs]e|copying|changelog)(\.\w+)?$", re.IGNORECASE)
-
-
 def source_files(
     paths: Iterable[str | Path], ignored: list[Path] | None = None, unreadable: list[SourceError] | None = None
 ) -> Iterator[Path]:
@@ -75,9 +72,9 @@ def source_files(
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if _FOLDER_NOTES.match(name) and ignored is not None:
+                    if FOLDER_NOTES.match(name) and ignored is not None:
                         ignored.append(Path(root) / name)
-                    elif not name.startswith(".") and not _FOLDER_NOTES.match(name):
+                    elif not name.startswith(".") and not FOLDER_NOTES.match(name):
                         yield Path(root) / name
         elif path.exists():
             yield path
@@ -124,7 +121,7 @@ def ingest(
             words = _build_one(store, item, summary, title, date, evidence, extract)
             if progress:
                 progress(item.path, words)
-    summary.ignored = [source_name(p) for p in ignored]
+    summary.ignored = [source_name(p) for p in ignored] + summary.left_out
     # Also when nothing was added: a run killed after storing documents but before resolving them
     # left mentions without an entity, and this one completes it.
     resolve_entities(store)
@@ -153,42 +150,52 @@ def _read_batch(
     names: Counter[str] = Counter()
     batch: set[str] = set()  # content already in this batch: a second copy is unchanged, as once stored
     for path in files:
-        read_now = _read_one(store, path, summary, batch)
-        if read_now is None:
-            if progress:
-                progress(path, 0)
-            continue
-        source, digest, status = read_now
-        names.update(name_evidence(source))
-        spilled = spill / f"{len(pending)}.pickle"
-        spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
-        pending.append(_Pending(path, source.path, digest, status, spilled))
+        read_now = _read_file(store, path, summary, batch)
+        if not read_now and progress:
+            progress(path, 0)
+        for source, digest, status in read_now:
+            names.update(name_evidence(source))
+            spilled = spill / f"{len(pending)}.pickle"
+            spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+            pending.append(_Pending(path, source.path, digest, status, spilled))
     return pending, names
 
 
-def _read_one(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> tuple[Source, str, str] | None:
-    """One file's source, content hash and status ("added" or "replaced"); None (and recorded)
-    for a file unchanged, a second copy of one in this batch, or not a document."""
+def _read_file(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> list[tuple[Source, str, str]]:
+    """The documents a file holds (itself, or an archive's or a mail's members), each with the
+    file's content hash and its status ("added" or "replaced"); none (and recorded) for a file
+    unchanged, a second copy of one in this batch, or holding no document. A container is
+    unchanged, or refused, as a whole: its members are stored under the container's hash."""
     name = source_name(path)
     try:
         data = path.read_bytes()
     except OSError as e:
         summary.skipped.append(SourceError(name, f"cannot be read ({e.strerror or e})"))
-        return None
+        return []
     digest = content_hash(data)
-    status = store.status_of(name, digest)
-    if status == "unchanged" or digest in batch:
+    if store.status_of(name, digest) == "unchanged" or digest in batch:
         summary.unchanged.append(name)
-        return None
+        return []
+    found: list[tuple[Source, str, str]] = []
+    skipped: list[SourceError] = []
+    left_out: list[str] = []
     try:
-        source = read(data, name)
-    except SourceError as e:
+        for part in documents(data, name):
+            if isinstance(part, LeftOut):
+                left_out.append(part.name)
+            elif isinstance(part, SourceError):
+                skipped.append(part)
+            else:
+                found.append((part, digest, store.status_of(part.path, digest)))
+    except SourceError as e:  # the whole file refused (a corrupt archive, a zip bomb): none of it is stored
         summary.skipped.append(SourceError(name, e.reason))
-        return None
-    source.path = name
-    summary.warnings.extend(SourceError(name, w) for w in source.metadata.get("warnings", []))
+        return []
+    summary.skipped.extend(skipped)
+    summary.left_out.extend(left_out)
+    for source, _, _ in found:
+        summary.warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
     batch.add(digest)
-    return source, digest, status
+    return found
 
 
 def _evidence(store: Store, pending: list[_Pending], batch_names: Counter[str]) -> Counter[str]:
