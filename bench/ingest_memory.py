@@ -40,12 +40,12 @@ MB = 1 << 20
 
 def child(path: Path, db: Path, text_only: bool) -> None:
     sys.path.insert(0, str(REPO))  # this checkout, not whatever an editable install points at
-    from chronika.ingest.pipeline import Budget, ingest
+    from chronika.ingest.pipeline import FileBudget, ingest
     from chronika.store import Store
 
     with Store(db) as store:
         started = time.perf_counter()
-        summary = ingest(store, [path], extract=not text_only, budget=Budget(max_bytes=None, max_seconds=None))
+        summary = ingest(store, [path], extract=not text_only, budget=FileBudget(max_bytes=None, max_seconds=None))
         seconds = time.perf_counter() - started
         documents = len(store.documents())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)

@@ -19,7 +19,7 @@ from chronika.extract.read.limits import reading_limits
 from chronika.extract.read.parts import cut_at, split_source
 from chronika.extract.read.text import read_text_parts
 from chronika.ingest import pipeline
-from chronika.ingest.pipeline import Budget, ingest
+from chronika.ingest.pipeline import FileBudget, ingest
 from chronika.records.document import Source
 from chronika.store import Store
 
@@ -187,7 +187,7 @@ def test_a_file_over_the_size_budget_is_skipped_and_the_batch_goes_on(store: Sto
     small, large = tmp_path / "small.txt", tmp_path / "large.txt"
     small.write_text(PARAGRAPH, encoding="utf-8")
     large.write_text(PARAGRAPH * 20, encoding="utf-8")
-    summary = ingest(store, [small, large], extract=False, budget=Budget(max_bytes=1000))
+    summary = ingest(store, [small, large], extract=False, budget=FileBudget(max_bytes=1000))
     assert len(summary.added) == 1
     [skipped] = summary.skipped
     assert skipped.path.endswith("large.txt") and "size budget" in skipped.reason and "--max-size" in skipped.reason
@@ -204,13 +204,13 @@ def test_a_file_over_the_time_budget_is_stored_in_part_and_nothing_stored_is_los
     built = 0
     real_out_of_time = pipeline._out_of_time
 
-    def after_two_parts(seconds: float, budget: Budget) -> bool:  # a clock that runs out after two parts
+    def after_two_parts(seconds: float, budget: FileBudget) -> bool:  # a clock that runs out after two parts
         nonlocal built
         built += 1
         return built > 2 and real_out_of_time(1e9, budget)
 
     monkeypatch.setattr(pipeline, "_out_of_time", after_two_parts)
-    summary = ingest(store, [big], extract=False, budget=Budget(max_seconds=60))
+    summary = ingest(store, [big], extract=False, budget=FileBudget(max_seconds=60))
     assert len(summary.added) == 2
     [skipped] = summary.skipped
     assert skipped.path.endswith("big.txt")

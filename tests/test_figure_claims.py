@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chronika.extract.figures import tag_figures
 from chronika.query.claims import Claim, _bounds, compare
+from chronika.query.event_dates import read_event_date
 from chronika.query.figure_claims import read_claim
 from chronika.records.stored import StoredFigure
 
@@ -17,8 +18,7 @@ def claim_of(text: str, document: int = 1, title: str = "", year: int | None = N
     if read is None:
         return None
     low, high = _bounds(figure.value, figure.low, figure.high, figure.approximate)
-    attribute = read.attribute + (f": {read.part}" if read.part else "") + (f" ({read.year})" if read.year else "")
-    return Claim(read.subject, attribute, document, 0, len(text), text, figure.text, low, high, why=read.why,
+    return Claim(read.subject, read.label, document, 0, len(text), text, figure.text, low, high, why=read.why,
                  part=read.part is not None, ranged=figure.low is not None and figure.high is not None, sure=read.sure)
 
 
@@ -72,3 +72,54 @@ def test_shares_compare_within_one_poll_year_only() -> None:
     assert a and b and c and c.attribute == "share approving of Stalin (2016)"
     assert [(g.status, g.attribute) for g in compare([a, b, c])] == [("corroborated", "share approving of Stalin (2019)")]
     assert claim_of("Levada: 52 % call it largely positive.", year=2019) is None  # a breakdown, no population
+
+
+def test_a_count_up_to_a_date_is_compared_only_with_counts_to_that_date() -> None:
+    interim = claim_of("By January 1, 1938, under Order No. 00447 some 250,000 people had been shot.", document=1)
+    total = claim_of("Under Order No. 00447, 390,000 people were shot in all.", document=2)
+    russian = claim_of("К 1 января 1938 года по приказу 00447 было расстреляно 250 тысяч человек.", document=3)
+    assert interim and total and russian
+    assert interim.attribute.endswith("(as of january 1, 1938)") and "a count to" in interim.why
+    assert russian.attribute.endswith("(as of 1 января 1938)")
+    assert compare([interim, total]) == []
+    place = claim_of("На Бутовском полигоне в 1937 году было расстреляно 20 тысяч человек.")
+    assert place is not None and "as of" not in place.attribute  # a place, not a date, after "на"
+
+
+def test_a_count_dated_before_its_subject_began_is_of_something_else() -> None:
+    assert claim_of("В апреле 1930 года от голода умерли 252 ребёнка спецпереселенцев.") is None
+    assert claim_of("In 2008 Ukraine said the famine killed 3,500,000 people.") is not None  # dated after: kept
+
+
+def test_a_count_that_says_what_happened_before_what_it_counts() -> None:
+    claim = claim_of("The Gulag was vast: roughly 1,600,000[b] died due to detention in the camps.")
+    assert claim is not None and claim.attribute == "deaths"
+
+
+def event_of(sentence: str, date: str) -> tuple[str, str, str] | None:
+    at = sentence.index(date)
+    return read_event_date(sentence, at, at + len(date))
+
+
+def test_a_named_event_and_its_one_date_make_a_date_claim_in_both_languages() -> None:
+    english = event_of("Khrushchev gave his Secret Speech to the closed session on 25 February 1956.", "25 February 1956")
+    russian = event_of("Хрущёв прочёл закрытый доклад 25 февраля 1956 года.", "25 февраля 1956 года")
+    assert english is not None and english[:2] == ("Khrushchev's Secret Speech", "date delivered")
+    assert russian is not None and russian[0] == "Khrushchev's Secret Speech" and "its sentence's one date" in russian[2]
+
+
+def test_a_date_of_something_else_near_an_event_is_no_claim_about_it() -> None:
+    assert event_of("The Secret Speech was first published in the USSR in 1989.", "1989") is None
+    assert event_of("The Secret Speech came three years after Stalin's death in 1953.", "1953") is None
+    assert event_of("Закрытый доклад был опубликован только в 1989 году.", "1989 году") is None
+    assert event_of("In 1989 the text of the Secret Speech appeared in print.", "1989") is None  # the date comes first
+
+
+def test_a_count_proposed_or_ordered_is_compared_only_with_plans() -> None:
+    planned = claim_of("Берия внёс записку с предложением расстрелять 25 700 польских военнопленных, взятых в Катыни.")
+    done = claim_of("At Katyn the NKVD shot 21,857 Polish prisoners.", document=2)
+    english = claim_of("Stalin ordered the execution of 10,000 Polish prisoners at Katyn.", document=3)
+    assert planned and done and english
+    assert planned.attribute == "people killed (shot, executed), as planned or ordered" and "a plan" in planned.why
+    assert english.attribute == planned.attribute and done.attribute == "people killed (shot, executed)"
+    assert compare([planned, done]) == []

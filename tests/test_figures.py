@@ -297,3 +297,16 @@ def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | N
 )
 def test_russian_counted_things_are_glossed(text: str, counted: str) -> None:
     assert [f.counted for f in tag_figures(text)] == [counted]
+
+
+def test_mixed_numbers_are_one_figure_and_a_fraction_alone_is_none() -> None:
+    assert [(f.text, f.value) for f in tag_figures("The fund paid 2 1/2 million roubles.")] == [("2 1/2 million roubles", 2_500_000)]
+    assert [(f.text, f.value) for f in tag_figures("Some 2 and a half million people fled.")] == [
+        ("Some 2 and a half million people", 2_500_000)]
+    assert [f.value for f in tag_figures("The camp held 2½ thousand prisoners.")] == [2500]
+    assert tag_figures("Roughly 1/2 of it, open 24/7.") == []
+
+
+def test_identifiers_and_number_signs_are_no_figures() -> None:
+    assert tag_figures("See Sociétés, N°413, and the ISBN 2-7332 printed on it.") == []
+    assert [(f.low, f.high) for f in tag_figures("Between them 10-15 people were held.")] == [(10, 15)]

@@ -242,3 +242,54 @@ def test_no_cleaning_stage_removes_the_body_of_a_document(store: Store, tmp_path
     summary = ingest(store, [joined], extract=False)
     assert summary.added and summary.words > 0.75 * len(joined.read_text(encoding="utf-8").split())
     assert any("would have removed" in w.reason and "not applied" in w.reason for w in summary.warnings)
+
+
+def _zip_of(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_an_archives_members_are_stored_and_a_bomb_is_refused_while_the_batch_goes_on(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "letters.zip").write_bytes(_zip_of({
+        "1956/return.txt": b"He came back from the camp in the spring of 1956 and found his family.",
+        "1989/society.txt": b"The society of remembrance was founded in Moscow in January 1989.",
+        "README.txt": b"What the archive holds.",
+    }))
+    (folder / "bomb.zip").write_bytes(_zip_of({"zeros.txt": bytes(20 * 1024**2)}))
+    shutil.copy(FIXTURES / "good" / "message.eml", folder / "message.eml")
+    summary = ingest(store, [folder])
+    sources = sorted(d.source for d in store.documents())
+    assert [s.split("in/", 1)[1] for s in sources] == [
+        "letters.zip!1956/return.txt", "letters.zip!1989/society.txt", "message.eml", "message.eml!names.txt",
+    ]
+    assert [Path(e.path).name for e in summary.skipped] == ["bomb.zip"]
+    assert "zip bomb" in summary.skipped[0].reason
+    assert any(name.endswith("letters.zip!README.txt") for name in summary.ignored)
+    mail = next(d for d in store.documents() if d.source.endswith("message.eml"))
+    assert mail.date is not None and mail.date.start.isoformat() == "2007-10-30"
+    assert mail.date_provenance == "metadata"
+
+
+def test_an_unchanged_archive_does_nothing_and_a_changed_one_replaces_its_members(store: Store, tmp_path: Path) -> None:
+    archive = tmp_path / "letters.zip"
+    archive.write_bytes(_zip_of({"a.txt": b"The first letter was written in the camp in 1938.",
+                                 "b.txt": b"The second letter was written after the release in 1947."}))
+    first = ingest(store, [archive])
+    assert len(first.added) == 2
+    again = ingest(store, [archive])
+    assert (again.added, again.replaced, len(again.unchanged)) == ([], [], 1)
+    archive.write_bytes(_zip_of({"a.txt": b"The first letter, dated 1938, was copied by his daughter.",
+                                 "b.txt": b"The second letter was written after the release in 1947.",
+                                 "c.txt": b"A third letter was found in the archive of the family in 1991."}))
+    changed = ingest(store, [archive])
+    assert (len(changed.replaced), len(changed.added)) == (2, 1)
+    assert sorted(set(first.added) & set(changed.replaced)) == sorted(first.added)  # same ids kept
+    assert len(store.documents()) == 3

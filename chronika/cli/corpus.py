@@ -36,11 +36,11 @@ def ingest(
     """Read sources into the store; unchanged files are left alone, changed ones replaced."""
 
     # The readers and the NLP models load for this command only.
-    from chronika.ingest.pipeline import MB, Budget
+    from chronika.ingest.pipeline import MB, FileBudget
     from chronika.ingest.pipeline import ingest as run_ingest
     from chronika.ingest.pipeline import source_files
 
-    budget = Budget(max_bytes=int(max_size * MB) or None, max_seconds=max_seconds or None)
+    budget = FileBudget(max_bytes=int(max_size * MB) or None, max_seconds=max_seconds or None)
 
     def work() -> dict[str, Any]:
         with Store(State.db) as store:

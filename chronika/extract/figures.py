@@ -91,7 +91,7 @@ _FIGURE = re.compile(
       | (?P<part_of>a\s+quarter|a\s+half|three\s+quarters)(?:\s+of\s+a)?\s+(?P<part_scale>million|billion|thousand)\b
       | (?P<frac>(?:{_FRACTION_WORDS})\b|\bhalf\b)
       | (?P<vague>{_VAGUE_WORDS})\b
-      | (?P<n>{_NUM})
+      | (?P<n>{_NUM})(?P<mixed>\s+1/2(?![/\d])|\s?½|\s+and\s+a\s+half(?=\s+(?:{_SCALE_WORDS})(?!\w)))?
     ){_SCALE}(?P<half>\s+and\s+a\s+half)?
     (?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b|\s+процент\w*)?""",
     re.VERBOSE,
@@ -103,7 +103,7 @@ _TRIGGER = re.compile(
 _MARKER = re.compile(
     r"(?:\b(?:p|pp|pages?|vols?|volume|nos?|numbers?|nr|issue|item|art|articles?|fig|figure|notes?|fn|footnote|"
     r"tables?|chapters?|ch|sec|sections?|paragraphs?|para|part|point|clause|appendix|annex|series|file|fond|"
-    r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#)\s*[:#]?\s*$"
+    r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#|\bn[°º])\s*[:#]?\s*$"
 )
 # Whether a text may hold a Russian number in words (the word reader needs pymorphy3: only then).
 _CYRILLIC_NUMBER_WORD = re.compile(r"\b(?:од|дв|тр|чет|пят|шест|сем|восем|восьм|девят|десят|сорок|сто|ст[оа]|полтор"
@@ -181,6 +181,8 @@ def _is_figure(m: re.Match[str], text: str, low: str) -> bool:
     opening = previous in "\"“" and (start < 2 or low[start - 2].isspace() or low[start - 2] in "([")
     if previous and not opening and (previous.isalpha() or previous in ".,;:\"”’)]'-/"):
         return False  # a footnote mark (materials."1), an identifier (UPA-89) or a year ('33)
+    if following == "/" or previous == "/":
+        return False  # a fraction's or a date's part: "1/2", "12/1937"
     if following.isalpha() or following == "-" and low[end + 1 : end + 2].isalpha():
         return False  # an ordinal (22d) or a compound modifier (four-volume, 6,000-word)
     if following and following in "”\"" and previous and previous in "“\"":
@@ -238,8 +240,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
             return None
         lo_scale = _SCALES[g["lo_scale"].strip()] if g["lo_scale"] else scale
         low, high = lo_value * lo_scale, hi_value * scale
-        if high <= low:
-            return None
+        if high <= low or g["a"] and not g["scale"] and high > 100 * low:
+            return None  # "2-7332": an identifier or a page span, not a range anyone estimates
         value = (low + high) / 2
     elif g["thousands"]:  # "20 тысяч 761 человек"
         thousands, units = number_value(g["thousands"]), number_value(g["units"])
@@ -264,6 +266,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         number = number_value(g["n"])
         if number is None:
             return None
+        if g["mixed"]:  # "2 1/2", "2½", "two and a half million"
+            number += 0.5
         if g["half"]:
             last = g["n"].split()[-1]
             number += 0.5 * (_SCALES.get(last) or 1.0) if last in _SCALES else 0.5

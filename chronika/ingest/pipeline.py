@@ -9,7 +9,7 @@ again, and a file that is not a document is recorded as skipped while the batch 
 Memory stays bounded whatever the file: a text file too large to hold at once is read a chunk at
 a time, and any text longer than `MAX_DOCUMENT_CHARS` is stored as numbered parts
 (`chronika.extract.read.parts`), each a document built and saved on its own. Budgets per file
-(`Budget`: its size, and the time spent on it, checked between pages and parts) skip a file, or
+(`FileBudget`: its size, and the time spent on it, checked between pages and parts) skip a file, or
 store what was read of it, with the reason in the summary."""
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
-from chronika.extract.read import read, reader_for
+from chronika.extract.read import LeftOut, documents, reader_for
+from chronika.extract.read.containers import FOLDER_NOTES
 from chronika.extract.read.limits import reading_limits
 from chronika.extract.read.parts import MAX_DOCUMENT_CHARS, PART_CHARS, split_source
 from chronika.extract.read.text import read_text_parts
@@ -46,6 +47,7 @@ class IngestSummary:
     skipped: list[SourceError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     warnings: list[SourceError] = field(default_factory=list)  # stored, but not all as the file has it
+    left_out: list[str] = field(default_factory=list)  # notes inside archives, listed among `ignored`
     words: int = 0
     seconds: float = 0.0
 
@@ -65,10 +67,6 @@ class IngestSummary:
 Progress = Callable[[Path, int], None]  # called after each document (a file, or each part of one) with the words it added
 
 
-# A folder's own notes are not among its sources (they are read when named as files).
-_FOLDER_NOTES = re.compile(r"^(readme|licen[cs]e|copying|changelog)(\.\w+)?$", re.IGNORECASE)
-
-
 def source_files(
     paths: Iterable[str | Path], ignored: list[Path] | None = None, unreadable: list[SourceError] | None = None
 ) -> Iterator[Path]:
@@ -86,9 +84,9 @@ def source_files(
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if _FOLDER_NOTES.match(name) and ignored is not None:
+                    if FOLDER_NOTES.match(name) and ignored is not None:
                         ignored.append(Path(root) / name)
-                    elif not name.startswith(".") and not _FOLDER_NOTES.match(name):
+                    elif not name.startswith(".") and not FOLDER_NOTES.match(name):
                         yield Path(root) / name
         elif path.exists():
             yield path
@@ -115,7 +113,7 @@ MB = 1 << 20
 
 
 @dataclass(frozen=True)
-class Budget:
+class FileBudget:
     """What one file may cost (None: no limit). A file larger than `max_bytes` is skipped; once
     the time spent on a file passes `max_seconds` (checked between the pages of a PDF and between
     the parts of a long text), the rest of it is left out and what was read is stored."""
@@ -132,7 +130,7 @@ def ingest(
     date: str | None = None,
     progress: Progress | None = None,
     extract: bool = True,
-    budget: Budget = Budget(),
+    budget: FileBudget = FileBudget(),
 ) -> IngestSummary:
     """Store every document found under `paths`; `title` and `date` override what the sources say.
     `extract=False` stores text, passages and the search index only (no names, times or figures)."""
@@ -165,7 +163,7 @@ def ingest(
                 f"stored in part: {parts[path] - missing} of its {parts[path]} parts; the time budget of"
                 f" {budget.max_seconds:g} s per file ran out before the rest (raise --max-seconds, or 0 for no limit)"
             )))
-    summary.ignored = [source_name(p) for p in ignored]
+    summary.ignored = [source_name(p) for p in ignored] + summary.left_out
     # Also when nothing was added: a run killed after storing documents but before resolving them
     # left mentions without an entity, and this one completes it.
     resolve_entities(store)
@@ -194,7 +192,7 @@ def _drop_old_versions(store: Store, read: dict[str, int]) -> None:
         store.remove(stale)
 
 
-def _out_of_time(seconds: float, budget: Budget) -> bool:
+def _out_of_time(seconds: float, budget: FileBudget) -> bool:
     return budget.max_seconds is not None and seconds > budget.max_seconds
 
 
@@ -217,7 +215,7 @@ def _read_batch(
     spill: Path,
     summary: IngestSummary,
     progress: Progress | None,
-    budget: Budget,
+    budget: FileBudget,
     spent: dict[Path, float],
     read_whole: dict[Path, int],
 ) -> tuple[list[_Pending], Counter[str]]:
@@ -232,20 +230,29 @@ def _read_batch(
         items: list[_Pending] = []
         found: Counter[str] = Counter()
         warnings: list[SourceError] = []
+        skipped: list[SourceError] = []  # members of a container that are not documents
+        left_out: list[str] = []  # notes inside an archive
         parts: list[int] = []  # the numbers of the file's parts, stored already or not
         try:
-            for source, digest, status in _read_one(store, path, summary, batch, budget, parts):
+            for got in _read_one(store, path, summary, batch, budget, parts):
+                if isinstance(got, LeftOut):
+                    left_out.append(got.name)
+                    continue
+                if isinstance(got, SourceError):
+                    skipped.append(got)
+                    continue
+                source, digest, status = got
                 found.update(name_evidence(source))
                 warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
                 spilled = spill / f"{len(pending) + len(items)}.pickle"
                 spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
                 items.append(_Pending(path, source.path, digest, status, spilled, source.metadata.get("part")))
-        except (SourceError, OSError) as e:
+        except (SourceError, OSError) as e:  # the whole file refused (a corrupt archive, a zip bomb): none of it is stored
             reason = e.reason if isinstance(e, SourceError) else f"cannot be read ({e.strerror or e})"
             summary.skipped.append(SourceError(source_name(path), reason))
             for item in items:
                 item.spilled.unlink()
-            items, found, warnings, parts = [], Counter(), [], []
+            items, found, warnings, skipped, left_out, parts = [], Counter(), [], [], [], []
         if items or parts:
             read_whole[path] = max(parts, default=0)
         spent[path] = time.perf_counter() - started
@@ -254,17 +261,21 @@ def _read_batch(
         pending.extend(items)
         names.update(found)
         summary.warnings.extend(warnings)
+        summary.skipped.extend(skipped)
+        summary.left_out.extend(left_out)
     return pending, names
 
 
 def _read_one(
-    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: Budget, parts: list[int]
-) -> Iterator[tuple[Source, str, str]]:
-    """A file's documents (itself, or its parts when its text is long), each with its content
-    hash and status ("added" or "replaced"); none (and recorded) for a file unchanged, a second
-    copy of one in this batch, or over the size budget; the number of every part read, stored
-    already or not, added to `parts`. Raises SourceError (or OSError) for a file that is not a
-    document or cannot be read."""
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, parts: list[int]
+) -> Iterator[tuple[Source, str, str] | SourceError | LeftOut]:
+    """The documents a file holds (itself, its parts when its text is long, or an archive's or a
+    mail's members and their parts), each with its content hash and status ("added" or
+    "replaced"), and the members that are not documents; none (and recorded) for a file
+    unchanged, a second copy of one in this batch, or over the size budget. The number of every
+    part read, stored already or not, is added to `parts`. A container is unchanged, or refused,
+    as a whole: its members are stored under the container's hash. Raises SourceError (or
+    OSError) for a file that is not read at all."""
     name = source_name(path)
     size = path.stat().st_size
     if budget.max_bytes is not None and size > budget.max_bytes:
@@ -279,30 +290,36 @@ def _read_one(
     if store.status_of(name, digest) == "unchanged" or digest in batch:
         summary.unchanged.append(name)
         return
-    if not streamed:
-        with reading_limits(budget.max_seconds, _ocr_cache(store)):
-            source = read(data, name)
-        source.path = name
-        del data
-        sources: Iterable[Source] = split_source(source, PART_CHARS, MAX_DOCUMENT_CHARS)
     batch.add(digest)
-    with path.open("rb") if streamed else nullcontext() as stream:
-        if stream is not None:
-            sources = read_text_parts(stream, name, PART_CHARS)
-        for source in sources:
+    with reading_limits(budget.max_seconds, _ocr_cache(store)), path.open("rb") if streamed else nullcontext() as stream:
+        held = read_text_parts(stream, name, PART_CHARS) if stream is not None else _documents(data, name)
+        for source in held:
+            if isinstance(source, (SourceError, LeftOut)):
+                yield source
+                continue
             part = source.metadata.get("part")
             if part is None:
-                yield source, digest, store.status_of(name, digest)
+                yield source, digest, store.status_of(source.path, digest)
                 continue
-            # Each part has its own hash (the file's and its number): a run killed part way
-            # through a long file stores the rest of it the next time, and leaves the rest alone.
-            parts.append(part)
-            part_digest = content_hash(f"{digest} part {part}".encode())
+            # Each part has its own hash (the file's, its name and its number): a run killed part
+            # way through a long file stores the rest of it the next time, and leaves the rest alone.
+            if source.metadata["part_of"] == name:
+                parts.append(part)
+            part_digest = content_hash(f"{digest} {source.metadata['part_of']} part {part}".encode())
             status = store.status_of(source.path, part_digest)
             if status == "unchanged":
                 summary.unchanged.append(source.path)
             else:
                 yield source, part_digest, status
+
+
+def _documents(data: bytes, name: str) -> Iterator[Source | SourceError | LeftOut]:
+    """The documents a file read whole holds, a long one in parts."""
+    for found in documents(data, name):
+        if isinstance(found, Source):
+            yield from split_source(found, PART_CHARS, MAX_DOCUMENT_CHARS)
+        else:
+            yield found
 
 
 def _ocr_cache(store: Store) -> Path | None:
@@ -313,7 +330,7 @@ def _ocr_cache(store: Store) -> Path | None:
 def _is_text(path: Path, name: str) -> bool:
     """Whether a file is read by the text reader, by its first bytes and its name."""
     with path.open("rb") as f:
-        head = f.read(16)
+        head = f.read(4096)
     reader = reader_for(name, head)
     return reader is not None and reader.name == "text"
 

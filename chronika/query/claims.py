@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from chronika.query.event_dates import read_event_dates
 from chronika.query.figure_claims import read_claims
 from chronika.store import Store
 
@@ -95,6 +96,13 @@ def life_claims(store: Store) -> list[Claim]:
     return list(out.values())
 
 
+def event_claims(store: Store) -> list[Claim]:
+    """Dates of named events (`query/event_dates.py`): "the Secret Speech ... on 25 February 1956"."""
+    return [Claim(read.event, read.attribute, read.document, read.start, read.end, read.text, read.time.text,
+                  _ordinal(read.time.date_start), _ordinal(read.time.date_end), why=read.why, sure=not read.time.inferred)
+            for read in read_event_dates(store)]
+
+
 def _text(store: Store, texts: dict[int, str], doc: int) -> str:
     """A document's text, read once per listing (setdefault would read it again for every claim)."""
     if doc not in texts:
@@ -114,8 +122,7 @@ def figure_claims(store: Store) -> list[Claim]:
     for read in read_claims(store):
         figure = read.figure
         low, high = _bounds(figure.value, figure.low, figure.high, figure.approximate)
-        attribute = read.attribute + (f": {read.part}" if read.part else "") + (f" ({read.year})" if read.year else "")
-        out.append(Claim(read.subject, attribute, figure.document, read.start, read.end, read.text, figure.text, low, high,
+        out.append(Claim(read.subject, read.label, figure.document, read.start, read.end, read.text, figure.text, low, high,
                          why=read.why, part=read.part is not None, ranged=figure.low is not None and figure.high is not None,
                          sure=read.sure, years=_years(store, figure.document, read.start, read.end)))
     return out

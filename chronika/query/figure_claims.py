@@ -19,26 +19,27 @@ from chronika.store import Store
 
 # The events and sites of the terror and its memory that sources give figures about, as data:
 # (subject, pattern over the lower-cased text, English and Russian).
-SUBJECTS: list[tuple[str, str]] = [
-    ("Katyn massacre", r"katyn|катын|mednoye|медное|kharkiv prison|piatykhatky|пятихатк"),
-    ("Order No. 00447 (the kulak operation)", r"00447|kulak operation|кулацк\w* операц"),
-    ("famine of 1932-33", r"holodomor|голодомор|famine|голод(?:а|е|у|ом)?\b"),
-    ("Gulag", r"gulag|гулаг|labou?r camps?|исправительно-трудов"),
-    ("Great Terror (1937-38)", r"great terror|great purge|yezhovshchina|ezhovshchina|ежовщин|большой террор|большого террора"),
-    ("Butovo firing range", r"butovo|бутов"),
-    ("Kommunarka", r"kommunarka|коммунарк"),
-    ("Sandarmokh", r"sandarmokh|сандармох"),
-    ("Levashovo", r"levashovo|левашов"),
-    ("Kurapaty", r"kurapaty|курапат"),
-    ("Bykivnia", r"bykivnia|быковн"),
-    ("Solovki", r"solovki|solovetsk|соловк|соловецк"),
-    ("Kolyma", r"kolyma|колым"),
-    ("dekulakization", r"dekulakiz|раскулачив"),
-    ("deportation of peoples", r"deportation of (?:the )?(?:chechens|ingush|crimean tatars|volga germans|kalmyks)|депортаци\w* (?:чечен|ингуш|крымских татар|немцев|калмык)"),
-    ("Levada Center poll", r"levada|левада"),
-    ("VTsIOM poll", r"vtsiom|вциом"),
+SUBJECTS: list[tuple[str, str, int | None]] = [
+    ("Katyn massacre", r"katyn|катын|mednoye|медное|kharkiv prison|piatykhatky|пятихатк", 1940),
+    ("Order No. 00447 (the kulak operation)", r"00447|kulak operation|кулацк\w* операц", 1937),
+    ("famine of 1932-33", r"holodomor|голодомор|famine|голод(?:а|е|у|ом)?\b", 1931),
+    ("Gulag", r"gulag|гулаг|labou?r camps?|исправительно-трудов", 1918),
+    ("Great Terror (1937-38)", r"great terror|great purge|yezhovshchina|ezhovshchina|ежовщин|большой террор|большого террора", 1936),
+    ("Butovo firing range", r"butovo|бутов", 1937),
+    ("Kommunarka", r"kommunarka|коммунарк", 1937),
+    ("Sandarmokh", r"sandarmokh|сандармох", 1937),
+    ("Levashovo", r"levashovo|левашов", 1937),
+    ("Kurapaty", r"kurapaty|курапат", 1937),
+    ("Bykivnia", r"bykivnia|быковн", 1937),
+    ("Solovki", r"solovki|solovetsk|соловк|соловецк", 1923),
+    ("Kolyma", r"kolyma|колым", 1931),
+    ("dekulakization", r"dekulak|раскулач", 1929),
+    ("deportation of peoples", r"deportation of (?:the )?(?:chechens|ingush|crimean tatars|volga germans|kalmyks)|депортаци\w* (?:чечен|ингуш|крымских татар|немцев|калмык)", 1941),
+    ("Levada Center poll", r"levada|левада", None),
+    ("VTsIOM poll", r"vtsiom|вциом", None),
 ]
-_SUBJECTS = [(subject, re.compile(pattern)) for subject, pattern in SUBJECTS]
+_SUBJECTS = [(subject, re.compile(pattern)) for subject, pattern, _ in SUBJECTS]
+_FIRST_YEAR = {subject: first for subject, _, first in SUBJECTS}
 
 # What a count is of, by the words that say what happened (checked in this order: "condemned, of
 # whom 387,000 were executed" is a count of the executed).
@@ -63,10 +64,22 @@ _NOT_PEOPLE = re.compile(r"\b(?:pits?|graves?|burials|years?|months?|days?|weeks
                          r"dollars|tons?|tonnes|cases|votes|monuments?|camps?|prisons?|books?|cities|towns|villages|"
                          r"nationalities|times|names|sites?|trains?|documents?|pages?|volumes?)\b")
 _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|россиян|респондент|опрошенн|жител|граждан")
+# A count of what was proposed, ordered or allowed, not done ("proposed to shoot 25,000", "a limit of
+# 10,000 to be shot", "с предложением расстрелять", "подлежащих расстрелу"): compared only with other plans.
+_PLANNED = re.compile(r"\b(?:propos\w*|order\w* (?:the )?(?:shooting|execution|arrest)|limits?|quotas?|to be (?:shot|executed|arrested)|"
+                      r"предлож\w*|лимит\w*|подлежа\w*|приказа\w* (?:расстрелять|арестовать)|"
+                      r"(?:расстрелять|арестовать|выселить|казнить))\b")
 _PART = re.compile(r"(?:including|among them|among whom|of them|в том числе|из них|среди них)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\band\b|\bи\b")
 _CYRILLIC = re.compile(r"[а-яё]")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+          r"октября|ноября|декабря)\.?")
+# A count up to a date, opening its sentence ("By January 1, 1938, 575,000 had been condemned",
+# "К 1 января 1938 года ..."): an interim count, compared only with counts to the same date.
+_AS_OF = re.compile(r"^\W*(?:by(?: the (?:end|start|beginning|middle) of)?|as of|к(?: (?:концу|началу|середине))?|на)\s+"
+                    rf"((?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:18|19|20)\d\d)\b", re.IGNORECASE)
 CONTEXT = 600  # characters before a figure's sentence where its subject may be named
 
 
@@ -84,6 +97,13 @@ class FigureClaim:
     text: str
     why: str
     sure: bool = True  # its subject named in its sentence, or its attribute in what it counts
+    as_of: str | None = None  # an interim count: the date its sentence counts up to ("January 1, 1938")
+
+    @property
+    def label(self) -> str:
+        """The attribute as claims are grouped by: with the part, the poll's year, the interim date."""
+        return (self.attribute + (f": {self.part}" if self.part else "") + (f" ({self.year})" if self.year else "")
+                + (f" (as of {self.as_of})" if self.as_of else ""))
 
 
 def read_claims(store: Store) -> list[FigureClaim]:
@@ -124,6 +144,10 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
                            where != "its document's title")
     if figure.value < 100 or _NOT_PEOPLE.search(_head(counted)):
         return None
+    first = _FIRST_YEAR[subject]
+    stated = [int(y) for y in _YEAR.findall(sentence)]
+    if first is not None and stated and max(stated) < first:
+        return None  # "252 children died of hunger in April 1930" counts no part of the famine of 1932-33
     if not re.search(r"\d", figure.text) and figure.low is not None and figure.high is not None:
         return None  # a vague plural ("millions of victims") asserts no estimate to compare
     around = counted or text[figure.end : min(end, figure.end + 80)].lower()
@@ -139,13 +163,19 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     if attribute is None:
         return None
     sure = where == "named in its sentence" or told.startswith("counts")
+    if _PLANNED.search(clause) or _PLANNED.search(counted):
+        attribute += ", as planned or ordered"
+        told += "; a plan or order, not what was done"
+    interim = _AS_OF.match(sentence)
+    as_of = " ".join(interim.group(1).lower().split()) if interim and interim.end() <= figure.start - start else None
     return FigureClaim(figure, subject, attribute, part, None, start, end, sentence,
-                       f"{subject} ({where}); {attribute} ({told})" + (f"; a part: {part}" if part else ""), sure)
+                       f"{subject} ({where}); {attribute} ({told})" + (f"; a part: {part}" if part else "")
+                       + (f"; a count to {as_of}" if as_of else ""), sure, as_of)
 
 
 def _head(counted: str) -> str:
     """The first words of what a figure counts, before any "of" or verb: its head noun and modifiers."""
-    return re.split(r"\s(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0] + " " + (
+    return re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0] + " " + (
         counted[counted.find("(") :] if "(" in counted and _CYRILLIC.match(counted) else "")
 
 

@@ -76,6 +76,19 @@ class ChronologyStore:
         )
         return [NamedPerson(*row) for row in rows]
 
+    def sentences_with_one_date(self) -> list[tuple[SentenceSpan, StoredTime]]:
+        """Every sentence that states exactly one dated time expression, with that expression."""
+        rows = self.db.execute(
+            """
+            SELECT t.*, s."end" AS sentence_end FROM time_mentions t
+            JOIN sentences s INDEXED BY sentences_start ON s.document_id = t.document_id AND s.start = t.sentence_start
+            WHERE t.date_start IS NOT NULL
+            GROUP BY t.document_id, t.sentence_start HAVING COUNT(*) = 1
+            ORDER BY t.document_id, t.sentence_start
+            """
+        )
+        return [(SentenceSpan(row["document_id"], row["sentence_start"], row["sentence_end"]), _time(row)) for row in rows]
+
     def person_mention_starts(self, doc_id: int, start: int, end: int) -> list[int]:
         rows = self.db.execute(
             "SELECT m.start FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronika.query.claims import Claim, compare, figure_claims, life_claims
+from chronika.query.claims import Claim, compare, event_claims, figure_claims, life_claims
 from chronika.query.naming import resolve_name
 from chronika.records.stored import StoredEvent, StoredFigure, StoredTime
 from chronika.store import Store
@@ -98,7 +98,7 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
     within their precision and bounds; conflicts first. Each entry says why its claims were paired
     and how sure that is (`conflicts` without --all keeps the sure ones)."""
     citer = Citer(store)
-    claims: list[Claim] = life_claims(store) + figure_claims(store)
+    claims: list[Claim] = life_claims(store) + event_claims(store) + figure_claims(store)
     out = []
     for group in compare(claims):
         out.append(

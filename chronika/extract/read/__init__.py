@@ -10,5 +10,7 @@ from chronika.extract.read.registry import read, read_path, reader_for, readers
 
 # Importing the format modules registers their readers.
 from chronika.extract.read import html, image, pdf, text  # noqa: E402,F401
+from chronika.extract.read import archive, doc, docx, epub, mail, odt, rtf  # noqa: E402,F401
+from chronika.extract.read.containers import LeftOut, documents  # noqa: E402
 
-__all__ = ["read", "read_path", "reader_for", "readers"]
+__all__ = ["LeftOut", "documents", "read", "read_path", "reader_for", "readers"]

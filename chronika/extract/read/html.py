@@ -37,7 +37,7 @@ def read_html(raw: bytes, name: str) -> Source:
         raise SourceError(name, "binary data, not HTML")
     found = _extract(raw, favor_precision=True)
     body = found.get("text") or ""
-    shown = _shown_lines(raw)
+    shown = shown_lines(raw)
     reading = "main text"
     if _letters(body) < _MIN_LETTERS:
         found |= {k: v for k, v in _extract(raw, favor_recall=True).items() if v}
@@ -109,7 +109,7 @@ def _htmldate(raw: bytes, *, extensive: bool) -> str | None:
     return found if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
 
 
-def _shown_lines(raw: bytes) -> list[str]:
+def shown_lines(raw: bytes) -> list[str]:
     """The page's visible text, a line per block element (no script, style or head)."""
     try:
         tree = lxml.html.document_fromstring(raw)
