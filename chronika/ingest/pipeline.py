@@ -160,8 +160,8 @@ def ingest(
         _drop_old_versions(store, {source_name(p): n for p, n in read_whole.items() if p not in left_out})
         for path, missing in left_out.items():
             summary.skipped.append(SourceError(source_name(path), (
-                f"stored in part: {parts[path] - missing} of its {parts[path]} parts; the time budget of"
-                f" {budget.max_seconds:g} s per file ran out before the rest (raise --max-seconds, or 0 for no limit)"
+                f"stored in part: its last {missing} part(s) of {parts[path]} to store were left out when the time"
+                f" budget of {budget.max_seconds:g} s per file ran out (raise --max-seconds, or 0 for no limit)"
             )))
     summary.ignored = [source_name(p) for p in ignored] + summary.left_out
     # Also when nothing was added: a run killed after storing documents but before resolving them
