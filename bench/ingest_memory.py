@@ -6,8 +6,9 @@ are alike, in two shapes:
   lines    the texts as written: paragraphs between blank lines
   oneline  the same text with every line end made a space: one line of the whole size
 Every measurement ingests one file into a fresh SQLite store in a fresh child process (the code of
-this checkout) and reports its own peak RSS (getrusage), the seconds of the ingest call, the words
-and the documents (parts) stored. Memory is bounded when peak RSS stays flat as the size grows;
+this checkout) and reports its own peak RSS (getrusage), also as it stood before the last step
+(the search index's champion lists, query/index_refresh.py, built over the whole store once it
+holds 20,000 passages), the seconds of the ingest call, the words and the documents (parts) stored. Memory is bounded when peak RSS stays flat as the size grows;
 time is linear when MB/s stays flat.
 
     .venv/bin/python bench/ingest_memory.py [--sizes 20,200] [--shapes lines,oneline] [--text-only] [--json]
@@ -38,19 +39,34 @@ MB = 1 << 20
 # -- child side: one ingest in this process ----------------------------------------------------
 
 
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
 def child(path: Path, db: Path, text_only: bool) -> None:
     sys.path.insert(0, str(REPO))  # this checkout, not whatever an editable install points at
-    from chronika.ingest.pipeline import FileBudget, ingest
+    from chronika.ingest import pipeline
+    from chronika.query.index_refresh import refresh_impacts
     from chronika.store import Store
 
+    # The peak before the last step (the search index's champion lists, built over the whole store
+    # once it holds INDEXED_FROM passages) is noted apart: that step's memory grows with the store.
+    before_index: list[float] = []
+
+    def noted(store: Store) -> bool:
+        before_index.append(_peak_rss_mb())
+        return refresh_impacts(store)
+
+    setattr(pipeline, "refresh_impacts", noted)
     with Store(db) as store:
         started = time.perf_counter()
-        summary = ingest(store, [path], extract=not text_only, budget=FileBudget(max_bytes=None, max_seconds=None))
+        budget = pipeline.FileBudget(max_bytes=None, max_seconds=None)
+        summary = pipeline.ingest(store, [path], extract=not text_only, budget=budget)
         seconds = time.perf_counter() - started
         documents = len(store.documents())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
     skipped = [e.reason for e in summary.skipped]
-    print(json.dumps({"words": summary.words, "seconds": seconds, "documents": documents, "peak_rss_mb": peak, "skipped": skipped}))
+    print(json.dumps({"words": summary.words, "seconds": seconds, "documents": documents, "peak_rss_mb": _peak_rss_mb(),
+                      "peak_rss_mb_before_index": before_index[0], "skipped": skipped}))
 
 
 # -- parent side -------------------------------------------------------------------------------
@@ -95,19 +111,21 @@ def measure(path: Path, work: Path, text_only: bool) -> dict[str, Any]:
     result |= {"file_mb": round(size, 1), "mb_per_second": round(size / result["seconds"], 3)}
     result["seconds"] = round(result["seconds"], 1)
     result["peak_rss_mb"] = round(result["peak_rss_mb"], 1)
+    result["peak_rss_mb_before_index"] = round(result["peak_rss_mb_before_index"], 1)
     return result
 
 
 def table(results: dict[str, dict[str, dict[str, Any]]], text_only: bool) -> str:
     lines = [
         f"One large text file ingested {'without NLP (--text-only)' if text_only else 'in full (names, times, figures, memory)'}, each run in a fresh process",
-        f"{'shape':<9}{'size MB':>9}{'words':>13}{'documents':>11}{'seconds':>10}{'MB/s':>8}{'peak RSS MB':>13}",
+        f"{'shape':<9}{'size MB':>9}{'words':>13}{'documents':>11}{'seconds':>10}{'MB/s':>8}{'peak RSS MB':>13}"
+        f"{'before index':>14}",
     ]
     for shape, sizes in results.items():
         for r in sizes.values():
             lines.append(
                 f"{shape:<9}{r['file_mb']:>9.1f}{r['words']:>13,}{r['documents']:>11,}{r['seconds']:>10.1f}"
-                f"{r['mb_per_second']:>8.3f}{r['peak_rss_mb']:>13.1f}"
+                f"{r['mb_per_second']:>8.3f}{r['peak_rss_mb']:>13.1f}{r['peak_rss_mb_before_index']:>14.1f}"
             )
             lines += [f"  skipped: {reason}" for reason in r["skipped"]]
     for shape, sizes in results.items():
@@ -117,6 +135,7 @@ def table(results: dict[str, dict[str, dict[str, Any]]], text_only: bool) -> str
             lines.append(
                 f"{shape}: {large['file_mb'] / small['file_mb']:.0f}x the size took {large['seconds'] / small['seconds']:.1f}x the time"
                 f" and {large['peak_rss_mb'] / small['peak_rss_mb']:.2f}x the peak memory"
+                f" ({large['peak_rss_mb_before_index'] / small['peak_rss_mb_before_index']:.2f}x before the search index's lists)"
             )
     return "\n".join(lines)
 
