@@ -625,6 +625,18 @@ def test_a_query_too_long_to_read_is_refused_before_any_work(web: TestClient) ->
         assert time.perf_counter() - started < 2
 
 
+def test_a_request_past_its_time_budget_is_stopped_and_the_server_goes_on(built: Path) -> None:
+    hasty = TestClient(create_app(Settings(str(built), budget=1e-9)), base_url="http://127.0.0.1",
+                       raise_server_exceptions=False)
+    for path in ("/api/search", "/search", "/api/ask"):
+        stopped = hasty.get(path, params={"q": "Stalin OR Kirov OR Katyn"})
+        assert stopped.status_code == 503 and "narrow it" in stopped.text, path
+    with client_for(built) as patient:  # the default budget: the same request answers
+        assert patient.get("/api/search", params={"q": "Stalin OR Kirov OR Katyn"}).status_code == 200
+    with Store(built) as opened, opened.budget(None):
+        assert opened.documents()
+
+
 def test_search_pages_facets_and_downloads(web: TestClient, store: Store) -> None:
     everything = find(store, "Stalin", 200).hits
     assert len(everything) > 10, "the examples name Stalin in more than two pages of five passages"

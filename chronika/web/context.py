@@ -33,6 +33,7 @@ class Settings:
     db: str
     host: str = "127.0.0.1"
     token: str | None = None
+    budget: float | None = 20.0  # seconds a request may read the store before it is stopped (503)
 
     @property
     def local(self) -> bool:
@@ -62,10 +63,11 @@ def settings(request: Request) -> Settings:
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
     """One connection for this request, opened and closed in the thread that uses it (SQLite
-    connections are not shared across threads)."""
+    connections are not shared across threads), reading within the server's time budget."""
     store = Store(settings(request).db)
     try:
-        yield store
+        with store.budget(settings(request).budget):
+            yield store
     finally:
         store.close()
 
