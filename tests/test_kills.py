@@ -141,3 +141,25 @@ def test_an_ingest_killed_at_any_stage_is_completed_by_the_next_run(
     again = run_at(db, stage, False, "ingest", *files)
     assert again.returncode == 0, again.stderr
     assert state(db) == expected
+
+
+def test_a_served_store_answers_every_request_while_an_ingest_writes_to_it(
+    corpus: Path, worked: Path, tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from chronika.web import Settings, create_app
+
+    db = tmp_path / "store.db"
+    shutil.copy(worked, db)
+    writing = subprocess.Popen([sys.executable, "-m", "chronika", "--db", str(db), "ingest", *(str(corpus / n) for n in SECOND)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    paths = ["/api/search?q=Kirov", "/api/entities", "/timeline", "/api/documents", "/entities", "/api/conflicts"]
+    answers: list[tuple[str, int]] = []
+    with TestClient(create_app(Settings(str(db))), base_url="http://127.0.0.1", raise_server_exceptions=False) as web:
+        while writing.poll() is None:
+            for path in paths:
+                answers.append((path, web.get(path).status_code))
+    assert writing.returncode == 0, writing.stderr.read() if writing.stderr else ""
+    assert len(answers) >= len(paths), "the ingest ended before the server was asked anything"
+    assert [a for a in answers if a[1] != 200] == []
