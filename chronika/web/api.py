@@ -104,11 +104,16 @@ def entity(request: Request, name: str) -> JSONResponse:
 def timeline(request: Request, about: Optional[str] = None,
              year_from: Optional[int] = Query(None, alias="from"),
              year_to: Optional[int] = Query(None, alias="to"),
-             export: Optional[Literal["csv", "timelinejs"]] = Query(None, description="csv or timelinejs: a download instead")) -> Response:
+             export: Optional[Literal["csv", "timelinejs"]] = Query(None, description="csv or timelinejs: a download instead"),
+             all: bool = False) -> Response:  # noqa: A002
+    """The events with a sure date unless `all=1`; the X-Timeline-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
         subject = store.entity_names_by_id()[lookup.entity_id(store, about)] if about else None
-        events = views.timeline(store, about, year_from, year_to)
-        return exported(events, export, "timeline", subject) if export else _json(events)
+        found = views.timeline(store, about, year_from, year_to)
+    events = found if all else [e for e in found if e["confidence"] == "sure"]
+    answer = exported(events, export, "timeline", subject) if export else _json(events)
+    answer.headers["X-Timeline-Uncertain-Held-Back"] = str(len(found) - len(events))
+    return answer
 
 
 @router.get("/figures", response_class=JSONResponse, responses=JSON_ANSWER, summary="`figures --about WORD --json`")
