@@ -724,3 +724,92 @@ def test_figures_show_the_sure_ones_and_say_what_they_held_back(web: TestClient,
     assert (f"{len(uncertain)} uncertain figure" in page) == bool(uncertain)
     rows = web.get("/figures", params={"all": 1, "export": "csv"})
     assert rows.headers["content-type"].startswith("text/csv") and len(list(csv.DictReader(io.StringIO(rows.text)))) == len(every)
+
+
+def test_barometer_scale_wraps_whole_period_names_and_keeps_every_stack_inside() -> None:
+    from datetime import date
+
+    from chronika.web import barometer
+
+    rows = [  # invented tallies: the tallest stack (11) sets the scale, rounded up to a tick
+        {"period": "The long first period", "start": "1924-01-01", "end": "1953-12-31",
+         "de": {"state": 9, "society": 2}, "re": {"state": 1, "society": 0}},
+        {"period": "Medvedev's presidency", "start": "2009-01-01", "end": "2012-12-31",
+         "de": {"state": 0, "society": 0}, "re": {"state": 4, "society": 6}},
+        {"period": "Since then", "start": "2014-01-01", "end": "2100-12-31",
+         "de": {"state": 0, "society": 0}, "re": {"state": 0, "society": 0}},
+    ]
+    drawn = barometer.chart(rows, "period", everything=False, today=date(2026, 1, 1))
+    assert drawn.top == 15 and [t.value for t in drawn.ticks] == [0, 5, 10, 15]
+    first, second, third = drawn.periods
+    assert [(s.level, s.n) for s in first.segments if s.direction == "de-stalinization"] == [("state", 9), ("society", 2)]
+    society = next(s for s in first.segments if s.level == "society" and s.direction == "de-stalinization")
+    assert society.offset == pytest.approx(9 / 15) and society.size == pytest.approx(2 / 15)
+    assert all(s.offset + s.size <= 1 for p in drawn.periods for s in p.segments)
+    assert " ".join(second.lines[:-1]) == "Medvedev's presidency" and second.lines[-1] == "2009–2012"
+    assert third.years == "2014–" and third.segments == []
+    assert "period=Medvedev%27s+presidency&direction=re-stalinization&level=society" in second.segments[-1].href
+    assert barometer.wrap("Putin's first terms", 12) == ["Putin's", "first terms"]
+    assert barometer.wrap("Reconstruction", 5) == ["Reconstruction"]  # a long word is never cut
+    assert [barometer.tick_step(n) for n in (0, 5, 6, 13, 120)] == [1, 1, 2, 5, 50]
+
+
+def test_memory_page_draws_the_barometer_with_its_scale_legend_and_what_it_left_out(web: TestClient, store: Store) -> None:
+    from chronika.views.memory import barometer_listing
+
+    rows, left_out = barometer_listing(store)
+    page = web.get("/memory").text
+    wide = re.search(r'<svg class="barometer wide"[^>]* width="(\d+)" height="(\d+)".*?</svg>', page, re.S)
+    assert wide is not None
+    width, height = int(wide.group(1)), int(wide.group(2))
+    rects = [(float(x), float(y), float(w), float(h)) for x, y, w, h in re.findall(
+        r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', wide.group(0))]
+    drawn = sum(1 for r in rows for key in ("de", "re") for level in ("state", "society") if r[key][level])
+    assert len(rects) == drawn > 0
+    assert all(y >= 0 and y + h <= height and x + w <= width for x, y, w, h in rects)
+    assert 'class="tick">0</text>' in wide.group(0) and 'class="axis-title">events</text>' in wide.group(0)
+    labels = re.findall(r'<text [^>]*class="label">(.*?)</text>', wide.group(0))
+    names = [" ".join(re.findall(r'<tspan x="[\d.]+" dy="\d+">([^<]*)</tspan>', t)) for t in labels]  # the years apart
+    assert names == [r["period"].replace("'", "&#39;") for r in rows]  # whole, never cut
+    for r in rows:
+        for key, direction in (("de", "de-stalinization"), ("re", "re-stalinization")):
+            if r[key]["society"]:
+                assert f'class="bar {direction} society"' in wide.group(0)
+    assert '<svg class="barometer narrow"' in page and page.count('<rect x=') == 2 * drawn
+    assert "<desc id=\"barometer-desc\">" in page and "<details class=\"chart-table\">" in page
+    assert f"<strong>{left_out['undated']}</strong> undated event" in page
+    assert f"<strong>{left_out['uncertain']}</strong> uncertain event" in page
+    for key in ("de-Stalinization · state", "de-Stalinization · society", "re-Stalinization · state", "re-Stalinization · society"):
+        assert f"</span> {key}</li>" in page
+
+
+def test_conflicts_and_memory_download_what_their_pages_list(web: TestClient, store: Store) -> None:
+    from chronika.views.memory import memory_listing
+
+    found = views.conflicts(store)
+    sure = [g for g in found if g["confidence"] == "sure"]
+    for path in ("/api/conflicts", "/conflicts"):
+        rows = web.get(path, params={"export": "csv"})
+        assert rows.headers["content-type"].startswith("text/csv") and "conflicts.csv" in rows.headers["content-disposition"]
+        read = list(csv.DictReader(io.StringIO(rows.text)))
+        assert len(read) == sum(len(g["claims"]) for g in sure)
+        assert [(r["subject"], r["value"]) for r in read] == [(g["subject"], c["value"]) for g in sure for c in g["claims"]]
+        everything = web.get(path, params={"export": "json", "all": 1})
+        assert _json(everything.json()) == _json(found) and "attachment" in everything.headers["content-disposition"]
+    if sure:
+        assert '<a href="/conflicts?export=csv" download>CSV</a>' in web.get("/conflicts").text
+    events, held = memory_listing(store)
+    every, _ = memory_listing(store, everything=True)
+    answer = web.get("/api/memory", params={"export": "csv"})
+    assert answer.headers["X-Memory-Uncertain-Held-Back"] == str(held["uncertain"])
+    assert [r["id"] for r in csv.DictReader(io.StringIO(answer.text))] == [e["id"] for e in events]
+    assert [r["id"] for r in csv.DictReader(io.StringIO(web.get("/api/memory?all=1&export=csv").text))] == [e["id"] for e in every]
+    page = web.get("/memory").text
+    assert '<a href="/memory?export=csv" download>CSV</a>' in page and '<a href="/memory?export=json" download>JSON</a>' in page
+    if events:
+        chosen = events[0]
+        narrowed = web.get("/memory", params={"direction": chosen["direction"], "level": chosen["level"], "export": "json"}).json()
+        assert chosen["id"] in [e["id"] for e in narrowed]
+        assert all(e["direction"] == chosen["direction"] and e["level"] == chosen["level"] for e in narrowed)
+    figures = web.get("/api/figures", params={"export": "json", "all": 1}).json()
+    assert _json(figures) == _json(views.figures(store))
