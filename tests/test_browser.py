@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -43,9 +44,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(db: Path) -> Iterator[str]:
-    """uvicorn on a free loopback port, in a thread, for the module's tests."""
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """uvicorn over `db` on a free loopback port, in a thread."""
     port = _free_port()
     config = uvicorn.Config(create_app(Settings(str(db))), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -56,9 +57,18 @@ def server(db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the reading room's server did not start on 127.0.0.1")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(db: Path) -> Iterator[str]:
+    """The reading room over the examples, for the module's tests."""
+    with _serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -244,6 +254,25 @@ def test_timeline_clusters_dense_stretches_and_the_keyboard_opens_them(server: s
     page.wait_for_url("**/documents/**#c-*")
     page.wait_for_selector("mark.cited")
     w.close()
+
+
+def test_a_citation_in_another_part_of_a_long_document_opens_that_part(browser: Any, tmp_path: Path) -> None:
+    from test_web import _long_document
+
+    db = _long_document(tmp_path)
+    with Store(db) as store:
+        late = views.document(store, "d1")["passages"][-3]
+    with _serving(db) as url:
+        w = Watched(browser, DESKTOP)
+        page = w.page
+        page.goto(f"{url}/documents/d1#c-{late['start']}-{late['end']}")  # the part is not in the link
+        page.wait_for_url("**part=2#c-*")
+        page.wait_for_selector("mark.cited")
+        assert _in_view(page, "mark.cited")
+        w.shot("desktop-document-second-part")
+        page.goto(f"{url}/documents/d1?part=2#p-3")
+        page.wait_for_url("**part=1#p-3")
+        w.close()
 
 
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"  # `make test` installs it (npm ci)

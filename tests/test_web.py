@@ -813,3 +813,46 @@ def test_conflicts_and_memory_download_what_their_pages_list(web: TestClient, st
         assert all(e["direction"] == chosen["direction"] and e["level"] == chosen["level"] for e in narrowed)
     figures = web.get("/api/figures", params={"export": "json", "all": 1}).json()
     assert _json(figures) == _json(views.figures(store))
+
+
+def _long_document(folder: Path) -> Path:
+    """A store holding one invented document of 456 passages: a title, six chapter headings, 450 paragraphs."""
+    lines = []
+    for i in range(1, 451):
+        if i % 100 == 1:
+            lines.append(f"Chapter {i // 100 + 1}")
+        lines.append(f"Paragraph {i} of an invented chronicle{', where the zeppelin lands' if i == 420 else ''}.")
+    source = folder / "long.txt"
+    source.write_text("A long invented chronicle\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    db = folder / "long.db"
+    with Store(db) as own:
+        ingest(own, [source], extract=False)
+    return db
+
+
+def test_a_long_document_is_shown_in_parts_with_contents_and_citations_leading_to_each(tmp_path: Path) -> None:
+    from chronika.web.context import PER_PART, cite_href
+
+    db = _long_document(tmp_path)
+    with Store(db) as own:
+        every = views.document(own, "d1")["passages"]
+    assert len(every) > PER_PART
+    with client_for(db) as client:
+        first = client.get("/documents/d1").text
+        assert first.count('<div class="passage') == PER_PART and f'id="p-{every[PER_PART]["n"]}"' not in first
+        assert 'Part 1 of 2' in first and '<a href="?part=2" rel="next">Next part</a>' in first
+        late = [p for p in every[PER_PART:] if p["kind"] == "heading"]
+        assert late and f'<a href="?part=2#p-{late[0]["n"]}">' in first  # the contents reach the other part
+        early = next(p for p in every if p["kind"] == "heading")
+        assert f'<a href="#p-{early["n"]}">' in first
+        second = client.get("/documents/d1", params={"part": 2}).text
+        assert second.count('<div class="passage') == len(every) - PER_PART
+        assert f'id="p-{every[PER_PART]["n"]}"' in second and 'rel="prev"' in second
+        spans = json.loads(re.search(r'data-parts="([^"]+)"', second).group(1))  # type: ignore[union-attr]
+        assert spans == [[every[0]["start"], every[PER_PART - 1]["end"], 1, PER_PART],
+                         [every[PER_PART]["start"], every[-1]["end"], PER_PART + 1, len(every)]]
+        assert client.get("/documents/d1", params={"part": 99}).text.count('<div class="passage') == len(every) - PER_PART
+        found = client.get("/search", params={"q": "zeppelin", "doc": "d1"}).text  # find in the document
+        assert re.search(r'href="/documents/d1\?part=2#c-\d+-\d+"', found)
+    assert cite_href({"document": "d1", "passage": 3, "start": 5, "end": 9}) == "/documents/d1#c-5-9"
+    assert cite_href({"document": "d1", "passage": PER_PART + 1, "start": 5, "end": 9}) == "/documents/d1?part=2#c-5-9"

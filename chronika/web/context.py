@@ -141,9 +141,19 @@ def exported_memory(events: list[dict[str, Any]], how: str) -> Response:
     return attachment(export.memory_csv(events), "memory.csv")
 
 
+PER_PART = 400  # passages a part of a long document's page shows
+
+
+def part_of(passage: int) -> int:
+    """The part of a long document's page that shows passage `passage` (numbered from 1)."""
+    return max(0, passage - 1) // PER_PART + 1
+
+
 def cite_href(citation: dict[str, Any]) -> str:
-    """The link that opens a citation's document scrolled to, and marking, the cited words."""
-    return f"/documents/{quote(str(citation['document']))}#c-{citation['start']}-{citation['end']}"
+    """The link that opens a citation's document (the part of a long one holding it) scrolled to,
+    and marking, the cited words."""
+    part = part_of(int(citation.get("passage") or 1))
+    return f"/documents/{quote(str(citation['document']))}{f'?part={part}' if part > 1 else ''}#c-{citation['start']}-{citation['end']}"
 
 
 def entity_href(entity_id: str) -> str:
