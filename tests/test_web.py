@@ -748,6 +748,8 @@ def test_barometer_scale_wraps_whole_period_names_and_keeps_every_stack_inside()
     assert all(s.offset + s.size <= 1 for p in drawn.periods for s in p.segments)
     assert " ".join(second.lines[:-1]) == "Medvedev's presidency" and second.lines[-1] == "2009–2012"
     assert third.years == "2014–" and third.segments == []
+    one_year = barometer.chart([rows[0] | {"period": "1937", "start": "1937-01-01", "end": "1937-12-31"}], "year", False)
+    assert one_year.periods[0].lines == ["1937"] and one_year.periods[0].narrow_lines == ["1937"]
     assert "period=Medvedev%27s+presidency&direction=re-stalinization&level=society" in second.segments[-1].href
     assert barometer.wrap("Putin's first terms", 12) == ["Putin's", "first terms"]
     assert barometer.wrap("Reconstruction", 5) == ["Reconstruction"]  # a long word is never cut

@@ -21,7 +21,7 @@ CHAR = 6.6  # pixels a character of the 11 px label font takes, about
 HALF = 140  # pixels from the line to the top of the scale, and to its bottom
 TOP = 22  # room above the scale for a stack's total
 LEFT = 64  # room for the y axis's title and tick labels
-SLOT = 88  # pixels a period at least; a long word widens it
+SLOT = 56  # pixels a period at least; a long word widens it
 BAR_WIDTH = 40
 LINE = 14  # a label line
 # The narrow chart
@@ -91,6 +91,7 @@ def chart(rows: list[dict[str, Any]], by: str, everything: bool, today: date | N
     y = NARROW_TOP
     for i, row in enumerate(rows):
         years = period_years(row["start"], row["end"], today or date.today())
+        years = "" if years == row["period"] else years  # a year is its own span
         segments = []
         for direction, key in DIRECTIONS:
             offset = 0.0
