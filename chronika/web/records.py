@@ -35,7 +35,10 @@ def document(request: Request, doc: str, part: int = Query(1, ge=1)) -> Response
     first = (part - 1) * PER_PART
     starts = [m.start for m in marks]
     text = shown["text"]
-    passages, page, pages, contents = [], None, [], []
+    passages: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
+    contents: list[dict[str, Any]] = []
+    page = None
     for i, p in enumerate(every):
         new_page = p["page"] is not None and p["page"] != page
         page = p["page"] if p["page"] is not None else page
