@@ -858,3 +858,21 @@ def test_a_long_document_is_shown_in_parts_with_contents_and_citations_leading_t
         assert re.search(r'href="/documents/d1\?part=2#c-\d+-\d+"', found)
     assert cite_href({"document": "d1", "passage": 3, "start": 5, "end": 9}) == "/documents/d1#c-5-9"
     assert cite_href({"document": "d1", "passage": PER_PART + 1, "start": 5, "end": 9}) == "/documents/d1?part=2#c-5-9"
+
+
+def test_conflicts_are_compared_once_and_again_after_the_store_changes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronika.web import kept
+
+    calls = []
+    compare = views.conflicts
+    monkeypatch.setattr(kept.views, "conflicts", lambda store: calls.append(1) or compare(store))
+    with client_for(db) as client:
+        first = client.get("/api/conflicts?all=1").json()
+        assert client.get("/conflicts").status_code == 200 and client.get("/api/conflicts?all=1").json() == first
+        assert len(calls) == 1
+        with Store(db) as own:
+            name = views.entities(own, "person")[0]["name"]
+        answer = client.post("/api/corrections", json={"kind": "retype", "names": [name], "type": "place"})
+        assert answer.status_code == 200
+        client.get("/conflicts")
+        assert len(calls) == 2  # the store changed: compared again

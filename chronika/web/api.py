@@ -15,7 +15,7 @@ from chronika.query.ask import ask as ask_question
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
-from chronika.web import corrections, lookup
+from chronika.web import corrections, kept, lookup
 from chronika.web.context import exported, exported_conflicts, exported_figures, open_store
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -127,8 +127,7 @@ def figures(request: Request, about: Optional[str] = None, all: bool = False,  #
 def conflicts(request: Request, all: bool = False,  # noqa: A002
               export: Optional[Literal["csv", "json"]] = Query(None, description="csv or json: a download instead")) -> Response:
     """The sure pairs unless `all=1`; the X-Conflicts-Uncertain-Held-Back header says how many were held back."""
-    with open_store(request) as store:
-        found = views.conflicts(store)
+    found = kept.conflicts(request)
     shown = found if all else [g for g in found if g["confidence"] == "sure"]
     answer = exported_conflicts(shown, export) if export else _json(shown)
     answer.headers["X-Conflicts-Uncertain-Held-Back"] = str(len(found) - len(shown))

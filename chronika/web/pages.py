@@ -16,7 +16,7 @@ from chronika.errors import QueryError, UsageError
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
-from chronika.web import charts, lookup
+from chronika.web import charts, kept, lookup
 from chronika.views.facets import search_facets
 from chronika.web.context import corpus_root, exported, exported_conflicts, exported_figures, exported_hits, open_store, render
 
@@ -135,8 +135,7 @@ def conflicts(request: Request, all: bool = False,  # noqa: A002
               export: Optional[Literal["csv", "json"]] = None) -> Response:
     """Conflicts and corroborations, the sure ones unless `all=1` (saying how many it held back);
     `export` downloads what the page lists as CSV (a row a claim) or JSON."""
-    with open_store(request) as store:
-        found = views.conflicts(store)
+    found = kept.conflicts(request)
     groups = found if all else [g for g in found if g["confidence"] == "sure"]
     if export:
         return exported_conflicts(groups, export)
