@@ -430,12 +430,12 @@ def test_ambiguous_name_is_409_listing_the_candidates(web: TestClient, store: St
     assert api.status_code == 409 and {c["id"] for c in api.json()["candidates"]} == set(found)
 
 
-def test_a_crash_is_a_plain_500(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_is_a_plain_500(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any) -> Any:
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(views, "conflicts", broken)
-    with client_for(built) as client:
+    with client_for(db) as client:  # a store of its own: no conflicts kept from another test
         for url in ("/conflicts", "/api/conflicts"):
             answer = client.get(url)
             assert answer.status_code == 500
