@@ -95,9 +95,10 @@ def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50), summa
 def timeline(request: Request, about: Optional[str] = None,
              year_from: Optional[int] = Query(None, alias="from"), year_to: Optional[int] = Query(None, alias="to"),
              doc: Optional[str] = None, precision: Optional[str] = Query(None, pattern="^(" + "|".join(charts.PRECISIONS) + ")$"),
-             export: Optional[Literal["csv", "timelinejs"]] = None) -> Response:
-    """The timeline, filtered on the page by entity, document, precision and years; `export`
-    downloads what it shows as CSV or TimelineJS JSON."""
+             export: Optional[Literal["csv", "timelinejs"]] = None, all: bool = False) -> Response:  # noqa: A002
+    """The timeline, filtered on the page by entity, document, precision and years, the events
+    with a sure date unless `all=1` (saying how many it held back); `export` downloads what it
+    shows as CSV or TimelineJS JSON."""
     with open_store(request) as store:
         subject = None
         if about:
@@ -108,10 +109,13 @@ def timeline(request: Request, about: Optional[str] = None,
             events = [e for e in events if e["citation"]["document"] == doc]
         if precision:
             events = [e for e in events if e["date"]["precision"] == precision]
+        held = 0 if all else sum(1 for e in events if e["confidence"] != "sure")
+        events = events if all else [e for e in events if e["confidence"] == "sure"]
         if export:
             return exported(events, export, "timeline", subject)
         return render(request, "timeline.html", about=about, subject=subject, year_from=year_from, year_to=year_to,
                       doc=doc, precision=precision, documents=views.documents(store), events=events,
+                      everything=all, held=held,
                       items=charts.timeline_items(events), window=charts.dense_window(events),
                       precisions=charts.PRECISIONS)
 
