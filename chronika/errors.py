@@ -22,3 +22,7 @@ class UsageError(ChronikaError):
 
 class QueryError(UsageError):
     """A search query that SQLite FTS5 cannot parse."""
+
+
+class OverBudget(ChronikaError):
+    """A read that ran past its time budget and was stopped: narrow it (the reading room answers 503)."""

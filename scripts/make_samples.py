@@ -220,6 +220,41 @@ class SamplePDF(FPDF):
         return bytes(self.output())
 
 
+MEMORIAL_TITLE = "Keep the archive open"
+MEMORIAL_DOCX = [
+    "Moscow, 10 January 2022",
+    "On 28 December 2021 the Supreme Court of Russia ordered the liquidation of Memorial International, "
+    "the society that had gathered the names of the victims of political repression since 1989. A day later "
+    "the Moscow City Court closed the Memorial Human Rights Centre.",
+    "The archive holds tens of thousands of personal files, letters and camp drawings that families gave to "
+    "the society over three decades. Its database lists more than 3 million names of people shot, imprisoned "
+    "or deported in the Soviet years.",
+    "We ask historians, teachers and families to copy what they can, to cite each file by its number, and to "
+    "read the names aloud at the Solovetsky Stone on 29 October, as Muscovites have done every year since 2007.",
+]
+
+RETURNING_NAMES_BODY = """Дорогие друзья!
+
+29 октября, накануне Дня памяти жертв политических репрессий, мы снова будем читать имена расстрелянных. \
+Акция «Возвращение имён» проходит с 2007 года: люди по очереди читают у Соловецкого камня на Лубянской \
+площади имя, возраст, профессию и дату расстрела одного человека.
+
+В этом году власти не согласовали чтение у камня, поэтому имена будут читать в храмах, во дворах и онлайн.
+
+Список для чтения приложен к письму.
+
+Ольга
+"""
+
+RETURNING_NAMES_LIST = """Список для чтения
+
+Павел Александрович Флоренский, священник и учёный, расстрелян 8 декабря 1937 года.
+Всеволод Эмильевич Мейерхольд, режиссёр, расстрелян 2 февраля 1940 года.
+Исаак Эммануилович Бабель, писатель, расстрелян 27 января 1940 года.
+Николай Иванович Вавилов, учёный, умер в саратовской тюрьме 26 января 1943 года.
+"""
+
+
 # --- builders ----------------------------------------------------------------
 
 
@@ -236,6 +271,53 @@ def make_katyn(path: Path) -> None:
         for para in paragraphs:
             pdf.paragraph(para)
     pdf.save(path)
+
+
+def pinned_zip(data: bytes) -> bytes:
+    """A zip (a Word file) written again with every member dated PDF_DATE: the same bytes each run."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            pinned = zipfile.ZipInfo(info.filename, date_time=PDF_DATE.timetuple()[:6])
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(pinned, source.read(info.filename))
+    return out.getvalue()
+
+
+def make_memorial_docx(path: Path) -> None:
+    """A Word document: a title, a date line and three paragraphs, with its author and dates set."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = MEMORIAL_TITLE
+    document.core_properties.author = "Chronika sample"
+    document.core_properties.created = PDF_DATE.replace(tzinfo=None)
+    document.core_properties.modified = PDF_DATE.replace(tzinfo=None)
+    document.add_heading(MEMORIAL_TITLE, level=1)
+    for paragraph in MEMORIAL_DOCX:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    write_bytes(path, pinned_zip(out.getvalue()))
+
+
+def make_returning_names_eml(path: Path) -> None:
+    """An e-mail in Russian with sender, recipients and date, and a list attached as a text file."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Ольга Петрова <olga@example.org>"
+    message["To"] = "readers@example.org"
+    message["Date"] = "Mon, 23 Oct 2023 09:15:00 +0300"
+    message["Subject"] = "Возвращение имён, 29 октября"
+    message["Message-ID"] = "<returning-names-2023@example.org>"
+    message.set_content(RETURNING_NAMES_BODY, cte="8bit")  # readable as it is stored
+    message.add_attachment(RETURNING_NAMES_LIST.encode("utf-8"), maintype="text", subtype="plain",
+                           filename="spisok.txt")
+    message.set_boundary("chronika-sample-boundary")
+    write_bytes(path, bytes(message))
 
 
 def text_pdf(pages: list[str], title: str) -> SamplePDF:
@@ -295,6 +377,8 @@ def make_examples() -> None:
     scan = age(render(GREAT_TERROR_SCAN, 2000, 40, title=True), seed=1937)
     save_image(scan, EXAMPLES / "great-terror-scan.png")
     write_bytes(EXAMPLES / "ezhov-ru.txt", encode_text(EZHOV_RU, "cp1251"))
+    make_memorial_docx(EXAMPLES / "memorial-2022.docx")
+    make_returning_names_eml(EXAMPLES / "returning-names-2023.eml")
 
 
 def make_fixtures() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -43,9 +44,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(db: Path) -> Iterator[str]:
-    """uvicorn on a free loopback port, in a thread, for the module's tests."""
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """uvicorn over `db` on a free loopback port, in a thread."""
     port = _free_port()
     config = uvicorn.Config(create_app(Settings(str(db))), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -56,9 +57,18 @@ def server(db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the reading room's server did not start on 127.0.0.1")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(db: Path) -> Iterator[str]:
+    """The reading room over the examples, for the module's tests."""
+    with _serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +167,9 @@ def test_search_cite_entity_timeline(server: str, browser: Any, db: Path) -> Non
     w.shot("desktop-timeline-days")
     page.click("button[data-zoom=fit]")
     page.wait_for_timeout(700)
-    page.locator(".vis-item .vis-item-content").first.click()
+    page.evaluate("() => window.chronikaTimeline.setWindow('1934-11-28', '1934-12-09', {animation: false})")
+    page.wait_for_timeout(500)
+    page.locator(".vis-item:not(.cluster):not(.vis-background) .vis-item-content").first.click()
     page.wait_for_url("**/documents/**#c-*")
     page.wait_for_selector("mark.cited")
     assert _in_view(page, "mark.cited")
@@ -193,7 +205,7 @@ def test_phone_width(server: str, browser: Any, db: Path) -> None:
     for name, url in [("home", "/"), ("search", "/search?q=Stalin"), ("document", f"/documents/{doc}"),
                       ("cited", f"/documents/{cited['document']}#c-{cited['start']}-{cited['end']}"),
                       ("entity", f"/entities/{person}"), ("timeline", "/timeline"), ("figures", "/figures"),
-                      ("conflicts", "/conflicts")]:
+                      ("conflicts", "/conflicts"), ("memory", "/memory")]:
         page.goto(server + url)
         page.wait_for_load_state("load")
         if name == "cited":
@@ -205,6 +217,62 @@ def test_phone_width(server: str, browser: Any, db: Path) -> None:
         w.shot(f"phone-{name}")
         assert overflow <= 1, f"{url} is wider than a phone ({overflow}px too wide)"
     w.close()
+
+
+def test_timeline_clusters_dense_stretches_and_the_keyboard_opens_them(server: str, browser: Any) -> None:
+    w = Watched(browser, DESKTOP)
+    page = w.page
+    page.goto(server + "/timeline")
+    page.wait_for_selector(".vis-item")
+    page.evaluate("() => window.chronikaTimeline.setWindow('1500-01-01', '2100-01-01', {animation: false})")
+    page.wait_for_selector(".vis-item.cluster[tabindex='0']")
+    w.shot("desktop-timeline-clusters")
+    label = page.get_attribute(".vis-item.cluster[data-id]", "aria-label")
+    count = int(label.split()[0])
+    assert count > 5 and "choose to zoom in" in label
+    before = page.evaluate("() => { const w = window.chronikaTimeline.getWindow(); return w.end - w.start; }")
+    page.focus(".vis-item.cluster[data-id]")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    after = page.evaluate("() => { const w = window.chronikaTimeline.getWindow(); return w.end - w.start; }")
+    assert after < before / 2
+    assert f"{count} events of" in page.inner_text("#timeline-status")
+    # Down to a day and no cluster is left: every event takes the focus and Enter opens its source.
+    page.evaluate("() => window.chronikaTimeline.setWindow('1934-11-30', '1934-12-03', {animation: false})")
+    page.wait_for_timeout(500)
+    for _ in range(5):  # a cluster of events dated alike opens where it is
+        if not page.locator(".vis-item.cluster[data-id]").count():
+            break
+        page.focus(".vis-item.cluster[data-id]")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+    assert page.locator(".vis-item.cluster[data-id]").count() == 0
+    event = page.locator(".vis-item[tabindex='0']:not(.cluster)").first
+    assert "opens the source" in (event.get_attribute("aria-label") or "")
+    event.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/documents/**#c-*")
+    page.wait_for_selector("mark.cited")
+    w.close()
+
+
+def test_a_citation_in_another_part_of_a_long_document_opens_that_part(browser: Any, tmp_path: Path) -> None:
+    from test_web import _long_document
+
+    db = _long_document(tmp_path)
+    with Store(db) as store:
+        late = views.document(store, "d1")["passages"][-3]
+    with _serving(db) as url:
+        w = Watched(browser, DESKTOP)
+        page = w.page
+        page.goto(f"{url}/documents/d1#c-{late['start']}-{late['end']}")  # the part is not in the link
+        page.wait_for_url("**part=2#c-*")
+        page.wait_for_selector("mark.cited")
+        assert _in_view(page, "mark.cited")
+        w.shot("desktop-document-second-part")
+        page.goto(f"{url}/documents/d1?part=2#p-3")
+        page.wait_for_url("**part=1#p-3")
+        w.close()
 
 
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"  # `make test` installs it (npm ci)

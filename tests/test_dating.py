@@ -29,6 +29,8 @@ from chronika.views.documents import date_confidence
         ("Воспоминания о лагере (14.02.2016)\n\nИ. Петров\n\nВ тридцать седьмом году", date(2016, 2, 14), "day", "title"),
         ("Gulag\n\n2011 Classroom Edition. Related subjects: history\n\nThe camps", date(2011, 1, 1), "year", "edition"),
         ("Автор\n\n«Исторический вестник», № 4 (37), 2012, с. 10-19\n\nСтатья", date(2012, 1, 1), "year", "periodical issue"),
+        ("An appeal\n\nMoscow, 10 January 2022\n\nWe ask the readers", date(2022, 1, 10), "day", "date line"),
+        ("Заявление\n\nНижний Новгород, 28 декабря 2021 г.\n\nМы требуем", date(2021, 12, 28), "day", "date line"),
     ],
 )
 def test_the_opening_lines_state_when_a_source_was_published(text: str, day: date, precision: str, provenance: str) -> None:
@@ -50,6 +52,7 @@ def test_the_opening_lines_state_when_a_source_was_published(text: str, day: dat
         "5 March 1940 — Beria proposes to shoot the Polish officers held in the three special camps",  # a chronology entry
         "On 1 December 1934 — the day Kirov was shot — the rules of investigation were changed for good",
         "Order No. 00447, 1937\n\nThe operation",
+        "Kirov\n\nThe murder of Sergei Kirov, 1 December 1934, in the Smolny\n\nThe investigation",  # more than a place before it
     ],
 )
 def test_no_publication_date_without_evidence(text: str) -> None:

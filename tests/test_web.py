@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import html
 import json
 import time
 import re
@@ -154,8 +155,10 @@ def test_api_shapes_equal_the_cli_views(web: TestClient, store: Store) -> None:
         "/api/entities?type=person": views.entities(store, "person"),
         "/api/entities?type=place": views.entities(store, "place"),
         f"/api/entities/{stalin}": views.entity(store, stalin),
-        "/api/timeline": views.timeline(store),
-        f"/api/timeline?about={stalin}&from=1900&to=1960": views.timeline(store, stalin, 1900, 1960),
+        "/api/timeline": [e for e in views.timeline(store) if e["confidence"] == "sure"],
+        "/api/timeline?all=1": views.timeline(store),
+        f"/api/timeline?about={stalin}&from=1900&to=1960": [
+            e for e in views.timeline(store, stalin, 1900, 1960) if e["confidence"] == "sure"],
         "/api/figures": [f for f in views.figures(store) if f["confidence"] == "sure"],
         "/api/figures?all=1": views.figures(store),
         "/api/figures?about=shot&all=1": views.figures(store, "shot"),
@@ -175,6 +178,9 @@ def test_api_shapes_equal_the_cli_views(web: TestClient, store: Store) -> None:
         assert answer.headers["content-type"].startswith("application/json"), url
         assert answer.json() == _json(value), url
     assert expected["/api/timeline"] and expected["/api/figures"] and expected["/api/conflicts"]
+    held = len(expected["/api/timeline?all=1"]) - len(expected["/api/timeline"])
+    assert held, "the Katyn PDF's 'today' counts from a date only its metadata gives: an uncertain date"
+    assert web.get("/api/timeline").headers["X-Timeline-Uncertain-Held-Back"] == str(held)
 
 
 def test_api_entity_by_alias_and_citations_quote_the_text(web: TestClient, store: Store) -> None:
@@ -315,7 +321,7 @@ def test_entity_by_alias_redirects_to_its_id(web: TestClient, store: Store) -> N
 def test_timeline_page_items_and_colours(web: TestClient, store: Store) -> None:
     page = web.get("/timeline").text
     items = json.loads(re.search(r'<script type="application/json" id="timeline-items">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
-    events = views.timeline(store)
+    events = [e for e in views.timeline(store) if e["confidence"] == "sure"]
     assert len(items) == len(events)
     for item, event in zip(items, events):
         assert item["className"] == f"precision-{event['date']['precision']}"
@@ -325,6 +331,17 @@ def test_timeline_page_items_and_colours(web: TestClient, store: Store) -> None:
     assert opened is not None
     inside = [e for e in events if opened.group(1) <= e["date"]["start"] <= opened.group(2)]
     assert len(inside) >= 0.8 * len([i for i in items if i["type"] != "background"])
+
+
+def test_the_timeline_page_holds_back_uncertain_dates_and_shows_them_on_request(web: TestClient, store: Store) -> None:
+    uncertain = [e for e in views.timeline(store) if e["confidence"] == "uncertain"]
+    assert uncertain, "the Katyn PDF's 'today' counts from a date only its metadata gives"
+    page = web.get("/timeline").text
+    assert f"{len(uncertain)} event{'s' if len(uncertain) != 1 else ''} whose date is uncertain" in page
+    assert "all=1" in page and 'id="all"' in page
+    quote = uncertain[0]["citation"]["quote"]
+    shown = web.get("/timeline", params={"all": 1}).text
+    assert html.escape(quote[:40]) in shown and html.escape(quote[:40]) not in page
 
 
 def test_timeline_filters_and_downloads(web: TestClient, store: Store) -> None:
@@ -338,7 +355,8 @@ def test_timeline_filters_and_downloads(web: TestClient, store: Store) -> None:
     assert "attachment" in csv_answer.headers["content-disposition"]
     assert len(csv_answer.text.strip().splitlines()) == len(items) + 1
     slides = web.get("/api/timeline", params={"export": "timelinejs"}).json()
-    assert len(slides["events"]) == len(views.timeline(store))
+    assert len(slides["events"]) == len([e for e in views.timeline(store) if e["confidence"] == "sure"])
+    assert len(web.get("/api/timeline", params={"export": "timelinejs", "all": 1}).json()["events"]) == len(views.timeline(store))
     assert web.get("/api/timeline", params={"export": "csv"}).text.startswith("date_start,date_end,precision")
 
 
@@ -430,12 +448,12 @@ def test_ambiguous_name_is_409_listing_the_candidates(web: TestClient, store: St
     assert api.status_code == 409 and {c["id"] for c in api.json()["candidates"]} == set(found)
 
 
-def test_a_crash_is_a_plain_500(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_is_a_plain_500(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any) -> Any:
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(views, "conflicts", broken)
-    with client_for(built) as client:
+    with client_for(db) as client:  # a store of its own: no conflicts kept from another test
         for url in ("/conflicts", "/api/conflicts"):
             answer = client.get(url)
             assert answer.status_code == 500
@@ -625,6 +643,18 @@ def test_a_query_too_long_to_read_is_refused_before_any_work(web: TestClient) ->
         assert time.perf_counter() - started < 2
 
 
+def test_a_request_past_its_time_budget_is_stopped_and_the_server_goes_on(built: Path) -> None:
+    hasty = TestClient(create_app(Settings(str(built), budget=1e-9)), base_url="http://127.0.0.1",
+                       raise_server_exceptions=False)
+    for path in ("/api/search", "/search", "/api/ask"):
+        stopped = hasty.get(path, params={"q": "Stalin OR Kirov OR Katyn"})
+        assert stopped.status_code == 503 and "narrow it" in stopped.text, path
+    with client_for(built) as patient:  # the default budget: the same request answers
+        assert patient.get("/api/search", params={"q": "Stalin OR Kirov OR Katyn"}).status_code == 200
+    with Store(built) as opened, opened.budget(None):
+        assert opened.documents()
+
+
 def test_search_pages_facets_and_downloads(web: TestClient, store: Store) -> None:
     everything = find(store, "Stalin", 200).hits
     assert len(everything) > 10, "the examples name Stalin in more than two pages of five passages"
@@ -724,3 +754,155 @@ def test_figures_show_the_sure_ones_and_say_what_they_held_back(web: TestClient,
     assert (f"{len(uncertain)} uncertain figure" in page) == bool(uncertain)
     rows = web.get("/figures", params={"all": 1, "export": "csv"})
     assert rows.headers["content-type"].startswith("text/csv") and len(list(csv.DictReader(io.StringIO(rows.text)))) == len(every)
+
+
+def test_barometer_scale_wraps_whole_period_names_and_keeps_every_stack_inside() -> None:
+    from datetime import date
+
+    from chronika.web import barometer
+
+    rows = [  # invented tallies: the tallest stack (11) sets the scale, rounded up to a tick
+        {"period": "The long first period", "start": "1924-01-01", "end": "1953-12-31",
+         "de": {"state": 9, "society": 2}, "re": {"state": 1, "society": 0}},
+        {"period": "Medvedev's presidency", "start": "2009-01-01", "end": "2012-12-31",
+         "de": {"state": 0, "society": 0}, "re": {"state": 4, "society": 6}},
+        {"period": "Since then", "start": "2014-01-01", "end": "2100-12-31",
+         "de": {"state": 0, "society": 0}, "re": {"state": 0, "society": 0}},
+    ]
+    drawn = barometer.chart(rows, "period", everything=False, today=date(2026, 1, 1))
+    assert drawn.top == 15 and [t.value for t in drawn.ticks] == [0, 5, 10, 15]
+    first, second, third = drawn.periods
+    assert [(s.level, s.n) for s in first.segments if s.direction == "de-stalinization"] == [("state", 9), ("society", 2)]
+    society = next(s for s in first.segments if s.level == "society" and s.direction == "de-stalinization")
+    assert society.offset == pytest.approx(9 / 15) and society.size == pytest.approx(2 / 15)
+    assert all(s.offset + s.size <= 1 for p in drawn.periods for s in p.segments)
+    assert " ".join(second.lines[:-1]) == "Medvedev's presidency" and second.lines[-1] == "2009–2012"
+    assert third.years == "2014–" and third.segments == []
+    one_year = barometer.chart([rows[0] | {"period": "1937", "start": "1937-01-01", "end": "1937-12-31"}], "year", False)
+    assert one_year.periods[0].lines == ["1937"] and one_year.periods[0].narrow_lines == ["1937"]
+    assert "period=Medvedev%27s+presidency&direction=re-stalinization&level=society" in second.segments[-1].href
+    assert barometer.wrap("Putin's first terms", 12) == ["Putin's", "first terms"]
+    assert barometer.wrap("Reconstruction", 5) == ["Reconstruction"]  # a long word is never cut
+    assert [barometer.tick_step(n) for n in (0, 5, 6, 13, 120)] == [1, 1, 2, 5, 50]
+
+
+def test_memory_page_draws_the_barometer_with_its_scale_legend_and_what_it_left_out(web: TestClient, store: Store) -> None:
+    from chronika.views.memory import barometer_listing
+
+    rows, left_out = barometer_listing(store)
+    page = web.get("/memory").text
+    wide = re.search(r'<svg class="barometer wide"[^>]* width="(\d+)" height="(\d+)".*?</svg>', page, re.S)
+    assert wide is not None
+    width, height = int(wide.group(1)), int(wide.group(2))
+    rects = [(float(x), float(y), float(w), float(h)) for x, y, w, h in re.findall(
+        r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', wide.group(0))]
+    drawn = sum(1 for r in rows for key in ("de", "re") for level in ("state", "society") if r[key][level])
+    assert len(rects) == drawn > 0
+    assert all(y >= 0 and y + h <= height and x + w <= width for x, y, w, h in rects)
+    assert 'class="tick">0</text>' in wide.group(0) and 'class="axis-title">events</text>' in wide.group(0)
+    labels = re.findall(r'<text [^>]*class="label">(.*?)</text>', wide.group(0))
+    names = [" ".join(re.findall(r'<tspan x="[\d.]+" dy="\d+">([^<]*)</tspan>', t)) for t in labels]  # the years apart
+    assert names == [r["period"].replace("'", "&#39;") for r in rows]  # whole, never cut
+    for r in rows:
+        for key, direction in (("de", "de-stalinization"), ("re", "re-stalinization")):
+            if r[key]["society"]:
+                assert f'class="bar {direction} society"' in wide.group(0)
+    assert '<svg class="barometer narrow"' in page and page.count('<rect x=') == 2 * drawn
+    assert "<desc id=\"barometer-desc\">" in page and "<details class=\"chart-table\">" in page
+    assert f"<strong>{left_out['undated']}</strong> undated event" in page
+    assert f"<strong>{left_out['uncertain']}</strong> uncertain event" in page
+    for key in ("de-Stalinization · state", "de-Stalinization · society", "re-Stalinization · state", "re-Stalinization · society"):
+        assert f"</span> {key}</li>" in page
+
+
+def test_conflicts_and_memory_download_what_their_pages_list(web: TestClient, store: Store) -> None:
+    from chronika.views.memory import memory_listing
+
+    found = views.conflicts(store)
+    sure = [g for g in found if g["confidence"] == "sure"]
+    for path in ("/api/conflicts", "/conflicts"):
+        rows = web.get(path, params={"export": "csv"})
+        assert rows.headers["content-type"].startswith("text/csv") and "conflicts.csv" in rows.headers["content-disposition"]
+        read = list(csv.DictReader(io.StringIO(rows.text)))
+        assert len(read) == sum(len(g["claims"]) for g in sure)
+        assert [(r["subject"], r["value"]) for r in read] == [(g["subject"], c["value"]) for g in sure for c in g["claims"]]
+        everything = web.get(path, params={"export": "json", "all": 1})
+        assert _json(everything.json()) == _json(found) and "attachment" in everything.headers["content-disposition"]
+    if sure:
+        assert '<a href="/conflicts?export=csv" download>CSV</a>' in web.get("/conflicts").text
+    events, held = memory_listing(store)
+    every, _ = memory_listing(store, everything=True)
+    answer = web.get("/api/memory", params={"export": "csv"})
+    assert answer.headers["X-Memory-Uncertain-Held-Back"] == str(held["uncertain"])
+    assert [r["id"] for r in csv.DictReader(io.StringIO(answer.text))] == [e["id"] for e in events]
+    assert [r["id"] for r in csv.DictReader(io.StringIO(web.get("/api/memory?all=1&export=csv").text))] == [e["id"] for e in every]
+    page = web.get("/memory").text
+    assert '<a href="/memory?export=csv" download>CSV</a>' in page and '<a href="/memory?export=json" download>JSON</a>' in page
+    if events:
+        chosen = events[0]
+        narrowed = web.get("/memory", params={"direction": chosen["direction"], "level": chosen["level"], "export": "json"}).json()
+        assert chosen["id"] in [e["id"] for e in narrowed]
+        assert all(e["direction"] == chosen["direction"] and e["level"] == chosen["level"] for e in narrowed)
+    figures = web.get("/api/figures", params={"export": "json", "all": 1}).json()
+    assert _json(figures) == _json(views.figures(store))
+
+
+def _long_document(folder: Path) -> Path:
+    """A store holding one invented document of 456 passages: a title, six chapter headings, 450 paragraphs."""
+    lines = []
+    for i in range(1, 451):
+        if i % 100 == 1:
+            lines.append(f"Chapter {i // 100 + 1}")
+        lines.append(f"Paragraph {i} of an invented chronicle{', where the zeppelin lands' if i == 420 else ''}.")
+    source = folder / "long.txt"
+    source.write_text("A long invented chronicle\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    db = folder / "long.db"
+    with Store(db) as own:
+        ingest(own, [source], extract=False)
+    return db
+
+
+def test_a_long_document_is_shown_in_parts_with_contents_and_citations_leading_to_each(tmp_path: Path) -> None:
+    from chronika.web.context import PER_PART, cite_href
+
+    db = _long_document(tmp_path)
+    with Store(db) as own:
+        every = views.document(own, "d1")["passages"]
+    assert len(every) > PER_PART
+    with client_for(db) as client:
+        first = client.get("/documents/d1").text
+        assert first.count('<div class="passage') == PER_PART and f'id="p-{every[PER_PART]["n"]}"' not in first
+        assert 'Part 1 of 2' in first and '<a href="?part=2" rel="next">Next part</a>' in first
+        late = [p for p in every[PER_PART:] if p["kind"] == "heading"]
+        assert late and f'<a href="?part=2#p-{late[0]["n"]}">' in first  # the contents reach the other part
+        early = next(p for p in every if p["kind"] == "heading")
+        assert f'<a href="#p-{early["n"]}">' in first
+        second = client.get("/documents/d1", params={"part": 2}).text
+        assert second.count('<div class="passage') == len(every) - PER_PART
+        assert f'id="p-{every[PER_PART]["n"]}"' in second and 'rel="prev"' in second
+        spans = json.loads(re.search(r'data-parts="([^"]+)"', second).group(1))  # type: ignore[union-attr]
+        assert spans == [[every[0]["start"], every[PER_PART - 1]["end"], 1, PER_PART],
+                         [every[PER_PART]["start"], every[-1]["end"], PER_PART + 1, len(every)]]
+        assert client.get("/documents/d1", params={"part": 99}).text.count('<div class="passage') == len(every) - PER_PART
+        found = client.get("/search", params={"q": "zeppelin", "doc": "d1"}).text  # find in the document
+        assert re.search(r'href="/documents/d1\?part=2#c-\d+-\d+"', found)
+    assert cite_href({"document": "d1", "passage": 3, "start": 5, "end": 9}) == "/documents/d1#c-5-9"
+    assert cite_href({"document": "d1", "passage": PER_PART + 1, "start": 5, "end": 9}) == "/documents/d1?part=2#c-5-9"
+
+
+def test_conflicts_are_compared_once_and_again_after_the_store_changes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronika.web import kept
+
+    calls = []
+    compare = views.conflicts
+    monkeypatch.setattr(kept.views, "conflicts", lambda store: calls.append(1) or compare(store))
+    with client_for(db) as client:
+        first = client.get("/api/conflicts?all=1").json()
+        assert client.get("/conflicts").status_code == 200 and client.get("/api/conflicts?all=1").json() == first
+        assert len(calls) == 1
+        with Store(db) as own:
+            name = views.entities(own, "person")[0]["name"]
+        answer = client.post("/api/corrections", json={"kind": "retype", "names": [name], "type": "place"})
+        assert answer.status_code == 200
+        client.get("/conflicts")
+        assert len(calls) == 2  # the store changed: compared again

@@ -145,12 +145,19 @@ def timeline(
     year_from: Optional[int] = typer.Option(None, "--from", help="From this year."),
     year_to: Optional[int] = typer.Option(None, "--to", help="To this year."),
     export: Optional[str] = typer.Option(None, "--export", help="Print as csv or timelinejs instead."),
+    everything: bool = typer.Option(False, "--all", help="Also the events whose date is uncertain (counted from an uncertain date)."),
     as_json: bool = JSON,
 ) -> None:
-    """Events in date order, each a dated sentence with its entities and citation."""
+    """Events in date order, each a dated sentence with its entities, its citation and how sure its
+    date is. Sure dates only, unless --all; how many were held back goes to stderr."""
     if export not in (None, "csv", "timelinejs"):
         usage(f"--export is csv or timelinejs, not '{export}'")
     events = guarded(lambda: with_store(lambda store: views.timeline(store, about, year_from, year_to)))
+    held = sum(1 for e in events if e["confidence"] != "sure")
+    if not everything:
+        events = [e for e in events if e["confidence"] == "sure"]
+        if held:
+            err.print(f"held back {held} event(s) whose date is uncertain; --all shows them")
     if export == "csv":
         typer.echo(timeline_csv(events), nl=False)
     elif export == "timelinejs":

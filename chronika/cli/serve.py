@@ -19,13 +19,16 @@ def serve(
     token: Optional[str] = typer.Option(
         None, "--token", help="Corrections need this token (Authorization: Bearer T); default $CHRONIKA_TOKEN.",
     ),
+    budget: float = typer.Option(
+        20.0, "--budget", min=0.1, help="Seconds a request may read the store; past them it stops and answers 503.",
+    ),
 ) -> None:
     """Open the reading room: search, documents, entities, timeline, figures and conflicts in a browser."""
     import uvicorn
 
     from chronika.web import Settings, create_app, is_loopback  # the web stack loads for this command only
 
-    settings = Settings(db=State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None)
+    settings = Settings(db=State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None, budget=budget)
     if not os.path.exists(settings.db):
         err.print(f"chronika: no store at {escape(settings.db)}; run `chronika ingest PATH` first or name one with --db",
                   style="red")

@@ -38,6 +38,9 @@ _LABEL = re.compile(
     r"|размещено|от|в|мск|г|года?)\b\.?|\d{1,2}:\d{2}(?::\d{2})?",
     re.IGNORECASE,
 )
+# A letter's, an appeal's or a declaration's place before its date: "Moscow, 10 January 2022",
+# "Москва, 28 декабря 2021 г.".
+_LETTERHEAD = re.compile(r"\s*[A-ZА-ЯЁ][\w'’.-]*(?:[ -][A-ZА-ЯЁ][\w'’.-]*){0,2},\s*")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _DATELINE = re.compile(r"^(?P<prefix>[^—–\n]{4,70}?)\s*(?:[—–]|--?\s)")
 _AGENCY = re.compile(r"\s*\([^()]{1,30}\)\s*$")  # "(EIRNS)", "(Interfax)" after a dateline's date
@@ -130,7 +133,7 @@ def _date_line(line: str) -> Dating:
         if day is None:
             continue
         before, _, after = part.partition(day.text)
-        if re.search(r"[^\W_]", _LABEL.sub(" ", before)):
+        if re.search(r"[^\W_]", _LABEL.sub(" ", before)) and not _LETTERHEAD.fullmatch(before):
             continue
         after = _LABEL.sub(" ", after)
         if len(re.findall(r"[^\W\d_]{2,}", after)) <= _RESIDUE_WORDS and not re.search(r"\d", after):

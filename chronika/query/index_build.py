@@ -196,6 +196,9 @@ class _TopLists:
         if not self.every:
             return
         keyed = np.concatenate([part[0] for part in self.every])
+        if not len(keyed):  # no key frequent enough to be posted
+            self.every = []
+            return
         order = np.argsort(keyed, kind="stable")
         keyed = keyed[order]
         rows = np.concatenate([part[1] for part in self.every])[order]

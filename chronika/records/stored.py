@@ -138,6 +138,7 @@ class StoredEvent:
     date_at: int
     date_until: int
     entities: tuple[str, ...]
+    anchor: str = "absolute"  # what an inferred date was counted from: "narrative", "document" (else "absolute")
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from chronika.errors import ChronikaError
+from chronika.errors import ChronikaError, OverBudget
 from chronika.store.chronology import ChronologyStore
 from chronika.store.documents import DocumentReading
 from chronika.store.entities import EntityStore
@@ -20,6 +21,9 @@ from chronika.store.resolution import ResolutionStore
 from chronika.store.saving import DocumentSaving, utc_now
 from chronika.store.vectors import VectorStore
 from chronika.store.schema import MIGRATIONS
+
+
+_STEPS = 1_000  # SQLite virtual-machine steps between two looks at a budget's clock
 
 
 class Store(
@@ -49,6 +53,25 @@ class Store(
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Reads within the block stop once `seconds` have passed (OverBudget): SQLite checks the
+        clock every few thousand steps of its work, so a costly query ends when its budget does,
+        whether or not anyone still waits for it. None: no budget."""
+        if seconds is None:
+            yield
+            return
+        deadline = time.monotonic() + seconds
+        self.db.set_progress_handler(lambda: int(time.monotonic() > deadline), _STEPS)
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if "interrupted" not in str(e):
+                raise
+            raise OverBudget(f"stopped after {seconds:g} s: the request asks for too much at once; narrow it") from e
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -120,7 +120,7 @@ class EntityStore:
             args.append(f"{year_to:04d}-12-31")
         sql = (
             "SELECT ev.*, t.text AS date_text, t.inferred, t.old_style_start, t.old_style_end,"
-            " t.start AS date_at, t.\"end\" AS date_until"
+            " t.start AS date_at, t.\"end\" AS date_until, t.anchor"
             " FROM events ev JOIN time_mentions t ON t.id = ev.time_mention"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start"
@@ -137,4 +137,5 @@ def _event(row: sqlite3.Row) -> StoredEvent:
         date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],
         inferred=bool(row["inferred"]), old_style_start=row["old_style_start"], old_style_end=row["old_style_end"],
         date_at=row["date_at"], date_until=row["date_until"], entities=tuple(json.loads(row["entities"])),
+        anchor=row["anchor"],
     )

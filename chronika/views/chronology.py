@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from chronika.query.claims import Claim, compare, event_claims, figure_claims, life_claims
@@ -9,6 +10,7 @@ from chronika.query.naming import resolve_name
 from chronika.records.stored import StoredEvent, StoredFigure, StoredTime
 from chronika.store import Store
 from chronika.views.citations import Citer
+from chronika.views.documents import date_confidence
 
 
 def _date(start: str, end: str, precision: str, text: str, inferred: Any) -> dict[str, Any]:
@@ -46,9 +48,37 @@ def figure_confidence(figure: StoredFigure) -> tuple[str, str]:
     return "uncertain", "a bare number whose sentence names nothing it counts"
 
 
+# A sentence that speaks of what is still to come, in English or Russian.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+(?:scheduled|due|expected|set|planned|to\s+be)|are\s+(?:scheduled|due|expected|set|planned)|"
+    r"plans?\s+to|intends?\s+to|будет|будут|планиру\w*|намерен\w*|собира\w*|предстоит)\b",
+    re.IGNORECASE,
+)
+
+
+def time_confidence(stored: StoredEvent, sentence: str, citer: Citer) -> tuple[str, str]:
+    """How sure an event's date is, and why: stated in the text; counted from the document's date
+    (as sure as that date); or counted from the date the narrative last stated, which cannot date
+    what the sentence says is still to come after the document was published."""
+    said = f"'{stored.date_text}'"
+    if not stored.inferred or stored.anchor == "absolute":
+        return "sure", f"stated: {said}"
+    document = citer.document(stored.document)
+    if stored.anchor == "document":
+        if date_confidence(document.date_provenance) == "uncertain":
+            return "uncertain", f"{said} counted from the document's date, which rests only on {document.date_provenance}"
+        return "sure", f"{said} counted from the document's date"
+    published = document.date.start.year if document.date is not None and not document.date.inferred else None
+    if _FUTURE.search(sentence) and (published is None or int(stored.date_start[:4]) < published):
+        when = f"the document's date ({published})" if published else "the document's date, which it does not give"
+        return "uncertain", f"{said} counted from the narrative's year, but the sentence speaks of what is to come after {when}"
+    return "sure", f"{said} counted from the date the narrative last stated"
+
+
 def event_json(stored: StoredEvent, citer: Citer, names: dict[str, str]) -> dict[str, Any]:
-    """An event: a dated sentence with the entities it names and its citation."""
+    """An event: a dated sentence with the entities it names, its citation and how sure its date is."""
     cited = citer.cite(stored.document, stored.start, stored.end)
+    confidence, evidence = time_confidence(stored, cited["quote"], citer)
     event: dict[str, Any] = {
         "date": _date(stored.date_start, stored.date_end, stored.precision, stored.date_text, stored.inferred),
         "text": cited["quote"],
@@ -56,6 +86,8 @@ def event_json(stored: StoredEvent, citer: Citer, names: dict[str, str]) -> dict
         "entity_ids": list(stored.entities),
         "citation": cited,
         "date_span": [stored.date_at, stored.date_until],
+        "confidence": confidence,
+        "evidence": evidence,
     }
     if stored.old_style_start:
         event["old_style"] = {"start": stored.old_style_start, "end": stored.old_style_end}
@@ -63,7 +95,8 @@ def event_json(stored: StoredEvent, citer: Citer, names: dict[str, str]) -> dict
 
 
 def timeline(store: Store, about: str | None = None, year_from: int | None = None, year_to: int | None = None) -> list[dict[str, Any]]:
-    """`timeline --json`: events in date order, for one entity (any alias) and a period if given."""
+    """`timeline --json --all`: events in date order, for one entity (any alias) and a period if
+    given, each with how sure its date is (`timeline` without --all keeps the sure ones)."""
     entity_id = resolve_name(store, about) if about else None
     citer = Citer(store)
     names = store.entity_names_by_id()

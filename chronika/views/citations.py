@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from chronika.records.stored import StoredPassage
+from chronika.records.stored import StoredDocument, StoredPassage
 from chronika.store import Store
 
 
@@ -15,12 +15,19 @@ class Citer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._docs: dict[int, tuple[str, str, str, list[StoredPassage], list[int]]] = {}
+        self._stored: dict[int, StoredDocument] = {}
 
     def _doc(self, doc_id: int) -> tuple[str, str, str, list[StoredPassage], list[int]]:
         if doc_id not in self._docs:
             stored, text, passages = self.store.document(f"d{doc_id}")
             self._docs[doc_id] = (stored.title, stored.source, text, passages, [p.start for p in passages])
+            self._stored[doc_id] = stored
         return self._docs[doc_id]
+
+    def document(self, doc_id: int) -> StoredDocument:
+        """The stored document (its date and where the date came from), read once."""
+        self._doc(doc_id)
+        return self._stored[doc_id]
 
     def text(self, doc_id: int) -> str:
         return self._doc(doc_id)[2]

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from chronika.query.happenings import happenings
 from chronika.query.naming import resolve_name
 from chronika.store import Store
 from chronika.views.citations import Citer
 from chronika.views.chronology import event_json
-
-# What happened to a person, in the words the sources use.
-HAPPENINGS = re.compile(
-    r"\b(born|died|death|arrested|arrest|shot|executed|execution|exiled|exile|deported|rehabilitated|"
-    r"rehabilitation|appointed|elected|expelled|sentenced|tried|trial|killed|murdered|assassinated|"
-    r"released|dismissed|removed|buried|imprisoned|condemned|purged|liquidated|committed suicide)\b",
-    re.IGNORECASE,
-)
-
 
 def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     """`entities --json`: every entity, most mentioned first."""
@@ -63,12 +54,13 @@ def entity(store: Store, name: str, mentions_limit: int = 200) -> dict[str, Any]
 
 
 def _happenings(store: Store, entity_id: str, citer: Citer) -> list[dict[str, Any]]:
-    """Sentences naming the entity that say what happened to it (arrested, shot, rehabilitated ...)."""
+    """Sentences naming the entity that say what happened to it (arrested, shot, rehabilitated;
+    арестован, расстрелян, реабилитирован ...)."""
     out = []
     for sentence in store.sentences_naming(entity_id):
         doc, start, end = sentence.document, sentence.start, sentence.end
         text = citer.text(doc)[start:end]
-        found = HAPPENINGS.findall(text)
+        found = happenings(text)
         if found:
-            out.append({"what": sorted({w.lower() for w in found}), "text": text, "citation": citer.cite(doc, start, end)})
+            out.append({"what": found, "text": text, "citation": citer.cite(doc, start, end)})
     return out

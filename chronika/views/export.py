@@ -1,4 +1,5 @@
-"""Exports: the timeline as CSV for spreadsheets and TimelineJS JSON for display; memory events as CSV."""
+"""Exports: the timeline as CSV for spreadsheets and TimelineJS JSON for display; memory events and
+conflicts as CSV."""
 
 from __future__ import annotations
 
@@ -71,4 +72,29 @@ def memory_csv(events: list[dict[str, Any]]) -> str:
                 "date_from": e.get("date_from") or "", "confidence": e.get("confidence", ""), "evidence": "; ".join(e.get("evidence", [])),
             }
         )
+    return out.getvalue()
+
+
+_CONFLICT_FIELDS = [
+    "group", "status", "subject", "attribute", "confidence", "reason", "value", "text", "why", "document", "title", "passage",
+    "start", "end", "page", "source",
+]
+
+
+def conflicts_csv(groups: list[dict[str, Any]]) -> str:
+    """One row a claim, under its group's number, status, subject and attribute (`conflicts --json`)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_CONFLICT_FIELDS)
+    writer.writeheader()
+    for number, g in enumerate(groups, 1):
+        for c in g["claims"]:
+            cited = c["citation"]
+            writer.writerow(
+                {
+                    "group": number, "status": g["status"], "subject": g["subject"], "attribute": g["attribute"],
+                    "confidence": g.get("confidence", ""), "reason": g.get("reason") or "", "value": c["value"], "text": c["text"],
+                    "why": c.get("why") or "", "document": cited["document"], "title": cited["title"], "passage": cited["passage"],
+                    "start": cited["start"], "end": cited["end"], "page": cited.get("page", ""), "source": cited["source"],
+                }
+            )
     return out.getvalue()

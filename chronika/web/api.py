@@ -15,8 +15,8 @@ from chronika.query.ask import ask as ask_question
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
-from chronika.web import corrections, lookup
-from chronika.web.context import exported, open_store
+from chronika.web import corrections, kept, lookup
+from chronika.web.context import exported, exported_conflicts, exported_figures, open_store
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -104,31 +104,37 @@ def entity(request: Request, name: str) -> JSONResponse:
 def timeline(request: Request, about: Optional[str] = None,
              year_from: Optional[int] = Query(None, alias="from"),
              year_to: Optional[int] = Query(None, alias="to"),
-             export: Optional[Literal["csv", "timelinejs"]] = Query(None, description="csv or timelinejs: a download instead")) -> Response:
+             export: Optional[Literal["csv", "timelinejs"]] = Query(None, description="csv or timelinejs: a download instead"),
+             all: bool = False) -> Response:  # noqa: A002
+    """The events with a sure date unless `all=1`; the X-Timeline-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
         subject = store.entity_names_by_id()[lookup.entity_id(store, about)] if about else None
-        events = views.timeline(store, about, year_from, year_to)
-        return exported(events, export, "timeline", subject) if export else _json(events)
+        found = views.timeline(store, about, year_from, year_to)
+    events = found if all else [e for e in found if e["confidence"] == "sure"]
+    answer = exported(events, export, "timeline", subject) if export else _json(events)
+    answer.headers["X-Timeline-Uncertain-Held-Back"] = str(len(found) - len(events))
+    return answer
 
 
 @router.get("/figures", response_class=JSONResponse, responses=JSON_ANSWER, summary="`figures --about WORD --json`")
-def figures(request: Request, about: Optional[str] = None, all: bool = False) -> JSONResponse:  # noqa: A002
+def figures(request: Request, about: Optional[str] = None, all: bool = False,  # noqa: A002
+            export: Optional[Literal["csv", "json"]] = Query(None, description="csv or json: a download instead")) -> Response:
     """The sure figures unless `all=1`; the X-Figures-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
         found = views.figures(store, about)
     shown = found if all else [f for f in found if f["confidence"] == "sure"]
-    answer = _json(shown)
+    answer = exported_figures(shown, export) if export else _json(shown)
     answer.headers["X-Figures-Uncertain-Held-Back"] = str(len(found) - len(shown))
     return answer
 
 
 @router.get("/conflicts", response_class=JSONResponse, responses=JSON_ANSWER, summary="`conflicts --json`")
-def conflicts(request: Request, all: bool = False) -> JSONResponse:  # noqa: A002
+def conflicts(request: Request, all: bool = False,  # noqa: A002
+              export: Optional[Literal["csv", "json"]] = Query(None, description="csv or json: a download instead")) -> Response:
     """The sure pairs unless `all=1`; the X-Conflicts-Uncertain-Held-Back header says how many were held back."""
-    with open_store(request) as store:
-        found = views.conflicts(store)
+    found = kept.conflicts(request)
     shown = found if all else [g for g in found if g["confidence"] == "sure"]
-    answer = _json(shown)
+    answer = exported_conflicts(shown, export) if export else _json(shown)
     answer.headers["X-Conflicts-Uncertain-Held-Back"] = str(len(found) - len(shown))
     return answer
 

@@ -33,6 +33,7 @@ class Settings:
     db: str
     host: str = "127.0.0.1"
     token: str | None = None
+    budget: float | None = 20.0  # seconds a request may read the store before it is stopped (503)
 
     @property
     def local(self) -> bool:
@@ -62,10 +63,11 @@ def settings(request: Request) -> Settings:
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
     """One connection for this request, opened and closed in the thread that uses it (SQLite
-    connections are not shared across threads)."""
+    connections are not shared across threads), reading within the server's time budget."""
     store = Store(settings(request).db)
     try:
-        yield store
+        with store.budget(settings(request).budget):
+            yield store
     finally:
         store.close()
 
@@ -76,29 +78,36 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
 
 
+def attachment(body: str, filename: str) -> Response:
+    """A download: CSV or JSON by the file name's suffix."""
+    media = "text/csv; charset=utf-8" if filename.endswith(".csv") else "application/json"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def exported_json(value: Any, name: str) -> Response:
+    """A list page's rows as a JSON download (the API's shape)."""
+    return attachment(json.dumps(value, ensure_ascii=False), f"{name}.json")
+
+
 def exported(events: list[dict[str, Any]], how: str, name: str, subject: str | None = None) -> Response:
     """Timeline events as a download: CSV for spreadsheets, or TimelineJS's JSON."""
     if how == "csv":
-        body, media, suffix = export.timeline_csv(events), "text/csv; charset=utf-8", "csv"
-    else:
-        title = f"Timeline of {subject}" if subject else "Chronika timeline"
-        body, media, suffix = json.dumps(export.timeline_js(events, title), ensure_ascii=False), "application/json", "json"
-    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}.{suffix}"'})
+        return attachment(export.timeline_csv(events), f"{name}.csv")
+    title = f"Timeline of {subject}" if subject else "Chronika timeline"
+    return attachment(json.dumps(export.timeline_js(events, title), ensure_ascii=False), f"{name}.json")
 
 
 def exported_hits(hits: list[Hit], how: str) -> Response:
     """Search results as a download: one row (or object) a passage, with its citation."""
     rows = [hit.citation() | {"score": round(hit.score, 3)} for hit in hits]
     if how == "json":
-        return Response(json.dumps(rows, ensure_ascii=False), media_type="application/json",
-                        headers={"Content-Disposition": 'attachment; filename="search.json"'})
+        return exported_json(rows, "search")
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["document", "title", "source", "passage", "page", "start", "end", "score", "quote"],
                             extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="search.csv"'})
+    return attachment(out.getvalue(), "search.csv")
 
 
 def exported_rows(rows: list[dict[str, Any]], name: str, fields: list[str]) -> Response:
@@ -109,13 +118,44 @@ def exported_rows(rows: list[dict[str, Any]], name: str, fields: list[str]) -> R
     writer.writeheader()
     for row in rows:
         writer.writerow({k: row.get(k) for k in fields} | {k: (row.get("citation") or {}).get(k) for k in cited})
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+    return attachment(out.getvalue(), f"{name}.csv")
+
+
+FIGURE_FIELDS = ["value", "low", "high", "approximate", "unit", "counted", "text", "confidence", "evidence"]
+
+
+def exported_figures(figures: list[dict[str, Any]], how: str) -> Response:
+    """Figures as a download: CSV (a row a figure, with its citation) or JSON (`figures --json`)."""
+    return exported_json(figures, "figures") if how == "json" else exported_rows(figures, "figures", FIGURE_FIELDS)
+
+
+def exported_conflicts(groups: list[dict[str, Any]], how: str) -> Response:
+    """Conflicts and corroborations as a download: CSV (a row a claim) or JSON (`conflicts --json`)."""
+    if how == "json":
+        return exported_json(groups, "conflicts")
+    return attachment(export.conflicts_csv(groups), "conflicts.csv")
+
+
+def exported_memory(events: list[dict[str, Any]], how: str) -> Response:
+    """Memory events as a download: CSV (`memory --export csv`) or JSON (`memory --json`)."""
+    if how == "json":
+        return exported_json(events, "memory")
+    return attachment(export.memory_csv(events), "memory.csv")
+
+
+PER_PART = 400  # passages a part of a long document's page shows
+
+
+def part_of(passage: int) -> int:
+    """The part of a long document's page that shows passage `passage` (numbered from 1)."""
+    return max(0, passage - 1) // PER_PART + 1
 
 
 def cite_href(citation: dict[str, Any]) -> str:
-    """The link that opens a citation's document scrolled to, and marking, the cited words."""
-    return f"/documents/{quote(str(citation['document']))}#c-{citation['start']}-{citation['end']}"
+    """The link that opens a citation's document (the part of a long one holding it) scrolled to,
+    and marking, the cited words."""
+    part = part_of(int(citation.get("passage") or 1))
+    return f"/documents/{quote(str(citation['document']))}{f'?part={part}' if part > 1 else ''}#c-{citation['start']}-{citation['end']}"
 
 
 def entity_href(entity_id: str) -> str:

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from chronika.errors import ChronikaError, UsageError
+from chronika.errors import ChronikaError, OverBudget, UsageError
 from chronika.query.naming import AmbiguousName
 from chronika.web.context import render
 
@@ -31,7 +31,7 @@ class WebError(Exception):
 
 TITLES = {
     400: "Bad request", 401: "Token needed", 403: "Read-only", 404: "Not found", 405: "Not allowed",
-    409: "Ambiguous name", 500: "Something went wrong",
+    409: "Ambiguous name", 500: "Something went wrong", 503: "Too much at once",
 }
 
 
@@ -57,7 +57,8 @@ def install(app: FastAPI) -> None:
     async def chronika_error(request: Request, exc: Exception) -> Response:
         # Routes turn "no such document/entity" into 404 themselves; what reaches here is a bad
         # query (400) or a store that cannot be read (500), and its message says what to do.
-        status = 400 if isinstance(exc, UsageError) else 409 if isinstance(exc, AmbiguousName) else 500
+        status = (400 if isinstance(exc, UsageError) else 409 if isinstance(exc, AmbiguousName)
+                  else 503 if isinstance(exc, OverBudget) else 500)
         return _answer(request, status, str(exc))
 
     async def http_error(request: Request, exc: Exception) -> Response:

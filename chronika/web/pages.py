@@ -16,9 +16,9 @@ from chronika.errors import QueryError, UsageError
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
 from chronika.query.summary import required, summarize
-from chronika.web import charts, lookup
+from chronika.web import charts, kept, lookup
 from chronika.views.facets import search_facets
-from chronika.web.context import corpus_root, exported, exported_hits, exported_rows, open_store, render
+from chronika.web.context import corpus_root, exported, exported_conflicts, exported_figures, exported_hits, open_store, render
 
 router = APIRouter(include_in_schema=False)
 TYPE_NAMES = {"person": "People", "place": "Places", "org": "Organisations"}
@@ -95,9 +95,10 @@ def ask(request: Request, q: str = "", limit: int = Query(5, ge=1, le=50), summa
 def timeline(request: Request, about: Optional[str] = None,
              year_from: Optional[int] = Query(None, alias="from"), year_to: Optional[int] = Query(None, alias="to"),
              doc: Optional[str] = None, precision: Optional[str] = Query(None, pattern="^(" + "|".join(charts.PRECISIONS) + ")$"),
-             export: Optional[Literal["csv", "timelinejs"]] = None) -> Response:
-    """The timeline, filtered on the page by entity, document, precision and years; `export`
-    downloads what it shows as CSV or TimelineJS JSON."""
+             export: Optional[Literal["csv", "timelinejs"]] = None, all: bool = False) -> Response:  # noqa: A002
+    """The timeline, filtered on the page by entity, document, precision and years, the events
+    with a sure date unless `all=1` (saying how many it held back); `export` downloads what it
+    shows as CSV or TimelineJS JSON."""
     with open_store(request) as store:
         subject = None
         if about:
@@ -108,37 +109,42 @@ def timeline(request: Request, about: Optional[str] = None,
             events = [e for e in events if e["citation"]["document"] == doc]
         if precision:
             events = [e for e in events if e["date"]["precision"] == precision]
+        held = 0 if all else sum(1 for e in events if e["confidence"] != "sure")
+        events = events if all else [e for e in events if e["confidence"] == "sure"]
         if export:
             return exported(events, export, "timeline", subject)
         return render(request, "timeline.html", about=about, subject=subject, year_from=year_from, year_to=year_to,
                       doc=doc, precision=precision, documents=views.documents(store), events=events,
+                      everything=all, held=held,
                       items=charts.timeline_items(events), window=charts.dense_window(events),
                       precisions=charts.PRECISIONS)
 
 
 @router.get("/figures")
 def figures(request: Request, about: Optional[str] = None, all: bool = False,  # noqa: A002
-            export: Optional[Literal["csv"]] = None) -> Response:
-    """The figures, the sure ones unless `all=1` (saying how many it held back); `export=csv`
-    downloads what the page lists."""
+            export: Optional[Literal["csv", "json"]] = None) -> Response:
+    """The figures, the sure ones unless `all=1` (saying how many it held back); `export`
+    downloads what the page lists as CSV or JSON."""
     with open_store(request) as store:
         found = views.figures(store, about)
     shown = found if all else [f for f in found if f["confidence"] == "sure"]
     if export:
-        return exported_rows(shown, "figures", ["value", "low", "high", "approximate", "unit", "counted", "text",
-                                                "confidence", "evidence"])
+        return exported_figures(shown, export)
     return render(request, "figures.html", about=about, figures=shown, everything=all,
                   held=len(found) - len(shown))
 
 
 @router.get("/conflicts")
-def conflicts(request: Request, all: bool = False) -> Response:  # noqa: A002
-    """Conflicts and corroborations, the sure ones unless `all=1` (saying how many it held back)."""
-    with open_store(request) as store:
-        found = views.conflicts(store)
+def conflicts(request: Request, all: bool = False,  # noqa: A002
+              export: Optional[Literal["csv", "json"]] = None) -> Response:
+    """Conflicts and corroborations, the sure ones unless `all=1` (saying how many it held back);
+    `export` downloads what the page lists as CSV (a row a claim) or JSON."""
+    found = kept.conflicts(request)
     groups = found if all else [g for g in found if g["confidence"] == "sure"]
+    if export:
+        return exported_conflicts(groups, export)
     return render(request, "conflicts.html", groups=groups, tally=Counter(g["status"] for g in groups),
-                  held=len(found) - len(groups))
+                  held=len(found) - len(groups), everything=all)
 
 
 @router.get("/entities")

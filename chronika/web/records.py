@@ -7,12 +7,12 @@ from collections import OrderedDict
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from chronika import views
 from chronika.web import charts, corrections, lookup
-from chronika.web.context import corpus_root, entity_href, open_store, render
+from chronika.web.context import PER_PART, corpus_root, entity_href, open_store, part_of, render
 from chronika.web.marks import document_marks
 from chronika.web.markup import annotate, within
 from chronika.web.originals import IMAGE_READERS
@@ -22,24 +22,41 @@ DONE = {"merge": "Merged.", "split": "Split off.", "retype": "Retyped."}
 
 
 @router.get("/documents/{doc}")
-def document(request: Request, doc: str) -> Response:
+def document(request: Request, doc: str, part: int = Query(1, ge=1)) -> Response:
+    """A document's marked text; one of more than PER_PART passages is shown a part at a time,
+    its contents and page jump leading to the part that holds each heading and page."""
     with open_store(request) as store:
         shown = lookup.document(store, doc)
         marks = document_marks(store, shown)
         root = corpus_root(d.source for d in store.documents())
+    every = shown["passages"]
+    parts = max(1, -(-len(every) // PER_PART))
+    part = min(part, parts)
+    first = (part - 1) * PER_PART
     starts = [m.start for m in marks]
     text = shown["text"]
-    passages, page = [], None
-    for p in shown["passages"]:
+    passages: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
+    contents: list[dict[str, Any]] = []
+    page = None
+    for i, p in enumerate(every):
         new_page = p["page"] is not None and p["page"] != page
         page = p["page"] if p["page"] is not None else page
-        pieces = annotate(text, p["start"], p["end"], within(marks, starts, p["start"], p["end"]))
-        passages.append({**p, "pieces": pieces, "new_page": new_page})
+        in_part = part_of(i + 1)
+        if new_page:
+            pages.append({"n": page, "part": in_part})
+        if p["kind"] == "heading" and len(contents) < 200:
+            contents.append({"n": p["n"], "part": in_part, "text": text[p["start"]:p["end"]][:90]})
+        if first <= i < first + PER_PART:
+            pieces = annotate(text, p["start"], p["end"], within(marks, starts, p["start"], p["end"]))
+            passages.append({**p, "pieces": pieces, "new_page": new_page})
     mended = [c for c in shown["changes"] if c["replacement"].strip()]
+    spans = [[every[k * PER_PART]["start"], every[min(len(every), (k + 1) * PER_PART) - 1]["end"],
+              every[k * PER_PART]["n"], every[min(len(every), (k + 1) * PER_PART) - 1]["n"]] for k in range(parts)] if every else []
     return render(request, "document.html", doc=shown, passages=passages, mended=mended,
                   dropped=len(shown["changes"]) - len(mended), root=root,
-                  page_images=shown["reader"] in IMAGE_READERS,
-                  contents=[p for p in passages if p["kind"] == "heading"][:200])
+                  page_images=shown["reader"] in IMAGE_READERS, contents=contents, pages=pages,
+                  part=part, parts=parts, spans=spans)
 
 
 @router.get("/entities/{ref}")

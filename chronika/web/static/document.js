@@ -1,7 +1,32 @@
 // Marks the words a citation points at (#c-START-END: offsets into the document's clean text)
 // and scrolls them into view. Each passage's element holds exactly text[data-start:data-end].
+// A long document is shown a part at a time: a citation or passage (#p-N) in another part opens
+// that part (#text's data-parts: each part's first and last offset and passage).
 (function () {
   "use strict";
+
+  // The part holding `hash`'s words or passage, where it is not this one; else null.
+  function elsewhere(hash) {
+    var text = document.getElementById("text");
+    if (!text || !text.dataset.parts) return null;
+    var spans = JSON.parse(text.dataset.parts), here = Number(text.dataset.part);
+    var cited = /^#c-(\d+)-(\d+)$/.exec(hash), passage = /^#p-(\d+)$/.exec(hash);
+    for (var k = 0; k < spans.length; k++) {
+      var holds = cited ? Number(cited[1]) >= spans[k][0] && Number(cited[1]) < spans[k][1]
+                        : passage ? Number(passage[1]) >= spans[k][2] && Number(passage[1]) <= spans[k][3] : false;
+      if (holds) return k + 1 === here ? null : k + 1;
+    }
+    return null;
+  }
+
+  function follow() {
+    var part = elsewhere(window.location.hash);
+    if (part === null) return false;
+    var url = new URL(window.location.href);
+    url.searchParams.set("part", String(part));
+    window.location.replace(url.toString());
+    return true;
+  }
 
   function clear() {
     document.querySelectorAll("mark.cited").forEach(function (mark) {
@@ -30,6 +55,7 @@
   }
 
   function mark() {
+    if (follow()) return;
     var match = /^#c-(\d+)-(\d+)$/.exec(window.location.hash);
     clear();
     if (!match) return;
