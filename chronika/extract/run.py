@@ -25,13 +25,15 @@ def extract(text: str, passages: list[Passage], language: str, document_date: da
         aliases=declared_aliases(text, names),
         times=times,
         figures=tag_figures(text, times),
-        memory=memory_mentions(text, passages, times, language),
+        memory=memory_mentions(text, passages, times, language, document_date),
     )
 
 
-def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention], language: str = "en") -> list[MemoryMention]:
+def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention], language: str = "en",
+                    document_date: date | None = None) -> list[MemoryMention]:
     """Each sentence read as a memory event, with the sentences before it in its paragraph as context,
-    dated by its act (`memory.act_date`); uncertain where the reading or the date has a doubt."""
+    dated by its act (`memory.act_date`; `document_date` tells the document's own year from a date
+    that moves its story); uncertain where the reading or the date has a doubt."""
     if language not in LANGUAGES:
         return []
     out = []
@@ -43,7 +45,7 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
             if signal is None:
                 continue
             dated = act_date(text, (sentence.start, sentence.end), signal.act_at, passage.start, times, language,
-                             lead=k == 0 and i < 2)
+                             lead=k == 0 and i < 2, document_year=document_date.year if document_date else None)
             out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
                                      signal.level, signal.cues, date=dated.date, date_from=dated.source,
                                      confidence="uncertain" if signal.doubts else "sure",

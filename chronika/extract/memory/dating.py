@@ -36,10 +36,11 @@ class ActDate:
 
 
 def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: int, times: Sequence[TimeMention],
-             language: str, lead: bool = False) -> ActDate:
+             language: str, lead: bool = False, document_year: int | None = None) -> ActDate:
     """The date of the act a sentence (text[sentence[0]:sentence[1]]) reports, its verb at `act_at`
     (an offset into the sentence); `times` are the document's time expressions. `lead`: the sentence
-    opens the document's body, where news reports what happened when it was published."""
+    opens the document's body, where news reports what happened when it was published.
+    `document_year`: the year the document's date gives, if it has one."""
     cues = CUES.get(language, CUES["en"])
     start, end = sentence
     floor = _actor_floor(text[start:end], act_at, cues)
@@ -59,6 +60,8 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         return ActDate(None, "document", f"date: the document's, reported in the present ('{verb}')")
     if lead:
         return ActDate(None, "document", "date: the document's, reported in its lead")
+    if (present := _story_present(text, times, passage_start, start, act_at, document_year, cues)) is not None:
+        return ActDate(None, "document", present)
     if dropped := [t for t in own if t not in kept]:
         return ActDate(None, None, f"undated: '{dropped[0].text}' dates what is remembered, not the act")
     return ActDate(None, None, "undated: no date for the act")
@@ -76,6 +79,28 @@ def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floo
         if not _remembered(text, t, None, floor, cues):
             return t
     return None
+
+
+def _story_present(text: str, times: Sequence[TimeMention], passage_start: int, start: int, act_at: int,
+                   document_year: int | None, cues: DatingCues) -> str | None:
+    """Why the act belongs to the document's present, or None: a report keeps to the day it is
+    published until it names another time, so an act in the past tense with no date of its own is the
+    document's when its paragraph states no date before it and no earlier paragraph has moved the
+    story to another year after the terror ("In 1990 the truth was acknowledged" does; "the 1940
+    massacre", a deictic "on Monday" or the document's own year do not). A word of sequence ("later",
+    "then") ties the act to an earlier event instead."""
+    if cues.sequence.search(text, start, start + act_at + 1):
+        return None
+    if any(passage_start <= t.start < start for t in times if t.type in ("DATE", "DURATION")):
+        return None  # the paragraph set its own scene (kept by `_scene` if it could date the act)
+    for t in times:
+        if t.start >= passage_start or t.type not in ("DATE", "DURATION") or t.date is None or t.anchor == "document":
+            continue
+        if t.date.end.year <= _TERROR_ERA_END or _remembered(text, t, None, None, cues):
+            continue
+        if document_year is None or not t.date.start.year <= document_year <= t.date.end.year:
+            return None
+    return "date: the document's, its story has not left the day it reports"
 
 
 def _russian_present(sentence: str) -> str | None:

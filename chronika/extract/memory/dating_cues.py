@@ -16,6 +16,7 @@ class DatingCues:
     reported_now: re.Pattern[str]
     target_before: re.Pattern[str]  # "by 2017", "к 2017 году": a deadline, not when the act happened
     participle_before: re.Pattern[str]  # "вышедших в 1993 году": the date of the participle's event; group 'w'"
+    sequence: re.Pattern[str]  # "later", "затем": the act follows an earlier event, not the document's day
     actor_since: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -45,6 +46,7 @@ ENGLISH = DatingCues(
     ),
     target_before=re.compile(r"\b(?:by|until|till|before|due in|planned for|scheduled for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE),
     participle_before=re.compile(r"(?!)"),  # English participles read as past tenses: not told apart by their form
+    sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b", re.IGNORECASE),
     actor_since=_since((
         (r"\bDuma\b", 1993), (r"\bPutin\b", 1999), (r"(?<!Roy )\bMedvedev\b", 2008), (r"\bMemorial\b", 1988),
         (r"\bLevada\b", 1988), (r"\bVTsIOM\b", 1987), (r"\bFSB\b", 1995), (r"\bGorbachev\b", 1985),
@@ -69,6 +71,7 @@ RUSSIAN = DatingCues(
         r"\b(?P<w>\w+(?:вш|ш|нн|ен|т)(?:ий|ая|ое|ее|ие|его|ей|их|ым|ыми|ими|ого|ую|ую|ый|ые|ых|ой))\s+(?:в|во)\s+$",
         re.IGNORECASE,
     ),
+    sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b", re.IGNORECASE),
     actor_since=_since((
         (r"\bДум[аеуыой]+\b", 1993), (r"\bПутин", 1999), (r"(?<!Рой )\bМедведев", 2008), (r"\bМемориал", 1988),
         (r"\bЛевада", 1988), (r"\bВЦИОМ\b", 1987), (r"\bФСБ\b", 1995), (r"\bГорбач[её]в", 1985), (r"\bЕльцин", 1990),
