@@ -229,3 +229,21 @@ def test_recall_and_direction_on_the_gold_stay_at_what_was_measured(seeds: Path)
     result = mg.score(gold, mg.predict(gold, seeds))
     assert result["recall"] >= RECALL_FLOOR
     assert result["direction_accuracy"] >= DIRECTION_FLOOR
+
+
+def test_a_paragraphs_opening_sentence_carries_on_the_paragraph_before() -> None:
+    from chronika.extract.run import memory_mentions
+    from chronika.extract.segment import passages
+    from chronika.extract.timex import tag_times
+
+    for text, language in (
+        ("Local communists have long wanted a monument to Stalin in the town.\n\nA bronze bust was unveiled in the park.", "en"),
+        ("Местные коммунисты давно хотели памятник Сталину в городе.\n\nБронзовый бюст установили в парке.", "ru"),
+    ):
+        found, _ = passages(text)
+        mentions = memory_mentions(text, found, tag_times(text), language)
+        opening = [m for m in mentions if text[m.start : m.end].startswith(("A bronze", "Бронзовый"))]
+        assert [(m.kind, m.direction) for m in opening] == [("monument", RE)], (text, mentions)
+    alone = "A bronze bust was unveiled in the park."
+    found, _ = passages(alone)
+    assert memory_mentions(alone, found, tag_times(alone), "en") == []  # no paragraph before says whose

@@ -40,7 +40,7 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
     body = [p for p in passages if p.kind in ("body", "verse")]
     for k, passage in enumerate(body):
         for i, sentence in enumerate(passage.sentences):
-            context = text[passage.sentences[max(0, i - 2)].start : sentence.start] if i else ""
+            context = _context(text, body, k, i)
             signal = classify(text[sentence.start : sentence.end], context, language)
             if signal is None:
                 continue
@@ -51,6 +51,19 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
                                      confidence="uncertain" if signal.doubts else "sure",
                                      evidence=(*signal.cues, dated.why, *signal.doubts)))
     return out
+
+
+def _context(text: str, body: list[Passage], k: int, i: int) -> str:
+    """The two sentences before sentence i of body paragraph k: a paragraph's opening sentence carries
+    on the paragraph before (news writes one or two sentences a paragraph, so "He said" or "A bust
+    was unveiled" leans on it)."""
+    sentences = body[k].sentences
+    if i:
+        return text[sentences[max(0, i - 2)].start : sentences[i].start]
+    if k and body[k - 1].sentences:
+        before = body[k - 1].sentences
+        return text[before[max(0, len(before) - 2)].start : before[-1].end]
+    return ""
 
 
 def _shifted(m: NameMention, offset: int) -> NameMention:
