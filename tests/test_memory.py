@@ -83,6 +83,29 @@ def test_each_kind_in_each_direction(sentence: str, expected: tuple[str, str, st
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor spoke at the opening of the Memorial to Victims of the Gulag in Perm.", ("monument", DE, "state")),
+        ("The historian quoted a survivor's words on the repression period at the service.", ("statement", DE, "society")),
+        ("The party's newspaper described the Kolyma camps as one of the great myths of the century.", ("statement", RE, "state")),
+        ("The deputy said the truth was finally acknowledged after decades of silence.", ("statement", DE, "state")),
+        ('"We were forced to apologize for our history," said a Communist deputy.', ("statement", RE, "state")),
+        ('"Stalin is a symbol of victory for our people," the activist said.', ("statement", RE, "society")),
+        ("The congress restored posthumous respectability to the purged commanders.", ("rehabilitation", DE, "state")),
+        ("Local communists restored the honour of Josef Stalin with a new plaque.", ("monument", RE, "society")),
+    ],
+)
+def test_cues_of_common_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert labels(sentence) == expected
+
+
+def test_a_monument_protected_from_vandalism_is_not_removed_and_its_paragraph_says_whose() -> None:
+    context = "A statue of Josef Stalin was unveiled in the town on Thursday."
+    sentence = "A second bust was unveiled in the park, where a fence will guard the memorial from vandalism."
+    assert labels(sentence, context) == ("monument", RE, "society")
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "In 1937 Tukhachevsky was arrested and shot.",  # the terror itself

@@ -73,6 +73,8 @@ def monument(r: Reading) -> Finding | None:
     f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'{whose}"], background=r.background(act[1]), act_at=act[1])
     if not stalin and not victims and _STALIN.search(r.t):
         stalin = [("in a sentence about Stalin", 0, 0, "Stalin")]
+    elif not stalin and not victims and whose and _STALIN.search(r.ctx):
+        stalin = [("in a paragraph about Stalin", 0, 0, "Stalin")]
     removed = bool(block or remove)
     action = "blocked" if block else "removed" if remove and not erect else "erected" if erect and not remove else ""
     for targets, name, honours in ((stalin, "to Stalin", RE), (victims, "to the victims", DE)):
