@@ -65,6 +65,24 @@ def test_a_past_act_is_the_documents_until_the_story_moves_to_another_year() -> 
     assert dated("Деревенские нашли могилы.\n\nЗатем Дума осудила расстрел как преступление.", "ru") == (None, None)
 
 
+def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a_span_or_a_sequence() -> None:
+    story = "The congress opened on 14 February 1956 in Moscow.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(story) == ("1956", "narrative")
+    assert dated(story, document=datetime.date(2016, 2, 14)) == (None, None)  # a dated report's background
+    span = "Khrushchev led the party from 1953 to 1964.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(span) == (None, None)
+    before = "The congress opened on 14 February 1956 in Moscow.\n\nThe repressions were condemned before the congress."
+    assert dated(before) == (None, None)
+    quoted = ('The congress opened on 14 February 1956 in Moscow.\n\n'
+              'The delegate condemned the repressions: "Know, remember and then forgive."')
+    assert dated(quoted) == ("1956", "narrative")  # a quoted 'then' orders nothing
+    back = ("The truth was acknowledged in 1990.\n\nThe minister is to visit Warsaw next month.\n\n"
+            "The declaration condemned the massacre.")
+    assert dated(back, document=datetime.date(2010, 11, 28)) == (None, "document")  # 'next month' is back at the report
+    deixis = "The congress opened on 14 February 1956.\n\nThe pollster found in a survey published Tuesday that most Russians admire Stalin."
+    assert dated(deixis) == (None, "document")  # its own 'Tuesday' counts from the document's date, unknown here
+
+
 def test_a_deadline_or_a_decade_does_not_set_the_scene() -> None:
     text = "In the 2000s the museum grew. Volunteers laid wreaths in memory of the victims of the terror."
     assert dated(text) == (None, None)

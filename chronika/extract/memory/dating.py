@@ -22,6 +22,7 @@ from chronika.records.mentions import TimeMention
 _TERROR_ERA_END = 1953  # a paragraph's date this early is the terror's, not a later act's
 _NARRATIVE_PRECISIONS = ("day", "month", "season", "year")  # "the 2000s" sets no scene
 _RUSSIAN_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
 _NEAR = 30  # characters around a time expression read for the noun or verb it dates
 
 
@@ -46,11 +47,14 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
     floor = _actor_floor(text[start:end], act_at, cues)
     own = [t for t in times if start <= t.start and t.end <= end and t.date is not None and t.type in ("DATE", "DURATION")]
     kept = [t for t in own if not _remembered(text, t, start + act_at, floor, cues)]
+    deictic = [t for t in times if start <= t.start and t.end <= end and t.date is None and t.anchor == "document"]
     if kept:
         best = min(kept, key=lambda t: (_distance(t, start + act_at), t.start))
         if best.anchor == "document":
             return ActDate(best.date, "document", f"date: deixis '{best.text}', counted from the document's date")
         return ActDate(best.date, "act", f"date: the act's own ('{best.text}')")
+    if deictic and not kept:  # "published Tuesday" in a document whose date is not known here
+        return ActDate(None, "document", f"date: deixis '{deictic[0].text}', counted from the document's date")
     if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
         return ActDate(scene.date, "narrative", f"date: the paragraph's ('{scene.text}')")
     sentence_text = text[start:end]
@@ -60,8 +64,8 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         return ActDate(None, "document", f"date: the document's, reported in the present ('{verb}')")
     if lead:
         return ActDate(None, "document", "date: the document's, reported in its lead")
-    if (present := _story_present(text, times, passage_start, start, act_at, document_year, cues)) is not None:
-        return ActDate(None, "document", present)
+    if (story := _story(text, times, passage_start, start, end, document_year, floor, cues)) is not None:
+        return story
     if dropped := [t for t in own if t not in kept]:
         return ActDate(None, None, f"undated: '{dropped[0].text}' dates what is remembered, not the act")
     return ActDate(None, None, "undated: no date for the act")
@@ -81,26 +85,34 @@ def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floo
     return None
 
 
-def _story_present(text: str, times: Sequence[TimeMention], passage_start: int, start: int, act_at: int,
-                   document_year: int | None, cues: DatingCues) -> str | None:
-    """Why the act belongs to the document's present, or None: a report keeps to the day it is
-    published until it names another time, so an act in the past tense with no date of its own is the
-    document's when its paragraph states no date before it and no earlier paragraph has moved the
-    story to another year after the terror ("In 1990 the truth was acknowledged" does; "the 1940
-    massacre", a deictic "on Monday" or the document's own year do not). A word of sequence ("later",
-    "then") ties the act to an earlier event instead."""
-    if cues.sequence.search(text, start, start + act_at + 1):
-        return None
+def _story(text: str, times: Sequence[TimeMention], passage_start: int, start: int, end: int,
+           document_year: int | None, floor: int | None, cues: DatingCues) -> ActDate | None:
+    """The story's current date for an act in the past tense with no date of its own, when its
+    paragraph states none before it. A report keeps to the day it is published until it names another
+    time ("In 1990 the truth was acknowledged" moves it; "the 1940 massacre" does not; a deictic "next
+    month" brings it back): while it has not moved, the act is the document's. Once an earlier
+    paragraph moved it to another year, a dated document's act may be that background's or the
+    report's own: none; a document with no date of its own has only its story: the year it moved to
+    (a single year, not a span). A word of sequence ("later", "after the speech") ties the act to an
+    event the rules cannot place: none."""
+    if cues.sequence.search(_QUOTED.sub(" ", text[start:end])):
+        return None  # words quoted ("condemn and then forgive") do not order the act
     if any(passage_start <= t.start < start for t in times if t.type in ("DATE", "DURATION")):
         return None  # the paragraph set its own scene (kept by `_scene` if it could date the act)
-    for t in times:
-        if t.start >= passage_start or t.type not in ("DATE", "DURATION") or t.date is None or t.anchor == "document":
+    for t in reversed([t for t in times if t.end <= passage_start and t.type in ("DATE", "DURATION") and t.date is not None]):
+        if t.anchor == "document":
+            break
+        assert t.date is not None
+        if t.date.precision not in _NARRATIVE_PRECISIONS or t.date.end.year <= _TERROR_ERA_END:
             continue
-        if t.date.end.year <= _TERROR_ERA_END or _remembered(text, t, None, None, cues):
+        if _remembered(text, t, None, floor, cues):
             continue
-        if document_year is None or not t.date.start.year <= document_year <= t.date.end.year:
-            return None
-    return "date: the document's, its story has not left the day it reports"
+        if document_year is not None and t.date.start.year <= document_year <= t.date.end.year:
+            break
+        if document_year is not None or t.date.start.year != t.date.end.year:
+            return None  # a dated report's background, or a span ("from 1953 to 1964"): no scene to carry over
+        return ActDate(t.date, "narrative", f"date: the story's, from the paragraphs before ('{t.text}')")
+    return ActDate(None, "document", "date: the document's, its story has not left the day it reports")
 
 
 def _russian_present(sentence: str) -> str | None:

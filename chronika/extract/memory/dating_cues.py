@@ -46,7 +46,8 @@ ENGLISH = DatingCues(
     ),
     target_before=re.compile(r"\b(?:by|until|till|before|due in|planned for|scheduled for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE),
     participle_before=re.compile(r"(?!)"),  # English participles read as past tenses: not told apart by their form
-    sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b", re.IGNORECASE),
+    sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b"
+                        r"|\b(?:before|after) (?:the|his|her|its|their|this|that)\b", re.IGNORECASE),
     actor_since=_since((
         (r"\bDuma\b", 1993), (r"\bPutin\b", 1999), (r"(?<!Roy )\bMedvedev\b", 2008), (r"\bMemorial\b", 1988),
         (r"\bLevada\b", 1988), (r"\bVTsIOM\b", 1987), (r"\bFSB\b", 1995), (r"\bGorbachev\b", 1985),
@@ -71,7 +72,7 @@ RUSSIAN = DatingCues(
         r"\b(?P<w>\w+(?:вш|ш|нн|ен|т)(?:ий|ая|ое|ее|ие|его|ей|их|ым|ыми|ими|ого|ую|ую|ый|ые|ых|ой))\s+(?:в|во)\s+$",
         re.IGNORECASE,
     ),
-    sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b", re.IGNORECASE),
+    sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b|\b(?:после|перед) [а-яё]{3,}", re.IGNORECASE),
     actor_since=_since((
         (r"\bДум[аеуыой]+\b", 1993), (r"\bПутин", 1999), (r"(?<!Рой )\bМедведев", 2008), (r"\bМемориал", 1988),
         (r"\bЛевада", 1988), (r"\bВЦИОМ\b", 1987), (r"\bФСБ\b", 1995), (r"\bГорбач[её]в", 1985), (r"\bЕльцин", 1990),
