@@ -93,6 +93,7 @@ def test_each_kind_in_each_direction(sentence: str, expected: tuple[str, str, st
         ('"Stalin is a symbol of victory for our people," the activist said.', ("statement", RE, "society")),
         ("The congress restored posthumous respectability to the purged commanders.", ("rehabilitation", DE, "state")),
         ("Local communists restored the honour of Josef Stalin with a new plaque.", ("monument", RE, "society")),
+        ("The minister praised three scientists who had been purged in the thirties.", ("statement", DE, "state")),
     ],
 )
 def test_cues_of_common_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:

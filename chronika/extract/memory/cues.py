@@ -56,6 +56,7 @@ DE_STANCE: tuple[Cue, ...] = (
     ("cannot be justified or forgiven", r"\bcan(?:no|')t be (?:justified|forgiven|forgotten)|\bnever be forgotten\b"),
     ("pledges to remember", r"\b(?:must|should|will|shall) never forget\b|\b(?:must|should|will|shall) not forget\b|\bnever forget\b"),
     ("acknowledges the truth", r"\btruth (?:was|has been|is) (?:finally |officially )?(?:acknowledged|admitted|recogni[sz]ed)\b|\b(?:acknowledg|admit|recogni[sz])\w* (?:the )?(?:truth|guilt)\b"),
+    ("honours the repressed", r"\b(?:prais|honou?r|hail|laud)\w*\s+(?:[\w-]+\s+){0,4}?(?:who|that) (?:had been|were|was) (?:\w+ )?(?:repudiated|repressed|purged|executed|shot|persecuted|arrested|exiled)\b"),
     ("restores the truth", r"\brestor\w+ (?:the )?(?:historical )?(?:truth|justice)\b|\bhistorical justice\b"),
     ("de-Stalinization", r"\bde-?Stalini[sz]ation\b|\banti-Stalin\w*"),
     ("revelations and criticism", r"\brevelations\b|\bcriticisms? of (?:Stalin\w*|the cult)"),
@@ -83,7 +84,7 @@ EVASIVE: tuple[Cue, ...] = (
 )
 # Speaking of the terror is acknowledging it: these count as de-Stalinization in statements only.
 WEAK_DE: tuple[Cue, ...] = (
-    ("speaks of the repressions", r"\brepressions\b|\brepression (?:period|era|years)\b|\b(?:period|era|years) of (?:the )?repression\b|\bthe terror\b|\bStalin's terror\b|\bmass terror\b|\bexterminat\w+|\bmass executions\b|\bmass graves\b"),
+    ("speaks of the repressions", r"\brepressions\b|\brepression (?:period|era)\b|\b(?:period|era) of (?:the )?repression\b|\bthe terror\b|\bStalin's terror\b|\bmass terror\b|\bexterminat\w+|\bmass executions\b|\bmass graves\b"),
     ("speaks of the victims", r"\bvictims\b|\btragedy\b|\binnocent(?:ly)? (?:people|victims|men|women|persons|repressed|convicted)\b|\bmassacre\b"),
 )
 SPEECH = (
