@@ -56,7 +56,8 @@ def test_a_past_act_is_the_documents_until_the_story_moves_to_another_year() -> 
     assert dated(text, "ru", lead=True) == (None, "document")
     assert dated(text, "ru", lead=False) == (None, "document")  # nothing moved the story from its day
     moved = "In 1991 the archives were opened to historians.\n\nThe governor condemned the repressions as a crime."
-    assert dated(moved, document=datetime.date(2019, 5, 3)) == (None, None)
+    assert dated(moved, document=datetime.date(2019, 5, 3)) == ("1991", "narrative")  # the story moved to 1991
+    assert dated("On Monday the court sat again.\n\n" + moved, document=datetime.date(2019, 5, 3)) == (None, None)
     same_year = "The hearing opened on 4 March 2019.\n\nThe governor condemned the repressions as a crime."
     assert dated(same_year, document=datetime.date(2019, 5, 3)) == (None, "document")
     remembered = "Officers were shot at Katyn in 1940.\n\nThe Duma condemned the massacre as a crime."
@@ -68,7 +69,9 @@ def test_a_past_act_is_the_documents_until_the_story_moves_to_another_year() -> 
 def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a_span_or_a_sequence() -> None:
     story = "The congress opened on 14 February 1956 in Moscow.\n\nThe delegates condemned the cult of Stalin."
     assert dated(story) == ("1956", "narrative")
-    assert dated(story, document=datetime.date(2016, 2, 14)) == (None, None)  # a dated report's background
+    assert dated(story, document=datetime.date(2016, 2, 14)) == ("1956", "narrative")  # a history told from its start
+    report = "The court sat on 3 March 2016.\n\nThe congress opened on 14 February 1956.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(report, document=datetime.date(2016, 3, 4)) == (None, None)  # after the report's own day: background
     span = "Khrushchev led the party from 1953 to 1964.\n\nThe delegates condemned the cult of Stalin."
     assert dated(span) == (None, None)
     before = "The congress opened on 14 February 1956 in Moscow.\n\nThe repressions were condemned before the congress."

@@ -91,26 +91,31 @@ def _story(text: str, times: Sequence[TimeMention], passage_start: int, start: i
     paragraph states none before it. A report keeps to the day it is published until it names another
     time ("In 1990 the truth was acknowledged" moves it; "the 1940 massacre" does not; a deictic "next
     month" brings it back): while it has not moved, the act is the document's. Once an earlier
-    paragraph moved it to another year, a dated document's act may be that background's or the
-    report's own: none; a document with no date of its own has only its story: the year it moved to
-    (a single year, not a span). A word of sequence ("later", "after the speech") ties the act to an
-    event the rules cannot place: none."""
+    paragraph moved it to another year, the act is that year's (a single year, not a span) when the
+    text never spoke of the document's own day before (a history told from its start); after a report
+    of the present, a dated year is background the act may not belong to: none. A word of sequence
+    ("later", "after the speech") ties the act to an event the rules cannot place: none."""
     if cues.sequence.search(_QUOTED.sub(" ", text[start:end])):
         return None  # words quoted ("condemn and then forgive") do not order the act
     if any(passage_start <= t.start < start for t in times if t.type in ("DATE", "DURATION")):
         return None  # the paragraph set its own scene (kept by `_scene` if it could date the act)
-    for t in reversed([t for t in times if t.end <= passage_start and t.type in ("DATE", "DURATION") and t.date is not None]):
-        if t.anchor == "document":
+    earlier = [t for t in times if t.end <= passage_start and t.type in ("DATE", "DURATION") and t.date is not None]
+
+    def present(t: TimeMention) -> bool:  # the document's own day: a deictic date, or one of its year
+        return t.anchor == "document" or (document_year is not None and t.date is not None
+                                          and t.date.start.year <= document_year <= t.date.end.year)
+
+    for k in range(len(earlier) - 1, -1, -1):
+        t = earlier[k]
+        if present(t):
             break
         assert t.date is not None
         if t.date.precision not in _NARRATIVE_PRECISIONS or t.date.end.year <= _TERROR_ERA_END:
             continue
         if _remembered(text, t, None, floor, cues):
             continue
-        if document_year is not None and t.date.start.year <= document_year <= t.date.end.year:
-            break
-        if document_year is not None or t.date.start.year != t.date.end.year:
-            return None  # a dated report's background, or a span ("from 1953 to 1964"): no scene to carry over
+        if t.date.start.year != t.date.end.year or any(present(e) for e in earlier[:k]):
+            return None  # a span ("from 1953 to 1964"), or a report's background: no scene to carry over
         return ActDate(t.date, "narrative", f"date: the story's, from the paragraphs before ('{t.text}')")
     return ActDate(None, "document", "date: the document's, its story has not left the day it reports")
 
