@@ -271,3 +271,18 @@ def test_a_paragraphs_opening_sentence_carries_on_the_paragraph_before() -> None
     alone = "A bronze bust was unveiled in the park."
     found, _ = passages(alone)
     assert memory_mentions(alone, found, tag_times(alone), "en") == []  # no paragraph before says whose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Депутат сказал, что страну заставили каяться за сталинские репрессии и поставили на колени.", ("statement", RE, "state")),
+        ("Газета компартии назвала Катынь одним из величайших мифов века.", ("statement", RE, "state")),
+        ("«Сталин — символ победы нашего народа», — сказал активист.", ("statement", RE, "society")),
+        ("Историк процитировал слова выжившего о годах репрессий.", ("statement", DE, "society")),
+        ("Суд восстановил доброе имя расстрелянного командира.", ("rehabilitation", DE, "state")),
+    ],
+)
+def test_russian_cues_of_the_same_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:
+    signal = classify(sentence, "", "ru")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == expected, signal

@@ -248,6 +248,8 @@ def _direction(r: Reading, finding: _Finding) -> tuple[str, str]:
     votes = list(finding.votes)
     if finding.stance or finding.kind == "poll":
         de, re_ = r.all(_DE), r.all(_RE)
+        if re_ or any(label != WEAK_LABEL for label, _, _ in de):  # speaking of the victims votes only alone
+            de = [h for h in de if h[0] != WEAK_LABEL]
         votes += [(DE, f"condemns or acknowledges '{de[0][2]}'")] if de and finding.kind != "poll" else []
         votes += [(RE, f"favours Stalin '{re_[0][2]}'")] if re_ else []
         if finding.kind == "poll" and de and not re_:
