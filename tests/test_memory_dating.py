@@ -72,6 +72,15 @@ def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a
     assert dated(story, document=datetime.date(2016, 2, 14)) == ("1956", "narrative")  # a history told from its start
     report = "The court sat on 3 March 2016.\n\nThe congress opened on 14 February 1956.\n\nThe delegates condemned the cult of Stalin."
     assert dated(report, document=datetime.date(2016, 3, 4)) == (None, None)  # after the report's own day: background
+    report = "The president said he was open to renaming the city.\n\nIn 2023 a poll found most residents against it.\n\n"
+    renamed = report + "The president renamed the airport after Stalin."
+    found, _ = passages(renamed)
+    sentence = found[-1].sentences[-1]
+    signal = classify(renamed[sentence.start : sentence.end], renamed[found[-2].start : sentence.start])
+    assert signal is not None
+    at = act_date(renamed, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(renamed), "en",
+                  opening=(found[0].start, found[0].end))
+    assert (at.date, at.source) == (None, None)  # the report opened in its present: 2023 is background
     span = "Khrushchev led the party from 1953 to 1964.\n\nThe delegates condemned the cult of Stalin."
     assert dated(span) == (None, None)
     before = "The congress opened on 14 February 1956 in Moscow.\n\nThe repressions were condemned before the congress."

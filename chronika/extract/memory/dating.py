@@ -37,11 +37,13 @@ class ActDate:
 
 
 def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: int, times: Sequence[TimeMention],
-             language: str, lead: bool = False, document_year: int | None = None) -> ActDate:
+             language: str, lead: bool = False, document_year: int | None = None,
+             opening: tuple[int, int] | None = None) -> ActDate:
     """The date of the act a sentence (text[sentence[0]:sentence[1]]) reports, its verb at `act_at`
     (an offset into the sentence); `times` are the document's time expressions. `lead`: the sentence
     opens the document's body, where news reports what happened when it was published.
-    `document_year`: the year the document's date gives, if it has one."""
+    `document_year`: the year the document's date gives, if it has one; `opening`: the span of the
+    body's first paragraph, where a report opens in its present and a history at its start."""
     cues = CUES.get(language, CUES["en"])
     start, end = sentence
     floor = _actor_floor(text[start:end], act_at, cues)
@@ -64,7 +66,7 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         return ActDate(None, "document", f"date: the document's, reported in the present ('{verb}')")
     if lead:
         return ActDate(None, "document", "date: the document's, reported in its lead")
-    if (story := _story(text, times, passage_start, start, end, document_year, floor, cues)) is not None:
+    if (story := _story(text, times, passage_start, (start, end), document_year, opening, floor, cues)) is not None:
         return story
     if dropped := [t for t in own if t not in kept]:
         return ActDate(None, None, f"undated: '{dropped[0].text}' dates what is remembered, not the act")
@@ -85,16 +87,18 @@ def _scene(text: str, times: Sequence[TimeMention], since: int, until: int, floo
     return None
 
 
-def _story(text: str, times: Sequence[TimeMention], passage_start: int, start: int, end: int,
-           document_year: int | None, floor: int | None, cues: DatingCues) -> ActDate | None:
+def _story(text: str, times: Sequence[TimeMention], passage_start: int, sentence: tuple[int, int], document_year: int | None,
+           opening: tuple[int, int] | None, floor: int | None, cues: DatingCues) -> ActDate | None:
     """The story's current date for an act in the past tense with no date of its own, when its
     paragraph states none before it. A report keeps to the day it is published until it names another
     time ("In 1990 the truth was acknowledged" moves it; "the 1940 massacre" does not; a deictic "next
     month" brings it back): while it has not moved, the act is the document's. Once an earlier
     paragraph moved it to another year, the act is that year's (a single year, not a span) when the
-    text never spoke of the document's own day before (a history told from its start); after a report
-    of the present, a dated year is background the act may not belong to: none. A word of sequence
+    text never spoke of the document's own day before and its opening paragraph states a date (a
+    history told from its start); after a report of the present (an opening with no date is one), an
+    earlier year is background the act may not belong to: none. A word of sequence
     ("later", "after the speech") ties the act to an event the rules cannot place: none."""
+    start, end = sentence
     if cues.sequence.search(_QUOTED.sub(" ", text[start:end])):
         return None  # words quoted ("condemn and then forgive") do not order the act
     if any(passage_start <= t.start < start for t in times if t.type in ("DATE", "DURATION")):
@@ -114,10 +118,18 @@ def _story(text: str, times: Sequence[TimeMention], passage_start: int, start: i
             continue
         if _remembered(text, t, None, floor, cues):
             continue
-        if t.date.start.year != t.date.end.year or any(present(e) for e in earlier[:k]):
+        if t.date.start.year != t.date.end.year or any(present(e) for e in earlier[:k]) or _opens_in_present(times, opening):
             return None  # a span ("from 1953 to 1964"), or a report's background: no scene to carry over
         return ActDate(t.date, "narrative", f"date: the story's, from the paragraphs before ('{t.text}')")
     return ActDate(None, "document", "date: the document's, its story has not left the day it reports")
+
+
+def _opens_in_present(times: Sequence[TimeMention], opening: tuple[int, int] | None) -> bool:
+    """Whether the body's first paragraph states no date of its own: a report opening in its present."""
+    return opening is not None and not any(
+        opening[0] <= t.start < opening[1] and t.type in ("DATE", "DURATION") and t.date is not None and t.anchor != "document"
+        for t in times
+    )
 
 
 def _russian_present(sentence: str) -> str | None:

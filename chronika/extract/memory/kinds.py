@@ -88,8 +88,8 @@ def renaming(r: Reading) -> Finding | None:
     """A place or street renamed: given Stalin's name (re-) or rid of it (de-)."""
     verbs = r.hits("renamed", _RENAME)
     names = r.hits("Stalin's name", _STALIN_NAME, keep_blocked=True)
-    if not verbs or not (names or r.topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
-        return None
+    if not verbs or not (names or r.topic() or r.context_topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
+        return None  # a renaming in a paragraph about Stalin or the terror is memory politics too
     f = Finding("renaming", verbs[0][1], [f"kind: renaming '{verbs[0][3]}'"], background=r.background(verbs[0][1]))
     for name in names:  # the new name follows "to"; the old one "of" or "from", or is the subject before the verb
         if _RENAMED_TO.search(r.t, max(0, name[1] - 12), name[1]):

@@ -151,7 +151,7 @@ def _monument(r: Reading, context_topic: bool) -> _Finding | None:
 
 def _renaming(r: Reading, context_topic: bool) -> _Finding | None:
     verbs = r.hits("renamed", _RENAME)
-    if not verbs or not (r.topic or _STALIN_NAME.search(r.text)):
+    if not verbs or not (r.topic or context_topic or _STALIN_NAME.search(r.text)):
         return None
     names = [m.start() for m in _STALIN_NAME.finditer(r.text)]
     votes = [(DE, "drops Stalin's name") if any(n < verbs[0][1] for n in names) else (RE, "takes Stalin's name")] if names else []
