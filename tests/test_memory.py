@@ -286,3 +286,12 @@ def test_a_paragraphs_opening_sentence_carries_on_the_paragraph_before() -> None
 def test_russian_cues_of_the_same_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:
     signal = classify(sentence, "", "ru")
     assert signal is not None and (signal.kind, signal.direction, signal.level) == expected, signal
+
+
+def test_a_renaming_in_a_paragraph_about_stalin_is_memory_politics() -> None:
+    assert classify("The council renamed the airport of the city.") is None
+    signal = classify("The council renamed the airport of the city.", "Deputies argued about Stalin's role in the war.")
+    assert signal is not None and signal.kind == "renaming"
+    assert classify("Совет переименовал аэропорт города.", "", "ru") is None
+    russian = classify("Совет переименовал аэропорт города.", "Депутаты спорили о роли Сталина в войне.", "ru")
+    assert russian is not None and russian.kind == "renaming"
