@@ -295,3 +295,14 @@ def test_a_renaming_in_a_paragraph_about_stalin_is_memory_politics() -> None:
     assert classify("Совет переименовал аэропорт города.", "", "ru") is None
     russian = classify("Совет переименовал аэропорт города.", "Депутаты спорили о роли Сталина в войне.", "ru")
     assert russian is not None and russian.kind == "renaming"
+
+
+def test_a_headline_run_into_a_dateline_does_not_vote() -> None:
+    headline = "Minister Praises Stalin's Industrialization MOSCOW — The court rehabilitated three purged engineers."
+    signal = classify(headline)
+    assert signal is not None and (signal.kind, signal.direction) == ("rehabilitation", DE)
+    assert headline[signal.act_at :].startswith("rehabilitated")
+    russian = "Министр восхвалял индустриализацию МОСКВА, 5 марта — Суд реабилитировал трех репрессированных инженеров."
+    signal = classify(russian, "", "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("rehabilitation", DE)
+    assert classify("Minister Praises Stalin MOSCOW — The weather was mild.") is None

@@ -4,6 +4,8 @@ its direction and level."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from chronika.extract.memory import cues as C
@@ -89,6 +91,19 @@ def first_finding(r: Reading) -> Finding | None:
 
 
 LANGUAGES = ("en", "ru")
+# A dateline inside a sentence ("... Industrialization MOSCOW — Soviet leader ..."): a headline run into
+# the story's first sentence ends there. A place set in capitals, perhaps a date, then a dash.
+_DATELINE = re.compile(
+    r"\s(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.'-]+){0,3}),?(?: [\w.]+ \d{1,2}(?:, \d{4})?| \d{1,2} [а-яё]+(?: \d{4})?)?"
+    r" (?:—|–|--) "
+)
+
+
+def _after_headline(sentence: str) -> int:
+    """Where the story starts in a sentence that runs a headline into a dateline, else 0: the headline
+    names a subject and reports no act of its own."""
+    m = _DATELINE.search(sentence)
+    return m.end() if m and len(sentence[: m.start()].split()) >= 3 else 0
 
 
 def classify(sentence: str, context: str = "", language: str = "en") -> MemorySignal | None:
@@ -96,10 +111,13 @@ def classify(sentence: str, context: str = "", language: str = "en") -> MemorySi
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
     if not isinstance(sentence, str) or not isinstance(context, str):
         raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
-    if language == "ru":
-        return classify_russian(sentence, context)
     if language not in LANGUAGES:
         return None
+    if skip := _after_headline(sentence):
+        signal = classify(sentence[skip:], context, language)
+        return None if signal is None else replace(signal, act_at=signal.act_at + skip)
+    if language == "ru":
+        return classify_russian(sentence, context)
     r = Reading(sentence, context)
     if r.heading:
         return None  # a heading names a subject; it reports no act
