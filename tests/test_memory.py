@@ -306,3 +306,14 @@ def test_a_headline_run_into_a_dateline_does_not_vote() -> None:
     signal = classify(russian, "", "ru")
     assert signal is not None and (signal.kind, signal.direction) == ("rehabilitation", DE)
     assert classify("Minister Praises Stalin MOSCOW — The weather was mild.") is None
+
+
+def test_a_commemoration_goes_on_in_the_next_sentence() -> None:
+    context = "Volunteers laid wreaths in memory of the victims of the terror at the Solovetsky Stone."
+    assert labels("This year the event was held in forty cities.", context) == ("commemoration", DE, "society")
+    assert labels("This year the event was held in forty cities.") is None
+    assert labels("The event was held in forty cities.", "The city celebrated its football team.") is None
+    russian = "Волонтеры читали имена жертв террора у Соловецкого камня."
+    signal = classify("В этом году акция прошла в сорока городах.", russian, "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("commemoration", DE)
+    assert classify("В этом году акция прошла в сорока городах.", "", "ru") is None

@@ -190,6 +190,8 @@ COMMEMORATE_STRONG = (
     r"|\bremember\w* (?:those|the victims|the dead)\b"
     r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
 )
+# "The event was held in 39 cities" after a sentence about a commemoration: the same act goes on
+EVENT_HELD = r"\b(?:event|ceremony|vigil|action|reading|rally|procession)s? (?:was |were )?(?:held|took place|drew|gathered)\b"
 COMMEMORATE_WEAK = r"\banniversar\w+|\bjubilee\b|\bholiday\b|\bcelebrat\w+|\bgreet\w+"
 VICTIM_OBJECT = (
     r"\bvictims\b|\bmassacre\b|\brepress\w+|\bexecutions?\b|\bthe terror\b|\bStalin's terror\b|\bthe dead\b"

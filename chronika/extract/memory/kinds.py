@@ -25,6 +25,7 @@ _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), cue_regexes(C.ARCHIVE_OPEN), cue_regexes(C.ARCHIVE_CLOSE)
 _POLL_NOUN, _POLL_OPINION, _POLL_ACT = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION), Rx(C.POLL_ACT)
 _COMM_STRONG, _COMM_WEAK, _VICTIM_OBJ, _PERP_OBJ = Rx(C.COMMEMORATE_STRONG), Rx(C.COMMEMORATE_WEAK), Rx(C.VICTIM_OBJECT), Rx(C.PERPETRATOR_OBJECT)
+_EVENT_HELD = Rx(C.EVENT_HELD)
 _WORK, _PUBLISH, _FALSIFIED, _EXAGGERATES = Rx(C.PUBLICATION_WORK), Rx(C.PUBLICATION_ACT), Rx(C.FALSIFIED_HISTORY), Rx(C.EXAGGERATES_STALIN)
 _ABOUT_STALIN = Rx(r"\b(?:about|on|of|concerning|devoted to)\s+(?:Joseph\s+)?Stalin\b(?!'s\s+(?:articles|works|speeches|writings|letters))")
 _SUPPRESS, _MEMORY_WORK, _SUPPRESS_PRO = cue_regexes(C.SUPPRESSION), Rx(C.MEMORY_WORK), Rx(C.SUPPRESS_PRO_STALIN)
@@ -157,6 +158,9 @@ def commemoration(r: Reading) -> Finding | None:
     weak = [h for h in r.hits("anniversary", _COMM_WEAK) if _VICTIM_OBJ.search(r.t, h[2], h[2] + 60) or _PERP_OBJ.search(r.t, h[2], h[2] + 60)]
     hits = sorted(strong + weak, key=lambda h: h[1])
     victims, perpetrators = r.hits("victims", _VICTIM_OBJ, keep_blocked=True), r.hits("perpetrators", _PERP_OBJ, keep_blocked=True)
+    if not hits and _COMM_STRONG.search(r.ctx) and _VICTIM_OBJ.search(r.ctx):
+        hits = r.hits("the commemoration before goes on", _EVENT_HELD)  # its victims are the sentence before's
+        victims = victims or [("victims", 0, 0, "the sentences before")]
     if not hits or not (r.topic() or victims or perpetrators):
         return None
     f = Finding("commemoration", hits[0][1], [f"kind: commemoration {quoted(hits[:2])}"], background=r.background(hits[0][1]))
