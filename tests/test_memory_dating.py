@@ -46,6 +46,10 @@ def dated(text: str, language: str = "en", document: datetime.date | None = None
     ("Сегодня в Томске открыли памятник жертвам политических репрессий.", (None, "document")),
     ("Памятник жертвам репрессий заложили в парке, открыть его планируют к 2030 году.", (None, "document")),
     ("Прокуратура требует ликвидировать «Мемориал», правозащитное общество.", (None, "document")),
+    ("On the 80th anniversary of the 1937 terror, activists unveiled a monument to the victims.", ("2017", "act")),
+    ("In 2019, on the 80th anniversary of the 1937 terror, activists unveiled a monument to the victims.", ("2019", "act")),
+    ("В 80-ю годовщину Большого террора 1937 года активисты открыли памятник жертвам.", ("2017", "act")),
+    ("В день 70-летия расстрелов 1938 года общество открыло памятник жертвам репрессий.", ("2008", "act")),
 ])
 def test_an_act_is_dated_by_its_own_time_not_by_what_it_remembers(text: str, expected: tuple[str | None, str | None]) -> None:
     assert dated(text, "ru" if text[0] in "ВСПП" else "en") == expected

@@ -11,6 +11,7 @@ Cue words are data in `dating_cues`, per language."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -55,6 +56,8 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         if best.anchor == "document":
             return ActDate(best.date, "document", f"date: deixis '{best.text}', counted from the document's date")
         return ActDate(best.date, "act", f"date: the act's own ('{best.text}')")
+    if not kept and (jubilee := _anniversary(text, start, end, own, cues)) is not None:
+        return jubilee
     if deictic and not kept:  # "published Tuesday" in a document whose date is not known here
         return ActDate(None, "document", f"date: deixis '{deictic[0].text}', counted from the document's date")
     if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
@@ -122,6 +125,22 @@ def _story(text: str, times: Sequence[TimeMention], passage_start: int, sentence
             return None  # a span ("from 1953 to 1964"), or a report's background: no scene to carry over
         return ActDate(t.date, "narrative", f"date: the story's, from the paragraphs before ('{t.text}')")
     return ActDate(None, "document", "date: the document's, its story has not left the day it reports")
+
+
+def _anniversary(text: str, start: int, end: int, own: Sequence[TimeMention], cues: DatingCues) -> ActDate | None:
+    """An act on "the 80th anniversary of the 1937 terror" ("к 80-летию ... 1937 года") happened that
+    many years after the year it remembers, when the sentence states that year after the words."""
+    m = cues.anniversary.search(text, start, end)
+    if m is None:
+        return None
+    remembered = [t for t in own if t.start >= m.end() and t.date is not None and t.date.precision == "year"
+                  and t.date.start.year == t.date.end.year]
+    if not remembered:
+        return None
+    assert remembered[0].date is not None
+    year = remembered[0].date.start.year + int(m.group("n"))
+    date = DateInterval(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", m.group(0), inferred=True)
+    return ActDate(date, "act", f"date: the {m.group('n')}th anniversary of '{remembered[0].text}'")
 
 
 def _opens_in_present(times: Sequence[TimeMention], opening: tuple[int, int] | None) -> bool:

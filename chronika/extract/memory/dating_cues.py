@@ -17,6 +17,7 @@ class DatingCues:
     target_before: re.Pattern[str]  # "by 2017", "к 2017 году": a deadline, not when the act happened
     participle_before: re.Pattern[str]  # "вышедших в 1993 году": the date of the participle's event; group 'w'"
     sequence: re.Pattern[str]  # "later", "затем": the act follows an earlier event, not the document's day
+    anniversary: re.Pattern[str]  # "the 80th anniversary of", "к 80-летию": group 'n' is how many years on
     actor_since: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -48,6 +49,7 @@ ENGLISH = DatingCues(
     participle_before=re.compile(r"(?!)"),  # English participles read as past tenses: not told apart by their form
     sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b"
                         r"|\b(?:before|after) (?:the|his|her|its|their|this|that)\b", re.IGNORECASE),
+    anniversary=re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.IGNORECASE),
     actor_since=_since((
         (r"\bDuma\b", 1993), (r"\bPutin\b", 1999), (r"(?<!Roy )\bMedvedev\b", 2008), (r"\bMemorial\b", 1988),
         (r"\bLevada\b", 1988), (r"\bVTsIOM\b", 1987), (r"\bFSB\b", 1995), (r"\bGorbachev\b", 1985),
@@ -73,6 +75,7 @@ RUSSIAN = DatingCues(
         re.IGNORECASE,
     ),
     sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b|\b(?:после|перед) [а-яё]{3,}", re.IGNORECASE),
+    anniversary=re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:лети[еяюи]\w*|(?:[ийюя]|ю|й)\s+годовщин\w*)", re.IGNORECASE),
     actor_since=_since((
         (r"\bДум[аеуыой]+\b", 1993), (r"\bПутин", 1999), (r"(?<!Рой )\bМедведев", 2008), (r"\bМемориал", 1988),
         (r"\bЛевада", 1988), (r"\bВЦИОМ\b", 1987), (r"\bФСБ\b", 1995), (r"\bГорбач[её]в", 1985), (r"\bЕльцин", 1990),
