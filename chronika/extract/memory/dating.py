@@ -60,6 +60,8 @@ def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: i
         return jubilee
     if deictic and not kept:  # "published Tuesday" in a document whose date is not known here
         return ActDate(None, "document", f"date: deixis '{deictic[0].text}', counted from the document's date")
+    if not kept and (now := cues.deixis.search(text, start, end)):  # "this year" is the document's, not the paragraph's
+        return ActDate(None, "document", f"date: the document's, deixis '{now.group(0)}'")
     if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
         return ActDate(scene.date, "narrative", f"date: the paragraph's ('{scene.text}')")
     sentence_text = text[start:end]

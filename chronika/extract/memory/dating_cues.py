@@ -14,6 +14,7 @@ class DatingCues:
     terror_after: re.Pattern[str]  # matched right after a time expression; group 'w' is the word
     terror_before: re.Pattern[str]  # searched in the words just before it
     reported_now: re.Pattern[str]
+    deixis: re.Pattern[str]  # "this year", "в этом году": the document's now, whatever the paragraph's date
     target_before: re.Pattern[str]  # "by 2017", "к 2017 году": a deadline, not when the act happened
     participle_before: re.Pattern[str]  # "вышедших в 1993 году": the date of the participle's event; group 'w'"
     sequence: re.Pattern[str]  # "later", "затем": the act follows an earlier event, not the document's day
@@ -45,6 +46,7 @@ ENGLISH = DatingCues(
         r"|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         re.IGNORECASE,
     ),
+    deixis=re.compile(r"\b(?:today|tonight|yesterday|this (?:week|month|year)|last week)\b", re.IGNORECASE),
     target_before=re.compile(r"\b(?:by|until|till|before|due in|planned for|scheduled for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE),
     participle_before=re.compile(r"(?!)"),  # English participles read as past tenses: not told apart by their form
     sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b"
@@ -69,6 +71,7 @@ RUSSIAN = DatingCues(
         r"|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
         re.IGNORECASE,
     ),
+    deixis=re.compile(r"\b(?:сегодня|вчера|на (?:этой|прошлой) неделе|в этом году|в этом месяце)\b", re.IGNORECASE),
     target_before=re.compile(r"(?:\b(?:к|до|по)\s+(?:концу\s+)?|\bзапланирован\w*\s+на\s+)$", re.IGNORECASE),
     participle_before=re.compile(  # a past active or passive participle: "вышедших", "изданные", "открытого"
         r"\b(?P<w>\w+(?:вш|ш|нн|ен|т)(?:ий|ая|ое|ее|ие|его|ей|их|ым|ыми|ими|ого|ую|ую|ый|ые|ых|ой))\s+(?:в|во)\s+$",
