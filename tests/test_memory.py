@@ -317,3 +317,9 @@ def test_a_commemoration_goes_on_in_the_next_sentence() -> None:
     signal = classify("В этом году акция прошла в сорока городах.", russian, "ru")
     assert signal is not None and (signal.kind, signal.direction) == ("commemoration", DE)
     assert classify("В этом году акция прошла в сорока городах.", "", "ru") is None
+
+
+def test_a_russian_plaque_with_the_names_of_the_dead_honours_the_victims() -> None:
+    context = "Бутовский полигон был местом массовых расстрелов."
+    signal = classify("На полигоне установят мемориальные доски с именами погибших.", context, "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("monument", DE)
