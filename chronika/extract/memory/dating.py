@@ -2,11 +2,14 @@
 
 In order: a time expression of the sentence that belongs to the act (the nearest to the act's
 verb, leaving out those that plainly date the remembered past: "the 1940 massacre", "executions in
-1937", a year before the acting body existed); else the paragraph's current date (the last such
-expression of the sentences before it); else, for an act reported in the present or present
-perfect or with "today"-type deixis, the document's date (read by the query layer, which knows
-whether the document's date rests on evidence), as it does for an act in a news lead (the first
-sentences of the body); else none. Each answer says where it came from.
+1937", a year before the acting body existed), or "the 80th anniversary of" a year it states; else,
+with "this year"-type deixis, the document's date; else the paragraph's current date (the last such
+expression of the sentences before it); else, for an act reported in the present or present perfect,
+the document's date (read by the query layer, which knows whether the document's date rests on
+evidence), as it does for an act in a news lead (the first sentences of the body) and for one in the
+past while the story has not left the document's day; else the year earlier paragraphs moved the
+story to, in a text that opened with a date and has not spoken of its own day; else none. Each
+answer says where it came from.
 Cue words are data in `dating_cues`, per language."""
 
 from __future__ import annotations
