@@ -102,6 +102,23 @@ def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a
     assert dated(deixis) == (None, "document")  # its own 'Tuesday' counts from the document's date, unknown here
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("A poll found that the share of Russians who admire Stalin rose from 33% in 2010 to 51% in 2019.", "en", ("2019", "act")),
+    ("A Levada poll found that 51% of Russians admire Stalin, up from 33% in 2010.", "en", (None, "document")),
+    ("Опрос «Левада-центра» показал, что число россиян, одобряющих Сталина, выросло: в 2012 году так считали 25%.", "ru",
+     (None, "document")),
+    ("In a 2019 poll, 70% of Russians approved of Stalin's role.", "en", ("2019", "act")),
+])
+def test_a_polls_own_year_is_its_latest_wave_not_the_one_it_is_compared_with(text: str, language: str,
+                                                                             expected: tuple[str | None, str | None]) -> None:
+    found, _ = passages(text)
+    sentence = found[-1].sentences[-1]
+    signal = classify(text[sentence.start : sentence.end], "", language)
+    assert signal is not None and signal.kind == "poll", signal
+    at = act_date(text, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(text), language, kind="poll")
+    assert ((str(at.date.start.year) if at.date else None), at.source) == expected
+
+
 def test_a_deadline_or_a_decade_does_not_set_the_scene() -> None:
     text = "In the 2000s the museum grew. Volunteers laid wreaths in memory of the victims of the terror."
     assert dated(text) == (None, None)

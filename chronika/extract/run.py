@@ -46,7 +46,7 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
                 continue
             dated = act_date(text, (sentence.start, sentence.end), signal.act_at, passage.start, times, language,
                              lead=k == 0 and i < 2, document_year=document_date.year if document_date else None,
-                             opening=(body[0].start, body[0].end))
+                             opening=(body[0].start, body[0].end), kind=signal.kind)
             out.append(MemoryMention(passage.n, sentence.start, sentence.end, signal.kind, signal.direction,
                                      signal.level, signal.cues, date=dated.date, date_from=dated.source,
                                      confidence="uncertain" if signal.doubts else "sure",

@@ -42,28 +42,31 @@ class ActDate:
 
 def act_date(text: str, sentence: tuple[int, int], act_at: int, passage_start: int, times: Sequence[TimeMention],
              language: str, lead: bool = False, document_year: int | None = None,
-             opening: tuple[int, int] | None = None) -> ActDate:
+             opening: tuple[int, int] | None = None, kind: str | None = None) -> ActDate:
     """The date of the act a sentence (text[sentence[0]:sentence[1]]) reports, its verb at `act_at`
     (an offset into the sentence); `times` are the document's time expressions. `lead`: the sentence
     opens the document's body, where news reports what happened when it was published.
     `document_year`: the year the document's date gives, if it has one; `opening`: the span of the
-    body's first paragraph, where a report opens in its present and a history at its start."""
+    body's first paragraph, where a report opens in its present and a history at its start. `kind`:
+    the act's kind (a poll compares its waves: the latest year is its own)."""
     cues = CUES.get(language, CUES["en"])
     start, end = sentence
     floor = _actor_floor(text[start:end], act_at, cues)
     own = [t for t in times if start <= t.start and t.end <= end and t.date is not None and t.type in ("DATE", "DURATION")]
     kept = [t for t in own if not _remembered(text, t, start + act_at, floor, cues)]
+    if kind == "poll":
+        kept = _current_wave(text[start:end], kept, cues)
     deictic = [t for t in times if start <= t.start and t.end <= end and t.date is None and t.anchor == "document"]
     if kept:
         best = min(kept, key=lambda t: (_distance(t, start + act_at), t.start))
         if best.anchor == "document":
             return ActDate(best.date, "document", f"date: deixis '{best.text}', counted from the document's date")
         return ActDate(best.date, "act", f"date: the act's own ('{best.text}')")
-    if not kept and (jubilee := _anniversary(text, start, end, own, cues)) is not None:
+    if (jubilee := _anniversary(text, start, end, own, cues)) is not None:
         return jubilee
-    if deictic and not kept:  # "published Tuesday" in a document whose date is not known here
+    if deictic:  # "published Tuesday" in a document whose date is not known here
         return ActDate(None, "document", f"date: deixis '{deictic[0].text}', counted from the document's date")
-    if not kept and (now := cues.deixis.search(text, start, end)):  # "this year" is the document's, not the paragraph's
+    if now := cues.deixis.search(text, start, end):  # "this year" is the document's, not the paragraph's
         return ActDate(None, "document", f"date: the document's, deixis '{now.group(0)}'")
     if (scene := _scene(text, times, passage_start, start, floor, cues)) is not None:
         return ActDate(scene.date, "narrative", f"date: the paragraph's ('{scene.text}')")
@@ -130,6 +133,18 @@ def _story(text: str, times: Sequence[TimeMention], passage_start: int, sentence
             return None  # a span ("from 1953 to 1964"), or a report's background: no scene to carry over
         return ActDate(t.date, "narrative", f"date: the story's, from the paragraphs before ('{t.text}')")
     return ActDate(None, "document", "date: the document's, its story has not left the day it reports")
+
+
+def _current_wave(sentence: str, kept: list[TimeMention], cues: DatingCues) -> list[TimeMention]:
+    """A poll's own dates among a sentence's: of several years, the latest (the earlier ones are the
+    waves it is compared with: "from 33% in 2010 to 25% in 2015"); a lone year beside a comparison
+    ("up from 25% in 2012", "в 2012 году так считали 25%") is the earlier wave, not the poll's."""
+    years = {t.date.start.year for t in kept if t.date is not None}
+    if len(years) > 1:
+        return [t for t in kept if t.date is not None and t.date.start.year == max(years)]
+    if years and cues.comparison.search(sentence):
+        return []
+    return kept
 
 
 def _anniversary(text: str, start: int, end: int, own: Sequence[TimeMention], cues: DatingCues) -> ActDate | None:

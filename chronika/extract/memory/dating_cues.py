@@ -19,6 +19,7 @@ class DatingCues:
     participle_before: re.Pattern[str]  # "вышедших в 1993 году": the date of the participle's event; group 'w'"
     sequence: re.Pattern[str]  # "later", "затем": the act follows an earlier event, not the document's day
     anniversary: re.Pattern[str]  # "the 80th anniversary of", "к 80-летию": group 'n' is how many years on
+    comparison: re.Pattern[str]  # "up from", "по сравнению с": a poll's year is an earlier wave's
     actor_since: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -52,6 +53,8 @@ ENGLISH = DatingCues(
     sequence=re.compile(r"\b(?:later|subsequently|eventually|afterwards?|then|thereafter|soon after|years after|decades after)\b"
                         r"|\b(?:before|after) (?:the|his|her|its|their|this|that)\b", re.IGNORECASE),
     anniversary=re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.IGNORECASE),
+    comparison=re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased|decreased|dropped) from\b"
+                          r"|\bcompared (?:with|to)\b|\bthan in\b|\bas against\b", re.IGNORECASE),
     actor_since=_since((
         (r"\bDuma\b", 1993), (r"\bPutin\b", 1999), (r"(?<!Roy )\bMedvedev\b", 2008), (r"\bMemorial\b", 1988),
         (r"\bLevada\b", 1988), (r"\bVTsIOM\b", 1987), (r"\bFSB\b", 1995), (r"\bGorbachev\b", 1985),
@@ -78,6 +81,8 @@ RUSSIAN = DatingCues(
         re.IGNORECASE,
     ),
     sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b|\b(?:после|перед) [а-яё]{3,}", re.IGNORECASE),
+    comparison=re.compile(r"\bпо сравнению с\b|\bпротив\b|\bчем в\b|\bтак (?:считали|думали|отвечали)\b|\bтогда\b"
+                          r"|\bза последн\w+ (?:время|год|годы|лет)\b", re.IGNORECASE),
     anniversary=re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:лети[еяюи]\w*|(?:[ийюя]|ю|й)\s+годовщин\w*)", re.IGNORECASE),
     actor_since=_since((
         (r"\bДум[аеуыой]+\b", 1993), (r"\bПутин", 1999), (r"(?<!Рой )\bМедведев", 2008), (r"\bМемориал", 1988),
