@@ -108,6 +108,7 @@ def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a
     ("Опрос «Левада-центра» показал, что число россиян, одобряющих Сталина, выросло: в 2012 году так считали 25%.", "ru",
      (None, "document")),
     ("In a 2019 poll, 70% of Russians approved of Stalin's role.", "en", ("2019", "act")),
+    ("В 2023 году опрос ВЦИОМ показал, что 67% жителей против памятника Сталину в городе.", "ru", ("2023", "act")),
 ])
 def test_a_polls_own_year_is_its_latest_wave_not_the_one_it_is_compared_with(text: str, language: str,
                                                                              expected: tuple[str | None, str | None]) -> None:

@@ -81,7 +81,7 @@ RUSSIAN = DatingCues(
         re.IGNORECASE,
     ),
     sequence=re.compile(r"\b(?:позже|позднее|впоследствии|затем|потом|спустя|вскоре|после этого)\b|\b(?:после|перед) [а-яё]{3,}", re.IGNORECASE),
-    comparison=re.compile(r"\bпо сравнению с\b|\bпротив\b|\bчем в\b|\bтак (?:считали|думали|отвечали)\b|\bтогда\b"
+    comparison=re.compile(r"\bпо сравнению с\b|\bпротив \d|\bчем в\b|\bтак (?:считали|думали|отвечали)\b"
                           r"|\bза последн\w+ (?:время|год|годы|лет)\b", re.IGNORECASE),
     anniversary=re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:лети[еяюи]\w*|(?:[ийюя]|ю|й)\s+годовщин\w*)", re.IGNORECASE),
     actor_since=_since((
