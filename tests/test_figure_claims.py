@@ -123,3 +123,15 @@ def test_a_count_proposed_or_ordered_is_compared_only_with_plans() -> None:
     assert planned.attribute == "people killed (shot, executed), as planned or ordered" and "a plan" in planned.why
     assert english.attribute == planned.attribute and done.attribute == "people killed (shot, executed)"
     assert compare([planned, done]) == []
+
+
+def test_a_count_of_people_names_the_event_its_passage_is_about() -> None:
+    from chronika.query.figure_claims import named_subject
+
+    text = "The Katyn massacre began in April 1940. The number of victims is estimated at about 22,000. The forest lies 12 miles away."
+    second = text.index("The number")
+    third = text.index("The forest")
+    assert named_subject(text, second, third, "victims") == "Katyn massacre"
+    assert named_subject(text, third, len(text), "miles") is None  # a distance is about no one
+    famine = "В апреле 1930 года в больнице умерли 252 ребёнка, а голод продолжался."
+    assert named_subject(famine, 0, len(famine), "ребёнка умерли (children died)") is None  # dated before 1932-33

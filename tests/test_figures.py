@@ -310,3 +310,11 @@ def test_mixed_numbers_are_one_figure_and_a_fraction_alone_is_none() -> None:
 def test_identifiers_and_number_signs_are_no_figures() -> None:
     assert tag_figures("See Sociétés, N°413, and the ISBN 2-7332 printed on it.") == []
     assert [(f.low, f.high) for f in tag_figures("Between them 10-15 people were held.")] == [(10, 15)]
+
+
+def test_a_share_of_those_who_changed_is_of_them() -> None:
+    english = tag_figures("The number who profess indifference declined from 32% to 22%, and those who say they hate him "
+                          "increased slightly, from 17% to 21%.")
+    assert [f.counted for f in english] == ["percent who profess indifference"] * 2 + ["percent who say they hate him"] * 2
+    russian = tag_figures("Доля тех, кто считает Сталина преступником, уменьшилась - с 33% в 2010 году до 25% в 2015-м.")
+    assert [f.counted for f in russian] == ["percent: тех, кто считает Сталина преступником"] * 2

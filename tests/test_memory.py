@@ -83,6 +83,30 @@ def test_each_kind_in_each_direction(sentence: str, expected: tuple[str, str, st
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor spoke at the opening of the Memorial to Victims of the Gulag in Perm.", ("monument", DE, "state")),
+        ("The historian quoted a survivor's words on the repression period at the service.", ("statement", DE, "society")),
+        ("The party's newspaper described the Kolyma camps as one of the great myths of the century.", ("statement", RE, "state")),
+        ("The deputy said the truth was finally acknowledged after decades of silence.", ("statement", DE, "state")),
+        ('"We were forced to apologize for our history," said a Communist deputy.', ("statement", RE, "state")),
+        ('"Stalin is a symbol of victory for our people," the activist said.', ("statement", RE, "society")),
+        ("The congress restored posthumous respectability to the purged commanders.", ("rehabilitation", DE, "state")),
+        ("Local communists restored the honour of Josef Stalin with a new plaque.", ("monument", RE, "society")),
+        ("The minister praised three scientists who had been purged in the thirties.", ("statement", DE, "state")),
+    ],
+)
+def test_cues_of_common_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert labels(sentence) == expected
+
+
+def test_a_monument_protected_from_vandalism_is_not_removed_and_its_paragraph_says_whose() -> None:
+    context = "A statue of Josef Stalin was unveiled in the town on Thursday."
+    sentence = "A second bust was unveiled in the park, where a fence will guard the memorial from vandalism."
+    assert labels(sentence, context) == ("monument", RE, "society")
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "In 1937 Tukhachevsky was arrested and shot.",  # the terror itself
@@ -229,3 +253,73 @@ def test_recall_and_direction_on_the_gold_stay_at_what_was_measured(seeds: Path)
     result = mg.score(gold, mg.predict(gold, seeds))
     assert result["recall"] >= RECALL_FLOOR
     assert result["direction_accuracy"] >= DIRECTION_FLOOR
+
+
+def test_a_paragraphs_opening_sentence_carries_on_the_paragraph_before() -> None:
+    from chronika.extract.run import memory_mentions
+    from chronika.extract.segment import passages
+    from chronika.extract.timex import tag_times
+
+    for text, language in (
+        ("Local communists have long wanted a monument to Stalin in the town.\n\nA bronze bust was unveiled in the park.", "en"),
+        ("Местные коммунисты давно хотели памятник Сталину в городе.\n\nБронзовый бюст установили в парке.", "ru"),
+    ):
+        found, _ = passages(text)
+        mentions = memory_mentions(text, found, tag_times(text), language)
+        opening = [m for m in mentions if text[m.start : m.end].startswith(("A bronze", "Бронзовый"))]
+        assert [(m.kind, m.direction) for m in opening] == [("monument", RE)], (text, mentions)
+    alone = "A bronze bust was unveiled in the park."
+    found, _ = passages(alone)
+    assert memory_mentions(alone, found, tag_times(alone), "en") == []  # no paragraph before says whose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Депутат сказал, что страну заставили каяться за сталинские репрессии и поставили на колени.", ("statement", RE, "state")),
+        ("Газета компартии назвала Катынь одним из величайших мифов века.", ("statement", RE, "state")),
+        ("«Сталин — символ победы нашего народа», — сказал активист.", ("statement", RE, "society")),
+        ("Историк процитировал слова выжившего о годах репрессий.", ("statement", DE, "society")),
+        ("Суд восстановил доброе имя расстрелянного командира.", ("rehabilitation", DE, "state")),
+    ],
+)
+def test_russian_cues_of_the_same_press_wording(sentence: str, expected: tuple[str, str, str]) -> None:
+    signal = classify(sentence, "", "ru")
+    assert signal is not None and (signal.kind, signal.direction, signal.level) == expected, signal
+
+
+def test_a_renaming_in_a_paragraph_about_stalin_is_memory_politics() -> None:
+    assert classify("The council renamed the airport of the city.") is None
+    signal = classify("The council renamed the airport of the city.", "Deputies argued about Stalin's role in the war.")
+    assert signal is not None and signal.kind == "renaming"
+    assert classify("Совет переименовал аэропорт города.", "", "ru") is None
+    russian = classify("Совет переименовал аэропорт города.", "Депутаты спорили о роли Сталина в войне.", "ru")
+    assert russian is not None and russian.kind == "renaming"
+
+
+def test_a_headline_run_into_a_dateline_does_not_vote() -> None:
+    headline = "Minister Praises Stalin's Industrialization MOSCOW — The court rehabilitated three purged engineers."
+    signal = classify(headline)
+    assert signal is not None and (signal.kind, signal.direction) == ("rehabilitation", DE)
+    assert headline[signal.act_at :].startswith("rehabilitated")
+    russian = "Министр восхвалял индустриализацию МОСКВА, 5 марта — Суд реабилитировал трех репрессированных инженеров."
+    signal = classify(russian, "", "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("rehabilitation", DE)
+    assert classify("Minister Praises Stalin MOSCOW — The weather was mild.") is None
+
+
+def test_a_commemoration_goes_on_in_the_next_sentence() -> None:
+    context = "Volunteers laid wreaths in memory of the victims of the terror at the Solovetsky Stone."
+    assert labels("This year the event was held in forty cities.", context) == ("commemoration", DE, "society")
+    assert labels("This year the event was held in forty cities.") is None
+    assert labels("The event was held in forty cities.", "The city celebrated its football team.") is None
+    russian = "Волонтеры читали имена жертв террора у Соловецкого камня."
+    signal = classify("В этом году акция прошла в сорока городах.", russian, "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("commemoration", DE)
+    assert classify("В этом году акция прошла в сорока городах.", "", "ru") is None
+
+
+def test_a_russian_plaque_with_the_names_of_the_dead_honours_the_victims() -> None:
+    context = "Бутовский полигон был местом массовых расстрелов."
+    signal = classify("На полигоне установят мемориальные доски с именами погибших.", context, "ru")
+    assert signal is not None and (signal.kind, signal.direction) == ("monument", DE)

@@ -27,34 +27,97 @@ def dated(text: str, language: str = "en", document: datetime.date | None = None
     signal = classify(text[sentence.start : sentence.end], text[found[-1].start : sentence.start], language)
     assert signal is not None, text
     at = act_date(text, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(text, document), language,
-                  lead=lead)
+                  lead=lead, document_year=document.year if document else None)
     return (str(at.date.start.year) if at.date else None), at.source
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("In 2010 the State Duma condemned the 1940 massacre of Polish officers at Katyn.", ("2010", "act")),
     ("The State Duma condemned the 1940 massacre of Polish officers in 2010.", ("2010", "act")),
-    ("The Duma condemned the repressions of 1937 as a crime.", (None, None)),
+    ("The Duma condemned the repressions of 1937 as a crime.", (None, "document")),  # 1937 is not the act's
     ("A monument to the victims of the 1937-1938 terror was unveiled in Tomsk in 1994.", ("1994", "act")),
     ("The city council said in 2019 that the victims of the repressions of 1938 deserved a memorial.", ("2019", "act")),
     ("The hearings began in March 2021. The Supreme Court then ordered the liquidation of Memorial.", ("2021", "narrative")),
     ("The congress sat from 14 to 25 February 1956. Khrushchev condemned the cult of Stalin in a closed session.", ("1956", "narrative")),
     ("Most victims were shot in 1938. Activists later unveiled a memorial stone to the victims.", (None, None)),
     ("The governor has unveiled a bust of Stalin in the square.", (None, "document")),
-    ("Villagers put up a plaque to the victims of the purges by 2030 at the latest, the mayor said.", (None, None)),
+    ("Villagers put up a plaque to the victims of the purges by 2030 at the latest, the mayor said.", (None, "document")),
     ("В 2010 году Госдума осудила расстрел 1940 года и признала преступление Сталина.", ("2010", "act")),
     ("Сегодня в Томске открыли памятник жертвам политических репрессий.", (None, "document")),
     ("Памятник жертвам репрессий заложили в парке, открыть его планируют к 2030 году.", (None, "document")),
     ("Прокуратура требует ликвидировать «Мемориал», правозащитное общество.", (None, "document")),
+    ("On the 80th anniversary of the 1937 terror, activists unveiled a monument to the victims.", ("2017", "act")),
+    ("Memorial first read the names of the victims in 2007. This year the vigil in memory of the victims was held in forty cities.",
+     (None, "document")),
+    ("Сначала имена жертв читали в 2007 году. В этом году акцию памяти жертв провели в сорока городах.", (None, "document")),
+    ("In 2019, on the 80th anniversary of the 1937 terror, activists unveiled a monument to the victims.", ("2019", "act")),
+    ("В 80-ю годовщину Большого террора 1937 года активисты открыли памятник жертвам.", ("2017", "act")),
+    ("В день 70-летия расстрелов 1938 года общество открыло памятник жертвам репрессий.", ("2008", "act")),
 ])
 def test_an_act_is_dated_by_its_own_time_not_by_what_it_remembers(text: str, expected: tuple[str | None, str | None]) -> None:
     assert dated(text, "ru" if text[0] in "ВСПП" else "en") == expected
 
 
-def test_a_news_lead_is_dated_by_the_document_and_only_the_lead() -> None:
+def test_a_past_act_is_the_documents_until_the_story_moves_to_another_year() -> None:
     text = "Суд в Петрозаводске ликвидировал местное отделение «Мемориала» по иску прокуратуры."
     assert dated(text, "ru", lead=True) == (None, "document")
-    assert dated(text, "ru", lead=False) == (None, None)
+    assert dated(text, "ru", lead=False) == (None, "document")  # nothing moved the story from its day
+    moved = "In 1991 the archives were opened to historians.\n\nThe governor condemned the repressions as a crime."
+    assert dated(moved, document=datetime.date(2019, 5, 3)) == ("1991", "narrative")  # the story moved to 1991
+    assert dated("On Monday the court sat again.\n\n" + moved, document=datetime.date(2019, 5, 3)) == (None, None)
+    same_year = "The hearing opened on 4 March 2019.\n\nThe governor condemned the repressions as a crime."
+    assert dated(same_year, document=datetime.date(2019, 5, 3)) == (None, "document")
+    remembered = "Officers were shot at Katyn in 1940.\n\nThe Duma condemned the massacre as a crime."
+    assert dated(remembered, document=datetime.date(2010, 11, 26)) == (None, "document")
+    assert dated("Villagers found the graves.\n\nThe Duma later condemned the massacre as a crime.") == (None, None)
+    assert dated("Деревенские нашли могилы.\n\nЗатем Дума осудила расстрел как преступление.", "ru") == (None, None)
+
+
+def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a_span_or_a_sequence() -> None:
+    story = "The congress opened on 14 February 1956 in Moscow.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(story) == ("1956", "narrative")
+    assert dated(story, document=datetime.date(2016, 2, 14)) == ("1956", "narrative")  # a history told from its start
+    report = "The court sat on 3 March 2016.\n\nThe congress opened on 14 February 1956.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(report, document=datetime.date(2016, 3, 4)) == (None, None)  # after the report's own day: background
+    report = "The president said he was open to renaming the city.\n\nIn 2023 a poll found most residents against it.\n\n"
+    renamed = report + "The president renamed the airport after Stalin."
+    found, _ = passages(renamed)
+    sentence = found[-1].sentences[-1]
+    signal = classify(renamed[sentence.start : sentence.end], renamed[found[-2].start : sentence.start])
+    assert signal is not None
+    at = act_date(renamed, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(renamed), "en",
+                  opening=(found[0].start, found[0].end))
+    assert (at.date, at.source) == (None, None)  # the report opened in its present: 2023 is background
+    span = "Khrushchev led the party from 1953 to 1964.\n\nThe delegates condemned the cult of Stalin."
+    assert dated(span) == (None, None)
+    before = "The congress opened on 14 February 1956 in Moscow.\n\nThe repressions were condemned before the congress."
+    assert dated(before) == (None, None)
+    quoted = ('The congress opened on 14 February 1956 in Moscow.\n\n'
+              'The delegate condemned the repressions: "Know, remember and then forgive."')
+    assert dated(quoted) == ("1956", "narrative")  # a quoted 'then' orders nothing
+    back = ("The truth was acknowledged in 1990.\n\nThe minister is to visit Warsaw next month.\n\n"
+            "The declaration condemned the massacre.")
+    assert dated(back, document=datetime.date(2010, 11, 28)) == (None, "document")  # 'next month' is back at the report
+    deixis = "The congress opened on 14 February 1956.\n\nThe pollster found in a survey published Tuesday that most Russians admire Stalin."
+    assert dated(deixis) == (None, "document")  # its own 'Tuesday' counts from the document's date, unknown here
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("A poll found that the share of Russians who admire Stalin rose from 33% in 2010 to 51% in 2019.", "en", ("2019", "act")),
+    ("A Levada poll found that 51% of Russians admire Stalin, up from 33% in 2010.", "en", (None, "document")),
+    ("Опрос «Левада-центра» показал, что число россиян, одобряющих Сталина, выросло: в 2012 году так считали 25%.", "ru",
+     (None, "document")),
+    ("In a 2019 poll, 70% of Russians approved of Stalin's role.", "en", ("2019", "act")),
+    ("В 2023 году опрос ВЦИОМ показал, что 67% жителей против памятника Сталину в городе.", "ru", ("2023", "act")),
+])
+def test_a_polls_own_year_is_its_latest_wave_not_the_one_it_is_compared_with(text: str, language: str,
+                                                                             expected: tuple[str | None, str | None]) -> None:
+    found, _ = passages(text)
+    sentence = found[-1].sentences[-1]
+    signal = classify(text[sentence.start : sentence.end], "", language)
+    assert signal is not None and signal.kind == "poll", signal
+    at = act_date(text, (sentence.start, sentence.end), signal.act_at, found[-1].start, tag_times(text), language, kind="poll")
+    assert ((str(at.date.start.year) if at.date else None), at.source) == expected
 
 
 def test_a_deadline_or_a_decade_does_not_set_the_scene() -> None:
@@ -64,7 +127,7 @@ def test_a_deadline_or_a_decade_does_not_set_the_scene() -> None:
 
 def test_a_date_before_the_actor_existed_is_the_remembered_past() -> None:
     # Memorial was founded in 1988: 1937 in the same sentence cannot date what it did
-    assert dated("Memorial published a book about the victims shot in Butovo, a list reaching back to 1937.") == (None, None)
+    assert dated("Memorial published a book about the victims shot in Butovo, a list reaching back to 1937.") == (None, "document")
 
 
 @pytest.mark.parametrize(("english", "russian", "kind", "direction", "level"), [

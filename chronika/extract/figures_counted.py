@@ -170,6 +170,19 @@ _RATED = re.compile(  # "Stalin's previous record approval rating stood at"
     rf"(?P<what>(?:[\w'’-]+\s+){{1,4}}(?:rating|record|population|toll|level))\s+{_MEASURE_VERBS}\b[^.!?;\n]{{0,20}}$",
     re.IGNORECASE,
 )
+# Who a share is of, named before it as the subject of a change ("The number who profess indifference
+# declined from 32% to 22%", "those who say they hate him increased slightly, from 17% to 21%").
+_WHO = re.compile(
+    r"\b(?:(?:the\s+)?(?:number|share|proportion|percentage)(?:\s+of\s+[^\W\d][\w'’-]*)?|those|people|respondents)\s+"
+    r"(?P<who>who\s+[^.!?;|\n\d%]{2,80}?)\s*,?\s+(?:has\s+|have\s+)?(?:slightly\s+)?(?:declined|rose|fell|increased|"
+    r"decreased|dropped|grew|went\s+(?:up|down)|stood|reached)\b(?:\s+\w+ly)?,?\s+(?:from|to|at)\b[^.!?;\n]{0,20}$",
+    re.IGNORECASE,
+)
+_WHO_RU = re.compile(  # "Доля тех, кто согласен ..., уменьшилась — с 33% ... до", "Те, кто уважает Сталина, выросли с"
+    r"(?:(?:доля|число|количество)\s+(?:тех|людей|россиян|респондентов|опрошенных)|\bте)\s*,\s*(?P<who>кто\s+[^.!?;|\n\d%]{2,80}?)"
+    r"\s*,?\s+(?:также\s+|ещё\s+|еще\s+)?[а-яё]+(?:ась|ось|ся|ла|ло|ли|ил|ал)\b\s*[-–—]?\s*(?:с|до|на)\b[^.!?;\n]{0,25}$",
+    re.IGNORECASE,
+)
 _COUNTED_PLAIN = {"number", "numbers", "total", "totals", "count", "counts"}  # "the number of victims" counts victims
 _LABEL = re.compile(r"(?:^|\n|\|)\s*(?P<label>[^\W\d][\w' -]{2,40}?)\s*\|\s*$")
 _OF_WHOLE = re.compile(r"^\s*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
@@ -257,6 +270,12 @@ def _named_before(before: str, percent: bool) -> str | None:
         if head_words[-1].lower() not in _COUNTED_PLAIN:
             what = f"{' '.join(w for w in head_words if w.lower() not in _DETERMINERS)} of {what}"
         return f"percent of {what}" if percent else what
+    who = _WHO.search(before) if percent else None
+    if who is not None:
+        return f"percent {who.group('who').strip()}"
+    who = _WHO_RU.search(before) if percent else None
+    if who is not None:
+        return f"percent: тех, {who.group('who').strip()}"
     rated = _RATED.search(before)
     if rated is not None:
         what = " ".join(w for w in rated.group("what").split() if w.lower() not in _DETERMINERS)

@@ -63,6 +63,15 @@ _SHARES = [(attribute, re.compile(pattern)) for attribute, pattern in SHARES]
 _NOT_PEOPLE = re.compile(r"\b(?:pits?|graves?|burials|years?|months?|days?|weeks?|hours?|km|miles?|metres|roubles|rubles|"
                          r"dollars|tons?|tonnes|cases|votes|monuments?|camps?|prisons?|books?|cities|towns|villages|"
                          r"nationalities|times|names|sites?|trains?|documents?|pages?|volumes?)\b")
+# What a count of people names itself: who they were, or what was done to them (English, and
+# Russian with its English gloss).
+_PEOPLE = re.compile(
+    r"\b(?:people|persons|victims|prisoners|inmates|officers|soldiers|citizens|civilians|men|women|children|peasants|"
+    r"kulaks|families|households|poles|ukrainians|russians|germans|jews|deportees|settlers|respondents|delegates|"
+    r"priests|clergy|intelligentsia|dead|deaths)\b|человек|люд[иейям]|жертв|заключ[её]нн|военноплен|офицер|граждан|"
+    r"крестьян|дет[иея]|семей|поляк|респондент|опрошенн|россиян|спецпереселен|раскулач|священ"
+)
+_UNITS = re.compile(r"^(?:km|kilomet\w*|miles?|metres?|meters?|hectares?|км|метр\w*|гектар\w*|тонн\w*|рубл\w*)\b")
 _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|россиян|респондент|опрошенн|жител|граждан")
 # A count of what was proposed, ordered or allowed, not done ("proposed to shoot 25,000", "a limit of
 # 10,000 to be shot", "с предложением расстрелять", "подлежащих расстрелу"): compared only with other plans.
@@ -177,6 +186,21 @@ def _head(counted: str) -> str:
     """The first words of what a figure counts, before any "of" or verb: its head noun and modifiers."""
     return re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0] + " " + (
         counted[counted.find("(") :] if "(" in counted and _CYRILLIC.match(counted) else "")
+
+
+def named_subject(text: str, start: int, end: int, counted: str) -> str | None:
+    """The event, site or poll (of `SUBJECTS`) that a count of people or a share in the sentence
+    text[start:end] is about, named there or in the passage just before it ("victims" of the Katyn
+    massacre); None for a count of things or distances, or a sentence dated before it began."""
+    sentence = text[start:end]
+    subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], "")
+    low = counted.lower()
+    people = _PEOPLE.search(low) or any(cue.search(low) for _, cue in _ATTRIBUTES)
+    if subject is None or not people or _NOT_PEOPLE.search(_head(low)) or _UNITS.search(low):
+        return None
+    first = _FIRST_YEAR[subject]
+    stated = [int(y) for y in _YEAR.findall(sentence)]
+    return None if first is not None and stated and max(stated) < first else subject
 
 
 def _subject(sentence: str, before: str, title: str) -> tuple[str | None, str]:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from chronika.query.claims import Claim, compare, event_claims, figure_claims, life_claims
+from chronika.query.figure_claims import named_subject
 from chronika.query.naming import resolve_name
 from chronika.records.stored import StoredEvent, StoredFigure, StoredTime
 from chronika.store import Store
@@ -104,18 +105,28 @@ def timeline(store: Store, about: str | None = None, year_from: int | None = Non
 
 
 def figures(store: Store, about: str | None = None) -> list[dict[str, Any]]:
-    """`figures --json --all`: every figure (or those about a word), with what it counts, its date
-    and how sure it is (`figures` without --all keeps the sure ones)."""
+    """`figures --json --all`: every figure (or those about a word), with what it counts, what
+    event, site or poll its sentence (or the passage before it) is about, its date and how sure it
+    is (`figures` without --all keeps the sure ones). What it counts names that subject where its
+    own words do not: "victims (Katyn massacre)"."""
     citer = Citer(store)
     out = []
     for figure in store.figures(about):
         sentence = store.sentence_at(figure.document, figure.start)
         cited = citer.cite(figure.document, *sentence)
-        out.append(
-            figure_json(figure)
-            | {"date": _nearest_date(store, figure, sentence), "span": [figure.start, figure.end], "citation": cited}
-        )
+        shown = figure_json(figure)
+        subject = named_subject(citer.text(figure.document), *sentence, shown["counted"] or "")
+        if subject and shown["counted"] and not _names(shown["counted"], subject):
+            shown["counted"] = f"{shown['counted']} ({subject})"
+        out.append(shown | {"subject": subject, "date": _nearest_date(store, figure, sentence),
+                            "span": [figure.start, figure.end], "citation": cited})
     return out
+
+
+def _names(words: str, subject: str) -> bool:
+    """Whether `words` already name the subject (one of its words of four letters or more)."""
+    low = words.lower()
+    return any(w in low for w in re.findall(r"[^\W\d_]{4,}", subject.lower()))
 
 
 def _nearest_date(store: Store, figure: StoredFigure, sentence: tuple[int, int]) -> dict[str, Any] | None:

@@ -4,6 +4,8 @@ its direction and level."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from chronika.extract.memory import cues as C
@@ -34,7 +36,8 @@ _GATES: dict[Any, list[tuple[Gate, ...]]] = {
     renaming: [(Gate([C.RENAME_VERB]),)],
     archive: [(Gate([C.ARCHIVE_NOUN]), Gate(p for _, p in C.ARCHIVE_OPEN + C.ARCHIVE_CLOSE))],
     rehabilitation: [(Gate(p for _, p in C.REHAB + C.REHAB_RELEASE),)],
-    commemoration: [(Gate([C.COMMEMORATE_STRONG]),), (Gate([C.COMMEMORATE_WEAK]), Gate([C.VICTIM_OBJECT, C.PERPETRATOR_OBJECT]))],
+    commemoration: [(Gate([C.COMMEMORATE_STRONG]),), (Gate([C.COMMEMORATE_WEAK]), Gate([C.VICTIM_OBJECT, C.PERPETRATOR_OBJECT])),
+                    (Gate([C.EVENT_HELD]),)],
     publication: [(Gate([C.PUBLICATION_ACT]), Gate([C.PUBLICATION_WORK])), (Gate([C.FALSIFIED_HISTORY]),)],
     poll: [(Gate([C.SHARE]), Gate([C.POLL_NOUN, C.POLL_OPINION])), (Gate([C.POLL_NOUN]),)],
     statement: [(_SPEECH_GATE, _STANCE_GATE)],
@@ -89,6 +92,19 @@ def first_finding(r: Reading) -> Finding | None:
 
 
 LANGUAGES = ("en", "ru")
+# A dateline inside a sentence ("... Industrialization MOSCOW — Soviet leader ..."): a headline run into
+# the story's first sentence ends there. A place set in capitals, perhaps a date, then a dash.
+_DATELINE = re.compile(
+    r"\s(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.'-]+){0,3}),?(?: [\w.]+ \d{1,2}(?:, \d{4})?| \d{1,2} [а-яё]+(?: \d{4})?)?"
+    r" (?:—|–|--) "
+)
+
+
+def _after_headline(sentence: str) -> int:
+    """Where the story starts in a sentence that runs a headline into a dateline, else 0: the headline
+    names a subject and reports no act of its own."""
+    m = _DATELINE.search(sentence)
+    return m.end() if m and len(sentence[: m.start()].split()) >= 3 else 0
 
 
 def classify(sentence: str, context: str = "", language: str = "en") -> MemorySignal | None:
@@ -96,10 +112,13 @@ def classify(sentence: str, context: str = "", language: str = "en") -> MemorySi
     Stalin and his terror. `context`: the sentences before it in its paragraph."""
     if not isinstance(sentence, str) or not isinstance(context, str):
         raise TypeError(f"classify() takes text: got {type(sentence).__name__} and {type(context).__name__}")
-    if language == "ru":
-        return classify_russian(sentence, context)
     if language not in LANGUAGES:
         return None
+    if skip := _after_headline(sentence):
+        signal = classify(sentence[skip:], context, language)
+        return None if signal is None else replace(signal, act_at=signal.act_at + skip)
+    if language == "ru":
+        return classify_russian(sentence, context)
     r = Reading(sentence, context)
     if r.heading:
         return None  # a heading names a subject; it reports no act

@@ -55,6 +55,8 @@ DE_STANCE: tuple[Cue, ...] = (
     ("calls Stalin a criminal", r"\b(?:as|him|Stalin) criminal\b|\b(?:as|him|Stalin) a criminal\b"),
     ("cannot be justified or forgiven", r"\bcan(?:no|')t be (?:justified|forgiven|forgotten)|\bnever be forgotten\b"),
     ("pledges to remember", r"\b(?:must|should|will|shall) never forget\b|\b(?:must|should|will|shall) not forget\b|\bnever forget\b"),
+    ("acknowledges the truth", r"\btruth (?:was|has been|is) (?:finally |officially )?(?:acknowledged|admitted|recogni[sz]ed)\b|\b(?:acknowledg|admit|recogni[sz])\w* (?:the )?(?:truth|guilt)\b"),
+    ("honours the repressed", r"\b(?:prais|honou?r|hail|laud)\w*\s+(?:[\w-]+\s+){0,4}?(?:who|that) (?:had been|were|was) (?:\w+ )?(?:repudiated|repressed|purged|executed|shot|persecuted|arrested|exiled)\b"),
     ("restores the truth", r"\brestor\w+ (?:the )?(?:historical )?(?:truth|justice)\b|\bhistorical justice\b"),
     ("de-Stalinization", r"\bde-?Stalini[sz]ation\b|\banti-Stalin\w*"),
     ("revelations and criticism", r"\brevelations\b|\bcriticisms? of (?:Stalin\w*|the cult)"),
@@ -64,7 +66,7 @@ DE_STANCE: tuple[Cue, ...] = (
 )
 RE_STANCE: tuple[Cue, ...] = (
     ("praises Stalin", r"\bprais\w+\b|\bglorif\w+|\bvaloriz\w+|\bextoll?(?:s|ed|ing)?\b|\badmir(?:e|es|ed|ing|ation|ers?)\b"),
-    ("Stalin as war leader or victor", r"\b(?:war|wise|great|strong) leader\b|\bleader of the Great Victory\b|\bStalin as victor\b|\bStalin as the victor\b|\bcult of .{0,3}the Great Victory|\bdefeated Nazi Germany\b|(?<=\bStalin's )(?:role in|victory|service)|\brole in (?:the Soviet victory|winning)"),
+    ("Stalin as war leader or victor", r"\b(?:war|wise|great|strong) leader\b|\bleader of the Great Victory\b|\bStalin as victor\b|\bStalin as the victor\b|\bcult of .{0,3}the Great Victory|\bdefeated Nazi Germany\b|(?<=\bStalin's )(?:role in|victory|service)|\brole in (?:the Soviet victory|winning)|\bsymbol of (?:the )?(?:Great )?victory\b"),
     ("nostalgia and a positive image", r"\bnostalgi\w+|\bpositive(?:ly)? (?:image|perceptions?|views?|role|attitudes?|assessments?)\b|\bmore positive image\b|\b(?:orderly|looks? better|looked better)\b"),
     ("restores Stalin's honour", r"\bposition of honou?r\b|\brestor\w+ (?:of )?(?:the cult of )?Stalin\b|\brestoration of (?:the cult of )?Stalin|\brestoration of Stalin's reputation\b|\breviv\w+ Stalin\b|\brehabilitat\w+ Stalin\b(?!'s victims)|\bStalin's rehabilitation\b"),
     ("re-Stalinization", r"\bre-?Stalini[sz]ation\b|\bre-?memoriali[sz]ation\b|\bnormali[sz]ation\b|\bpro-Stalin\w*|(?<=\bStalinist )(?:position|views?|stance)\b|\b(?:new )?Stalin cult\b|\bcult of (?:Stalin|personality)\b"),
@@ -73,6 +75,8 @@ RE_STANCE: tuple[Cue, ...] = (
     ("honours the secret police", r"\bheroic pages\b|\bheroic (?:history|past) of (?:the |our )?(?:special services|Cheka|NKVD|KGB|FSB)"),
     ("justifies the repressions", r"\bjustif\w+ (?:of )?(?:the )?(?:mass )?(?:repressions?|terror)\b"),
     ("denies the guilt", r"\bden(?:y|ies|ied|ying) (?:\w+ ){0,2}?(?:guilt|crimes?|responsibility|massacre)\b"),
+    ("calls the crime a myth", r"\b(?:call|describ|dismiss|label)\w*\s+(?:\w+\s+){0,3}?as\s+\"?(?:a |an |one of the (?:\w+ )?)?myths?\b"),
+    ("refuses repentance", r"\bforced to (?:apologi[sz]e|repent)\b|\bput on (?:their|its|our|his) knees\b|\bnothing to (?:apologi[sz]e|repent) for\b"),
 )
 EVASIVE: tuple[Cue, ...] = (
     ("evades", r"\bevasive\b|\bvague\b|\bambivalen\w+|\bmuted\b|\bindifferen\w+|\bsilent (?:on|about)\b"),
@@ -80,12 +84,12 @@ EVASIVE: tuple[Cue, ...] = (
 )
 # Speaking of the terror is acknowledging it: these count as de-Stalinization in statements only.
 WEAK_DE: tuple[Cue, ...] = (
-    ("speaks of the repressions", r"\brepressions\b|\bthe terror\b|\bStalin's terror\b|\bmass terror\b|\bexterminat\w+|\bmass executions\b|\bmass graves\b"),
+    ("speaks of the repressions", r"\brepressions\b|\brepression (?:period|era)\b|\b(?:period|era) of (?:the )?repression\b|\bthe terror\b|\bStalin's terror\b|\bmass terror\b|\bexterminat\w+|\bmass executions\b|\bmass graves\b"),
     ("speaks of the victims", r"\bvictims\b|\btragedy\b|\binnocent(?:ly)? (?:people|victims|men|women|persons|repressed|convicted)\b|\bmassacre\b"),
 )
 SPEECH = (
     r"\bsaid\b|\bsays?\b|\bsaying\b|\btold\b|\btelling\b|\bdeclar\w+|\bstated\b|\bstatements?\b|\bannounc\w+"
-    r"|\binterview\b|\bspeech\b|\bvideoblog\b|\bblog\b|\brhetoric\b|\bpropaganda\b"
+    r"|\bquot(?:ed|es|ing)\b|\binterview\b|\bspeech\b|\bvideoblog\b|\bblog\b|\brhetoric\b|\bpropaganda\b"
     r"|\breferred to\b|\bdescrib\w+|\bcall(?:s|ed)? (?:him|Stalin|it)\b|\badmitt\w+|\brecogni(?:[sz]\w*|tion)\b|\backnowledg\w+"
     r"|\bargu(?:e|es|ed|ing)\b|\bassert(?:s|ed|ing)?\b|\bconclud\w+|\baccording to\b|\bpromot\w+|\bstance\b|\bapproach to\b|\bassessment\b"
     r"|\bremember\w*|\brecall\w*|\bbelieve\w*|\bimage\b|\bchose to\b|\bmention\b|\bdiscuss\w+"
@@ -101,7 +105,7 @@ SPEECH_LIKE = (
 MONUMENT_NOUN = (
     r"\bmonuments?\b|\bstatues?\b|\bbusts?\b|(?-i:\bmemorials?\b)(?! (?:ceremony|service|day|event|meeting))"
     r"|\bplaques?\b|\bsculptur\w+|\bmosaics?\b|\bportraits?\b|\bimages\b|\bposters?\b|\bbas-reliefs?\b"
-    r"|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
+    r"|(?-i:\bMemorials? to (?:the )?[Vv]ictims\b)|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
 )
 MONUMENT_ERECT = (
     r"\bunveil\w*|\bopen(?:ed|ing|s)?\b|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
@@ -109,12 +113,12 @@ MONUMENT_ERECT = (
 )
 MONUMENT_REMOVE = (
     r"\bremov\w+|\bdismantl\w+|\bdemolish\w*|\btor[en] (?:down|off)\b|\btear\w* (?:down|off)\b|\bpull\w* down\b"
-    r"|\btoppl\w+|\bdefac\w+|\bvandali[sz]\w+|\bdesecrat\w+|\bblown up\b|\bblew up\b|\bsmash\w*|\btaken down\b"
+    r"|\btoppl\w+|(?<!from )(?<!against )(?:\bdefac\w+|\bvandali[sz]\w+|\bdesecrat\w+)|\bblown up\b|\bblew up\b|\bsmash\w*|\btaken down\b"
     r"|\btook down\b|\bsplash\w* (?:with )?paint\b|\bdaub\w*"
 )
 MONUMENT_BLOCK = r"\bquash\w*|\bblock\w*|\bcancel\w*|\breject\w*|\bveto\w*|\bbann?(?:ed|ing|s)?\b|\bforb[ia]d\w*"
 STALIN_TARGET = (
-    r"\b(?:to|of|for|honou?ring|in hono(?:u)?r of)\s+(?:the\s+)?(?:Soviet leader\s+|dictator\s+)?(?:Joseph\s+)?Stalin\b(?!'s victims)"
+    r"\b(?:to|of|for|honou?ring|in hono(?:u)?r of)\s+(?:the\s+)?(?:Soviet leader\s+|dictator\s+)?(?:(?:Joseph|Josef|Iosif)\s+)?Stalin\b(?!'s victims)"
     r"|\bStalin(?:'s)?\s+(?:statues?|busts?|monuments?|images|portraits?|body|mosaics?|memorials?)"
     r"|\b(?:statues?|busts?|monuments?) (?:of|to) (?:him|the dictator|the Soviet leader)\b"
 )
@@ -141,6 +145,7 @@ REHAB: tuple[Cue, ...] = (
     ("cleared of the charges", r"\bcleared (?:\w+ )?of (?:all )?(?:the )?charges\b"),
     ("sentence quashed", r"\bquash\w* (?:the|their|his|her) (?:sentences?|verdicts?|convictions?)"),
     ("returned to the party", r"\breturned to the party\b"),
+    ("restored to respectability", r"\brestor\w+ (?:\w+ )?(?:respectability|good names?|honou?r|reputations?) (?:to|of)\b"),
 )
 REHAB_RELEASE: tuple[Cue, ...] = (  # weak: a release counts only where the sentence or paragraph is about the repressions
     ("freed", r"\bfreed\b(?!\s+(?:him|her|my|them|it)sel)"),
@@ -148,7 +153,7 @@ REHAB_RELEASE: tuple[Cue, ...] = (  # weak: a release counts only where the sent
     ("allowed the release", r"\b(?:allowed|ordered|secured) the release of\b"),
     ("released from the camps", r"\breleased from (?:prison|the camps?|camps?|confinement|exile)\b"),
 )
-REHAB_OF_STALIN = r"\brehabilitat\w+\s+(?:of\s+)?Stalin\b(?!'s victims)|\bStalin's rehabilitation\b|\brehabilitat\w+ (?:Stalin's|his) (?:image|reputation|name|memory)"
+REHAB_OF_STALIN = r"\brehabilitat\w+\s+(?:of\s+)?Stalin\b(?!'s victims)|\brestor\w+ (?:\w+ )?(?:respectability|good name|honou?r|reputation) (?:to|of) (?:Joseph )?Stalin\b|\bStalin's rehabilitation\b|\brehabilitat\w+ (?:Stalin's|his) (?:image|reputation|name|memory)"
 REHAB_REVERSED = r"\b(?:annul\w*|revok\w*|cancel\w*|overturn\w*|revers\w*) (?:the |their |his |her )?rehabilitation|\brefus\w+ to rehabilitate\b|\brehabilitations? (?:was|were) (?:annulled|revoked|refused|denied|cancelled)"
 ARCHIVE_NOUN = (
     r"\barchiv\w*|\bfiles?\b|\bdocuments?\b|\brecords\b|\bdossiers?\b|\bvolumes\b|\bcopies\b"
@@ -185,6 +190,8 @@ COMMEMORATE_STRONG = (
     r"|\bremember\w* (?:those|the victims|the dead)\b"
     r"|\bvisit\w*\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Katyn|Butovo|Kommunarka|Sandarmokh|Levashovo|Solovki|Solovetsky|Kolyma|Mednoye|Vorkuta|Perm-36|site of|memorial|mass graves?)"
 )
+# "The event was held in 39 cities" after a sentence about a commemoration: the same act goes on
+EVENT_HELD = r"\b(?:event|ceremony|vigil|action|reading|rally|procession)s? (?:was |were )?(?:held|took place|drew|gathered)\b"
 COMMEMORATE_WEAK = r"\banniversar\w+|\bjubilee\b|\bholiday\b|\bcelebrat\w+|\bgreet\w+"
 VICTIM_OBJECT = (
     r"\bvictims\b|\bmassacre\b|\brepress\w+|\bexecutions?\b|\bthe terror\b|\bStalin's terror\b|\bthe dead\b"

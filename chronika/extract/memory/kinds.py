@@ -25,6 +25,7 @@ _REHAB_STALIN, _REHAB_REVERSED = Rx(C.REHAB_OF_STALIN), Rx(C.REHAB_REVERSED)
 _ARCH_NOUN, _ARCH_SELF, _ARCH_OPEN, _ARCH_CLOSE = Rx(C.ARCHIVE_NOUN), Rx(C.ARCHIVE_SELF), cue_regexes(C.ARCHIVE_OPEN), cue_regexes(C.ARCHIVE_CLOSE)
 _POLL_NOUN, _POLL_OPINION, _POLL_ACT = Rx(C.POLL_NOUN), Rx(C.POLL_OPINION), Rx(C.POLL_ACT)
 _COMM_STRONG, _COMM_WEAK, _VICTIM_OBJ, _PERP_OBJ = Rx(C.COMMEMORATE_STRONG), Rx(C.COMMEMORATE_WEAK), Rx(C.VICTIM_OBJECT), Rx(C.PERPETRATOR_OBJECT)
+_EVENT_HELD = Rx(C.EVENT_HELD)
 _WORK, _PUBLISH, _FALSIFIED, _EXAGGERATES = Rx(C.PUBLICATION_WORK), Rx(C.PUBLICATION_ACT), Rx(C.FALSIFIED_HISTORY), Rx(C.EXAGGERATES_STALIN)
 _ABOUT_STALIN = Rx(r"\b(?:about|on|of|concerning|devoted to)\s+(?:Joseph\s+)?Stalin\b(?!'s\s+(?:articles|works|speeches|writings|letters))")
 _SUPPRESS, _MEMORY_WORK, _SUPPRESS_PRO = cue_regexes(C.SUPPRESSION), Rx(C.MEMORY_WORK), Rx(C.SUPPRESS_PRO_STALIN)
@@ -73,6 +74,8 @@ def monument(r: Reading) -> Finding | None:
     f = Finding("monument", min(act[1], noun[1]), [f"kind: monument '{act[3]}' + '{noun[3]}'{whose}"], background=r.background(act[1]), act_at=act[1])
     if not stalin and not victims and _STALIN.search(r.t):
         stalin = [("in a sentence about Stalin", 0, 0, "Stalin")]
+    elif not stalin and not victims and whose and _STALIN.search(r.ctx):
+        stalin = [("in a paragraph about Stalin", 0, 0, "Stalin")]
     removed = bool(block or remove)
     action = "blocked" if block else "removed" if remove and not erect else "erected" if erect and not remove else ""
     for targets, name, honours in ((stalin, "to Stalin", RE), (victims, "to the victims", DE)):
@@ -86,8 +89,8 @@ def renaming(r: Reading) -> Finding | None:
     """A place or street renamed: given Stalin's name (re-) or rid of it (de-)."""
     verbs = r.hits("renamed", _RENAME)
     names = r.hits("Stalin's name", _STALIN_NAME, keep_blocked=True)
-    if not verbs or not (names or r.topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
-        return None
+    if not verbs or not (names or r.topic() or r.context_topic()) or (all(v[3].lower() == "became" for v in verbs) and not names):
+        return None  # a renaming in a paragraph about Stalin or the terror is memory politics too
     f = Finding("renaming", verbs[0][1], [f"kind: renaming '{verbs[0][3]}'"], background=r.background(verbs[0][1]))
     for name in names:  # the new name follows "to"; the old one "of" or "from", or is the subject before the verb
         if _RENAMED_TO.search(r.t, max(0, name[1] - 12), name[1]):
@@ -155,6 +158,9 @@ def commemoration(r: Reading) -> Finding | None:
     weak = [h for h in r.hits("anniversary", _COMM_WEAK) if _VICTIM_OBJ.search(r.t, h[2], h[2] + 60) or _PERP_OBJ.search(r.t, h[2], h[2] + 60)]
     hits = sorted(strong + weak, key=lambda h: h[1])
     victims, perpetrators = r.hits("victims", _VICTIM_OBJ, keep_blocked=True), r.hits("perpetrators", _PERP_OBJ, keep_blocked=True)
+    if not hits and _COMM_STRONG.search(r.ctx) and _VICTIM_OBJ.search(r.ctx):
+        hits = r.hits("the commemoration before goes on", _EVENT_HELD)  # its victims are the sentence before's
+        victims = victims or [("victims", 0, 0, "the sentences before")]
     if not hits or not (r.topic() or victims or perpetrators):
         return None
     f = Finding("commemoration", hits[0][1], [f"kind: commemoration {quoted(hits[:2])}"], background=r.background(hits[0][1]))

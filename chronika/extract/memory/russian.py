@@ -39,6 +39,7 @@ _ARCH_NOUN = _rx(R.ARCHIVE_NOUN)
 _ARCH_OPEN, _ARCH_CLOSE = [(label, _rx(p)) for label, p in R.ARCHIVE_OPEN], [(label, _rx(p)) for label, p in R.ARCHIVE_CLOSE]
 _POLL, _SHARE = _rx(R.POLL_NOUN), _rx(R.SHARE)
 _COMMEMORATE, _CELEBRATE = [(label, _rx(p)) for label, p in R.COMMEMORATE], _rx(R.CELEBRATE)
+_EVENT_HELD = _rx(R.EVENT_HELD)
 _PUBLISH, _WORK = _rx(R.PUBLICATION_ACT), _rx(R.PUBLICATION_WORK)
 _SUPPRESS, _MEMORY_WORK = [(label, _rx(p)) for label, p in R.SUPPRESSION], _rx(R.MEMORY_WORK)
 _STATE, _SOCIETY = _rx(R.STATE_ACTOR), _rx(R.SOCIETY_ACTOR)
@@ -151,7 +152,7 @@ def _monument(r: Reading, context_topic: bool) -> _Finding | None:
 
 def _renaming(r: Reading, context_topic: bool) -> _Finding | None:
     verbs = r.hits("renamed", _RENAME)
-    if not verbs or not (r.topic or _STALIN_NAME.search(r.text)):
+    if not verbs or not (r.topic or context_topic or _STALIN_NAME.search(r.text)):
         return None
     names = [m.start() for m in _STALIN_NAME.finditer(r.text)]
     votes = [(DE, "drops Stalin's name") if any(n < verbs[0][1] for n in names) else (RE, "takes Stalin's name")] if names else []
@@ -195,6 +196,8 @@ def _commemoration(r: Reading, context_topic: bool) -> _Finding | None:
     celebrate = r.hits("celebrates the perpetrators", _CELEBRATE)
     if celebrate:
         return _Finding("commemoration", celebrate[0][1], f"kind: commemoration '{celebrate[0][2]}'", [(RE, "honours Stalin or the secret police")], False)
+    if not hits and context_topic and any(rx.search(r.context) for _, rx in _COMMEMORATE):
+        hits = r.hits("the commemoration before goes on", _EVENT_HELD)
     if not hits or not (r.topic or context_topic):
         return None
     return _Finding("commemoration", hits[0][1], f"kind: commemoration '{hits[0][2]}' ({hits[0][0]})", [(DE, "remembers the victims")], False)
@@ -248,6 +251,8 @@ def _direction(r: Reading, finding: _Finding) -> tuple[str, str]:
     votes = list(finding.votes)
     if finding.stance or finding.kind == "poll":
         de, re_ = r.all(_DE), r.all(_RE)
+        if re_ or any(label != WEAK_LABEL for label, _, _ in de):  # speaking of the victims votes only alone
+            de = [h for h in de if h[0] != WEAK_LABEL]
         votes += [(DE, f"condemns or acknowledges '{de[0][2]}'")] if de and finding.kind != "poll" else []
         votes += [(RE, f"favours Stalin '{re_[0][2]}'")] if re_ else []
         if finding.kind == "poll" and de and not re_:
