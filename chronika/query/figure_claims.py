@@ -153,10 +153,6 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
                            where != "its document's title")
     if figure.value < 100 or _NOT_PEOPLE.search(_head(counted)):
         return None
-    first = _FIRST_YEAR[subject]
-    stated = [int(y) for y in _YEAR.findall(sentence)]
-    if first is not None and stated and max(stated) < first:
-        return None  # "252 children died of hunger in April 1930" counts no part of the famine of 1932-33
     if not re.search(r"\d", figure.text) and figure.low is not None and figure.high is not None:
         return None  # a vague plural ("millions of victims") asserts no estimate to compare
     around = counted or text[figure.end : min(end, figure.end + 80)].lower()
@@ -166,6 +162,10 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(clause) or cue.search(around)), None)
         told = "its clause says"
     part = _part(figure, text)
+    first = _FIRST_YEAR[subject]
+    stated = [int(y) for y in _YEAR.findall(sentence)]
+    if part is None and first is not None and stated and max(stated) < first:
+        return None  # "252 children died of hunger in April 1930" counts nothing of the famine of 1932-33
     if attribute is None and part is not None:  # "22,000 were shot, including about 8,000 officers"
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(text[start : figure.start].lower())), None)
         told = "its sentence says of the whole"
