@@ -72,6 +72,9 @@ _PEOPLE = re.compile(
     r"крестьян|дет[иея]|семей|поляк|респондент|опрошенн|россиян|спецпереселен|раскулач|священ"
 )
 _UNITS = re.compile(r"^(?:km|kilomet\w*|miles?|metres?|meters?|hectares?|км|метр\w*|гектар\w*|тонн\w*|рубл\w*)\b")
+_PERCENT = re.compile(r"\d\s?%|\d\s+(?:percent|per cent|процент)")
+# What else a share may approve of than Stalin himself: a monument, a bust, an idea, a renaming.
+_OTHER_OBJECT = re.compile(r"monument|memorial|bust|statue|renam|idea\b|памятник|бюст|идее|иде[юя]|переимен")
 _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|россиян|респондент|опрошенн|жител|граждан")
 # A count of what was proposed, ordered or allowed, not done ("proposed to shoot 25,000", "a limit of
 # 10,000 to be shot", "с предложением расстрелять", "подлежащих расстрелу"): compared only with other plans.
@@ -143,9 +146,13 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     if figure.unit == "percent":
         if not _POPULATION.search(counted + " " + clause):
             return None  # a breakdown ("52 % call it largely positive") is no claim about the whole
+        if _OTHER_OBJECT.search(counted + " " + clause):
+            return None  # approving of a monument or a renaming is not approving of Stalin
         attribute = next((a for a, cue in _SHARES if cue.search(counted) or cue.search(clause)), None)
         stated = [int(y) for y in _YEAR.findall(sentence)]
-        poll_year = stated[0] if len(stated) == 1 else year if not stated else None
+        shares = len(_PERCENT.findall(sentence))
+        # A year beside two or more shares may be the earlier wave's ("37 % (in 2010, 27 %)").
+        poll_year = (stated[0] if len(stated) == 1 and shares == 1 else year if not stated else None)
         if attribute is None or poll_year is None:
             return None
         return FigureClaim(figure, subject, attribute, None, poll_year, start, end, sentence,
