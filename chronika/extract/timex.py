@@ -131,15 +131,19 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
         if word in _RELATIVE_TRIGGERS:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
+    composite = timex_composite.candidates(
+        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low), timeml=timeml
+    )
+    for start, end, resolve in composite:  # first: of two candidates with one span, the first is taken
+        yield _Candidate(start, end, resolve)
     for m, point in points:
         if _plausible(point, m, text, low):
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
-    composite = timex_composite.candidates(text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low))
     relative = timex_relative.candidates(text, low, relative_triggers)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
-    for start, end, resolve in (*composite, *relative, *deixis, *russian, *timeml_only):
+    for start, end, resolve in (*relative, *deixis, *russian, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 

@@ -1,0 +1,25 @@
+"""`chronika tag` follows TimeML (TempEval-3) where its conventions differ from the chronicle's:
+ranges written with words are two dates, offsets from an event are durations, and the like."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chronika.extract.timex import tag_times
+
+THURSDAY = date(1999, 5, 6)  # a Thursday
+
+
+def values(text: str, document_date: date | None = THURSDAY, *, timeml: bool = True) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag_times(text, document_date, timeml=timeml)]
+
+
+def test_a_range_written_with_words_is_two_dates_in_timeml() -> None:
+    assert values("The clinic was picketed between 1983 and 1986.") == [("1983", "1983"), ("1986", "1986")]
+    assert values("He sold shares from March 3 to May 20, 1998.") == [("March 3", "1998-03-03"), ("May 20, 1998", "1998-05-20")]
+    assert values("Он служил с 1931 по 1935 год.") == [("1931", "1931"), ("1935 год", "1935")]
+
+
+def test_a_range_written_with_a_dash_stays_one_duration_and_the_chronicle_keeps_worded_ranges_whole() -> None:
+    assert values("The famine of 1932-1933 killed millions.") == [("1932-1933", "P2Y")]
+    assert values("The clinic was picketed between 1983 and 1986.", timeml=False) == [("1983 and 1986", "P4Y")]
