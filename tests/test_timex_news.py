@@ -40,6 +40,12 @@ def test_weekdays_with_parts_of_the_day_and_sets() -> None:
 def test_a_weekday_that_is_part_of_a_name_is_no_date() -> None:
     assert values("Stocks fell on what traders call Black Monday.") == []
     assert values("He wrote for the Sunday Times.") == []
+    assert values("The march became known as Bloody Sunday.") == []
+
+
+def test_a_weekday_after_a_name_is_the_day_of_what_the_name_did() -> None:
+    assert values("President Jones Thursday condemned the attack.") == [("Thursday", "1998-02-12")]
+    assert values("Bombs went off in Lima and Quito Friday, killing four.") == [("Friday", "1998-02-13")]
 
 
 def test_an_undated_chronicle_of_days_counts_weekdays_on_from_its_own_day() -> None:

@@ -52,8 +52,11 @@ _FUTURE_CUE = re.compile(
     r"set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record)\b[^.!?;()“”\"]*$"
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
-_ADVERBS = {"also", "then", "and", "but", "until", "since", "early", "late", "earlier", "later", "last", "next"}
+# words that make a weekday after them the name of a day, not a date of the report
+_DAY_NAMES = {
+    "black", "good", "easter", "palm", "ash", "holy", "maundy", "shrove", "whit", "low", "trinity", "mothering",
+    "bloody", "super", "cyber", "blue", "fat", "man", "girl", "great", "orthodox", "red", "clean", "rose",
+}
 _NAME_AFTER = re.compile(rf"\s+(?!{MONTH.replace('(?:', '(?i:', 1)})[A-Z][a-z]")
 _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?" + POINT_PATTERN, re.VERBOSE)  # "Saturday, April 25": the day it names
 _REPORTING_CUES = re.compile(
@@ -117,13 +120,14 @@ def _weekday_candidate(text: str, m: re.Match[str]) -> Found | None:
 
 
 def _name_before(text: str, at: int) -> bool:
-    """Whether a capitalised word other than a sentence's opening adverb comes just before `at`."""
+    """Whether the word just before `at` makes the weekday a name ("Black Monday", "Good Friday",
+    "Bloody Sunday"). Any other name before it is the subject or the place of what happened, as
+    the press writes them ("President Clinton Saturday vowed", "in Kenya and Tanzania Friday")."""
     before = text[max(0, at - 40) : at]
     word = _WORD_BEFORE.search(before)
     if word is None or not word.group("word")[0].isupper():
         return False
-    opens = _SENTENCE_OPENS.search(before[: word.start()]) is not None
-    return not (opens and word.group("word").lower() in _ADVERBS)
+    return word.group("word").lower().rstrip(".") in _DAY_NAMES
 
 
 def _weekday(m: re.Match[str]) -> Resolver:
