@@ -139,7 +139,7 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     for m, point in points:
         if _plausible(point, m, text, low):
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
-    relative = timex_relative.candidates(text, low, relative_triggers)
+    relative = timex_relative.candidates(text, low, relative_triggers, timeml=timeml)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
