@@ -28,6 +28,7 @@ def test_a_range_written_with_a_dash_stays_one_duration_and_the_chronicle_keeps_
 def test_an_offset_from_an_event_or_by_days_is_a_duration_in_timeml_and_a_date_in_the_chronicle() -> None:
     assert values("The strike began a month after the merger.") == [("a month", "P1M")]
     assert values("Three days later, the index recovered.") == [("Three days", "P3D")]
-    assert values("A year earlier, profit was higher.", date(1989, 11, 2)) == [("A year earlier", "1988")]
+    assert values("Officials said Tuesday that a year earlier the plant had closed.", date(1989, 11, 2))[-1] == (
+        "a year earlier", "1988")
     assert values("He left Moscow on 2 May 1937. Three days later he was arrested.", None, timeml=False)[-1] == (
         "Three days later", "1937-05-05")
