@@ -21,14 +21,16 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from chronika.records.mentions import TimeMention
-from chronika.records.dates import DateInterval
-from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian, timex_timeml
+from chronika.records.dates import DateInterval, interval
+from chronika.extract import (
+    timex_composite, timex_deixis, timex_relative, timex_reports, timex_russian, timex_timeml,
+)
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
 from chronika.extract.timex_grammar import (
     MONTH, POINT, POINT_WORDS, YEAR_MARKERS, Point, lowered, matches_near, parse_point,
 )
-from chronika.extract.timex_resolve import Context, Reading, Resolver
+from chronika.extract.timex_resolve import Context, Reading, Resolver, is_quarter
 
 __all__ = ["TimeMention", "tag_times"]
 
@@ -42,6 +44,7 @@ class _Candidate:
 
 _RELATIVE_TRIGGERS = (
     timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS | timex_timeml.TRIGGER_WORDS
+    | timex_reports.TRIGGER_WORDS
 )
 _TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGGERS)})\b|\b(?:вв?\.)")
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
@@ -50,6 +53,7 @@ _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does no
 # where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
 _SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яё]{4})|(?<=\d)|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_PART_OF_YEAR = re.compile(r"P(?:[2-9]|1[01])M")  # "the first nine months": a report turns from its quarter to its year
 _REACH = 60  # characters: how far before its number or month name a point may begin ("the very end of the")
 _BARE_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:in|by|until|till|since|from|during|before|after|through|to|last|next|this|that|each|every|"
@@ -102,6 +106,9 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
         old = reading.old_style if reading.old_style is None else replace(reading.old_style, text=span)
         mentions.append(TimeMention(found.start, found.end, span, reading.value, reading.type, when, old,
                                     reading.anchor, reading.mod))
+        if narrative is not None and is_quarter(narrative) and _PART_OF_YEAR.fullmatch(reading.value):
+            narrative = replace(interval(narrative.start.year, text=""), inferred=True)  # "the first nine months"
+            recent = deque((at, when) for at, when in recent if not is_quarter(when))
         aside = _SINCE.search(low, max(0, found.start - 40), found.start) is not None
         if when is not None and not inside and not aside and reading.type != "SET" and "REF" not in reading.value:
             if reading.type != "DURATION" or reading.anchor == "absolute":
@@ -142,8 +149,9 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     relative = timex_relative.candidates(text, low, relative_triggers, timeml=timeml)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
+    reports = timex_reports.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
-    for start, end, resolve in (*relative, *deixis, *russian, *timeml_only):
+    for start, end, resolve in (*relative, *deixis, *russian, *reports, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 

@@ -67,8 +67,8 @@ def _ranges(text: str, low: str, points: Points, plausible: Plausible, timeml: b
             continue
         if timeml and not _DASH_GAP.fullmatch(gap):
             if first.year is None and last.year is not None and first.precision in ("day", "month", "season"):
-                year = last.year - ((first.month or 0) > (last.month or 0))  # "Dec. 5 to Jan. 9, 1938"
-                yield (a.start(), a.end(), point_resolver(replace(first, year=year), text[a.start() : a.end()]))
+                borrowed = last.year - ((first.month or 0) > (last.month or 0))  # "Dec. 5 to Jan. 9, 1938"
+                yield (a.start(), a.end(), point_resolver(replace(first, year=borrowed), text[a.start() : a.end()]))
             continue
         if YEAR_MARKERS.search(low[max(0, a.start() - 40) : a.start()]):
             continue

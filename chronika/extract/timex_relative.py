@@ -22,7 +22,7 @@ from chronika.extract.timex_durations import (
 from chronika.extract.numbers import NUMBER
 from chronika.extract.timex_grammar import matches_near
 from chronika.extract.timex_resolve import (
-    Context, Reading, Resolver, add_months, common_value, is_quarter, narrow, period_of, season_of, season_year, shift,
+    Context, Reading, Resolver, add_months, common_value, narrow, period_of, season_of, season_year, shift,
     value_of,
 )
 
@@ -101,8 +101,8 @@ def _offset(m: re.Match[str]) -> Resolver:
     from_document = direction in ("ago", "hence")
 
     def resolve(ctx: Context) -> Reading | None:
-        quarter = ctx.narrative if ctx.narrative_near and unit == "year" and count and count % 1 == 0 else None
-        if quarter is not None and count is not None and is_quarter(quarter):  # after "the third quarter": its quarter
+        quarter = ctx.reported_quarter() if unit == "year" and count and count % 1 == 0 else None
+        if quarter is not None and count is not None:  # after "the third quarter": its quarter
             months = round(sign * count * 12)
             when = DateInterval(add_months(quarter.start, months), add_months(quarter.end, months), "season",
                                 m.group(0), True)
