@@ -10,7 +10,9 @@ date; "this month", "last year" and "two years ago" take the document's date ins
 
 Spans follow TimeML: prepositions are left out ("in 1962" is "1962"), determiners and modifiers are
 kept ("the early 1930s"). A range ("1937-1938", "between August 1937 and October 1938") is one
-DURATION mention whose interval spans both ends, as TimeML anchors a duration by its end points."""
+DURATION mention whose interval spans both ends, as TimeML anchors a duration by its end points
+(with `timeml`, a range written with words is its two dates, as TimeML tags it). Holidays
+(`timex_holidays`) and the periods of reports of results (`timex_reports`) are dates too."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from typing import Iterator
 from chronika.records.mentions import TimeMention
 from chronika.records.dates import DateInterval, interval
 from chronika.extract import (
-    timex_composite, timex_deixis, timex_relative, timex_reports, timex_russian, timex_timeml,
+    timex_composite, timex_deixis, timex_holidays, timex_relative, timex_reports, timex_russian, timex_timeml,
 )
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
@@ -44,7 +46,7 @@ class _Candidate:
 
 _RELATIVE_TRIGGERS = (
     timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS | timex_timeml.TRIGGER_WORDS
-    | timex_reports.TRIGGER_WORDS
+    | timex_reports.TRIGGER_WORDS | timex_holidays.TRIGGER_WORDS
 )
 _TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGGERS)})\b|\b(?:вв?\.)")
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
@@ -150,8 +152,9 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
     reports = timex_reports.candidates(text, low, relative_triggers)
+    holidays = timex_holidays.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
-    for start, end, resolve in (*relative, *deixis, *russian, *reports, *timeml_only):
+    for start, end, resolve in (*relative, *deixis, *russian, *reports, *holidays, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 
