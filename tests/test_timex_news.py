@@ -31,6 +31,13 @@ def test_a_weekday_in_a_clause_about_the_future_is_the_next_one() -> None:
     assert values("They could arrive as early as Tuesday.") == [("Tuesday", "1998-02-17")]
 
 
+def test_a_weekday_as_a_deadline_or_a_plan_is_the_next_one() -> None:
+    assert values("The agency has given the family until 9 a.m. Tuesday to sign.")[-1] == ("9 a.m. Tuesday", "1998-02-17T09:00")
+    assert values("Officials postponed until Monday any action on the case.") == [("Monday", "1998-02-16")]
+    assert values("Protesters were planning to march on Sunday.") == [("Sunday", "1998-02-15")]
+    assert values("Until Tuesday, they had not called him a suspect.") == [("Tuesday", "1998-02-10")]
+
+
 def test_weekdays_with_parts_of_the_day_and_sets() -> None:
     assert values("The rally was held Thursday evening.") == [("Thursday evening", "1998-02-12TEV")]
     assert values("Talks broke off at noon Thursday.") == [("noon Thursday", "1998-02-12T12:00")]
