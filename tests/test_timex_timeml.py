@@ -32,3 +32,14 @@ def test_an_offset_from_an_event_or_by_days_is_a_duration_in_timeml_and_a_date_i
         "a year earlier", "1988")
     assert values("He left Moscow on 2 May 1937. Three days later he was arrested.", None, timeml=False)[-1] == (
         "Three days later", "1937-05-05")
+
+
+def test_the_last_day_of_a_list_after_its_month_is_a_date_and_a_count_is_not() -> None:
+    assert values("The summit was held on April 24 and 25.") == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    assert values("On April 24 and 25 people were hurt.", timeml=False) == [("April 24", "1999-04-24")]
+
+
+def test_half_hours_and_minutes_are_written_in_the_smaller_unit() -> None:
+    assert values("She then spent about 5 1/2 hours in Nairobi.") == [("about 5 1/2 hours", "PT5H30M")]
+    assert values("It lasted a minute and a half.") == [("a minute and a half", "PT1M30S")]
+    assert values("The talks lasted a year and a half.") == [("a year and a half", "P1.5Y")]

@@ -39,6 +39,8 @@ _SEASON_LIST_HEAD = re.compile(r"(?:the\s+)?(?P<s>spring|summer|autumn|fall|wint
 _DAYSPEC_RE = re.compile(rf"(?P<d>{DAY})(?:\s*\((?P<ns>{DAY})\))?")
 _DAY_RANGE_HEAD = re.compile(rf"(?P<d>{DAY})\s?[-–—]\s?$")
 _MONTH_DAY_TAIL = re.compile(rf"\s?[-–—]\s?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?")
+# "April 24 and 25.": the last day of a list, after its month's first ("25 people" is a count)
+_MONTH_DAY_LIST_TAIL = re.compile(rf",?\s+(?:and|or|&)\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?(?=\s*[.,;:)!?]|\s*$)")
 
 
 def candidates(
@@ -140,7 +142,16 @@ def _length(when: DateInterval) -> str:
 
 def _day_lists(low: str, points: Points) -> Iterator[Found]:
     """The leading days of "10 (23) and 16 (29) October" and the leading season of "the spring and
-    summer of 1917": each its own mention, with the month and year of the last."""
+    summer of 1917": each its own mention, with the month and year of the last; the last day of
+    "April 24 and 25", with the month of the first."""
+    for a, first in points:
+        tail = _MONTH_DAY_LIST_TAIL.match(low, a.end()) if first.precision == "day" and a.group("mdy_m") else None
+        if tail is not None and first.month is not None and first.day is not None:
+            day = int(re.sub(r"\D", "", tail.group("d")))
+            year = int(tail.group("y")) if tail.group("y") else first.year
+            if day > first.day:
+                point = Point("day", year, first.month, day)
+                yield (tail.start("d"), tail.end(), point_resolver(point, tail.group(0)))
     for b, last in points:
         if last.precision == "season" and last.year is not None:
             season = _SEASON_LIST_HEAD.search(low, max(0, b.start() - 20), b.start())

@@ -14,7 +14,7 @@ from chronika.extract.timex_resolve import Context, Reading, Resolver, shift
 
 UNITS = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 QUANTITY = rf"(?P<n>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?|half\s+an?|an?|several|a\s+few|a\s+couple\s+of|some|many)"
-HALF = r"(?P<half>\s+and\s+a\s+half)?"
+HALF = r"(?P<half>\s+and\s+a\s+half|\s+1/2|\s?½)?"
 _MODS = {
     "about": "APPROX", "around": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
     "approximately": "APPROX", "roughly": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
@@ -77,6 +77,9 @@ def mod_of(m: re.Match[str]) -> str | None:
 def duration_value(count: float | None, unit: str) -> str:
     """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated)."""
     clock = "T" if unit in ("hour", "minute", "second") else ""
+    if count is not None and count % 1 and unit in ("hour", "minute"):  # "5 1/2 hours" is PT5H30M
+        whole, sixtieths = int(count), round(count % 1 * 60)
+        return f"PT{f'{whole}{CODE[unit]}' if whole else ''}{sixtieths}{'M' if unit == 'hour' else 'S'}"
     return f"P{clock}{'X' if count is None else f'{count:g}'}{CODE[unit]}"
 
 
