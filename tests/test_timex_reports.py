@@ -50,6 +50,10 @@ def test_fiscal_years_and_halves() -> None:
     assert values("Earnings will be lower for the last half of 1989.") == [("the last half of 1989", "1989-H2")]
 
 
+def test_the_year_ended_a_day_is_twelve_months() -> None:
+    assert values("For the fiscal year ended Jan. 31, sales rose.")[0] == ("the fiscal year", "P1Y")
+
+
 def test_the_current_quarter_is_the_one_the_document_s_date_is_in() -> None:
     found = [(t.text, t.value) for t in tag_times("The current quarter began well.", REPORT_DAY, timeml=True)]
     assert found == [("The current quarter", "1989-Q4")]

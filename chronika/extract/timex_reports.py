@@ -1,7 +1,8 @@
 """The periods a company's report of results names, as the business press writes them: "fiscal
 1989", "this year's third quarter", "next year's first quarter", "last year's quarter", "the 1988
 period", "the 1988 quarter", "the corresponding period last year", "the quarter a year ago", "the
-year-ago third quarter", "the latest period", "the first two quarters of 1990".
+year-ago third quarter", "the latest period", "the first two quarters of 1990", and "the year ended
+March 31" (twelve months, a duration).
 
 Where the text does not say which quarter, it is the one the report is speaking of (the last
 quarter it named, `Context.reported_quarter`), else the last one closed by the document's date,
@@ -31,6 +32,7 @@ _PERIOD = re.compile(
     rf"|\bthe\s+(?:(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?|quarter\s+){_AGO}"
     rf"|\b(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+{_N.replace('NAME', 'n2')}quarter\b"
     r"|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b"
+    r"|\bthe\s+(?:fiscal\s+)?(?P<twelve>year)(?=\s+(?:ended|ending)\b)"
     rf"|\b(?:the\s+)?(?P<half>first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<half_y>{YEAR})\b"
 )
 # the words every period here contains: where `candidates` looks
@@ -47,6 +49,8 @@ def _period(m: re.Match[str]) -> Resolver:
     span = m.group(0)
     ordinal = m.group("n") or m.group("n2")
     number = _ORDINALS[ordinal.lower()] if ordinal else 0
+    if m.group("twelve"):  # "the year ended March 31": twelve months, whichever they are
+        return lambda ctx: Reading("P1Y", "DURATION", None)
     if m.group("fiscal"):
         year = int(m.group("fiscal"))
         return lambda ctx: Reading(f"{year:04d}", "DATE", interval(year, text=span))
