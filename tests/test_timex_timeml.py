@@ -43,3 +43,9 @@ def test_half_hours_and_minutes_are_written_in_the_smaller_unit() -> None:
     assert values("She then spent about 5 1/2 hours in Nairobi.") == [("about 5 1/2 hours", "PT5H30M")]
     assert values("It lasted a minute and a half.") == [("a minute and a half", "PT1M30S")]
     assert values("The talks lasted a year and a half.") == [("a year and a half", "P1.5Y")]
+
+
+def test_the_day_before_an_undated_event_is_no_date_in_timeml() -> None:
+    text = "He was last seen Nov. 3, the day before agents issued a warrant."
+    assert values(text) == [("Nov. 3", "1998-11-03")]
+    assert values(text, timeml=False)[-1] == ("the day before", "1998-11-02")

@@ -43,6 +43,7 @@ _DOCUMENT = re.compile(
     r"|yesterday|tomorrow|сегодня|ныне)\b"
     r"|(?P<ru>(?:прошл|эт|текущ|следующ|будущ)(?:ом|ий)\s+году)\b",
 )
+_EVENT_AFTER = re.compile(r"\s+(?!yesterday\b)[a-z]")
 _THE_CENTURY = re.compile(r"\bthe\s+(?P<part>beginning|start|middle|end|turn)\s+of\s+the\s+century\b")
 _RATE_BEFORE = re.compile(rf"(?:\d|\b{NUMBER})(?:\s+[a-z%]+)?\s+$")  # an amount before "a year"
 _TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -69,6 +70,8 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool = F
             continue  # "several years prior to the RSDRP": a duration before an event the text does not date
         elif pattern is _OFFSET and timeml and _timeml_gap(m):
             continue
+        elif pattern is _NARRATIVE and timeml and m.group("dayrel") and _EVENT_AFTER.match(low, m.end()):
+            continue  # "the day before authorities issued a warrant": the day of an event the text does not date
         elif pattern is DURATION and (m.group("n"), m.group("unit")) in NOT_DURATIONS:
             continue
         elif pattern is DURATION and m.group("n").lower() in ("a", "an") and _RATE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
