@@ -32,3 +32,8 @@ def test_russian_holidays_and_days_of_remembrance() -> None:
     assert values("В 1945 году страна встретила День Победы.", None)[-1] == ("День Победы", "1945-05-09")
     text = "В 2017 году в День памяти жертв политических репрессий прошли чтения."
     assert values(text, None)[-1] == ("День памяти жертв политических репрессий", "2017-10-30")
+
+
+def test_a_holiday_in_a_longer_name_is_no_date() -> None:
+    assert values("Tests were held on Christmas Island.", date(1958, 5, 1)) == []
+    assert values("Служба прошла в церкви Рождества Богородицы.", date(2015, 5, 1)) == []

@@ -57,3 +57,7 @@ def test_the_year_ended_a_day_is_twelve_months() -> None:
 def test_the_current_quarter_is_the_one_the_document_s_date_is_in() -> None:
     found = [(t.text, t.value) for t in tag_times("The current quarter began well.", REPORT_DAY, timeml=True)]
     assert found == [("The current quarter", "1989-Q4")]
+
+
+def test_the_year_that_ended_in_a_narrative_is_no_period() -> None:
+    assert values("The year ended with mass arrests.", None) == []

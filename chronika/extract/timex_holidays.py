@@ -1,5 +1,5 @@
 """Holidays and days of remembrance as dates: "Thanksgiving Day", "last Thanksgiving", "Election
-Day", "Christmas 1937", "New Year's Eve", "Victory Day", "День Победы", "Рождество", "День памяти
+Day", "Christmas 1937", "New Year's Eve", "Victory Day", "День Победы", "Первомай", "День памяти
 жертв политических репрессий" (30 October).
 
 A holiday is a day of the calendar, fixed ("Christmas": 25 December) or counted in its month
@@ -7,7 +7,9 @@ A holiday is a day of the calendar, fixed ("Christmas": 25 December) or counted 
 1937"), the one "last", "next" or "this" points to from the document's date, or else the one a
 day written without a year would take (`context_year`: the narrative's, or the nearest one to the
 document's date). A name that could be an adjective ("Christmas shopping") is a date only when a
-preposition or "last"/"next"/"this" comes before it, or "Day"/"Eve" is part of it."""
+preposition or "last"/"next"/"this" comes before it, or "Day"/"Eve" is part of it; one that is part
+of a longer name ("Christmas Island") is none. The Orthodox Christmas is left out: "Рождества"
+names churches and icons ("церковь Рождества Богородицы") more often than a day."""
 
 from __future__ import annotations
 
@@ -75,7 +77,6 @@ _HOLIDAYS: tuple[tuple[str, Rule], ...] = (
     (r"veterans'?\s+day|armistice\s+day", _fixed(11, 11)),
     (r"easter\s+(?:sunday|day)", _easter),
     (r"victory\s+day|д(?:ень|ня|нём|нем|ню)\s+победы", _fixed(5, 9)),
-    (r"рождеств[оаеу]м?", _fixed(1, 7)),  # the Orthodox Christmas
     (r"перво?ма[йяюе]", _fixed(5, 1)),
     (r"д(?:ень|ня|нём|нем|ню)\s+памяти\s+жертв\s+политических\s+репрессий", _fixed(10, 30)),
 )
@@ -85,11 +86,12 @@ _HOLIDAY = re.compile(
 )
 _DATE_BEFORE = re.compile(r"\b(?:on|since|until|till|before|after|by|at|over|during|through|from|to|in|в|на|к|до|после|с)\s+$")
 _ADJECTIVE_AFTER = re.compile(r"\s+[a-z]")  # "Christmas shopping", "Halloween costumes"
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Christmas Island", "the Easter Rising" (a name, not a day)
 # the words every holiday contains: where `candidates` looks
 TRIGGER_WORDS = {
     "thanksgiving", "election", "christmas", "new", "independence", "labor", "labour", "memorial", "halloween",
-    "valentine", "veterans", "armistice", "easter", "victory", "победы", "памяти", "рождество", "рождества",
-    "рождестве", "рождеству", "рождеством", "первомай", "первомая", "первомаю", "первомае",
+    "valentine", "veterans", "armistice", "easter", "victory", "победы", "памяти", "первомай", "первомая", "первомаю",
+    "первомае",
 }
 
 
@@ -99,10 +101,10 @@ def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
         index = next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("h") and value)
         name = m.group(f"h{index}")
         if not text[m.start(f"h{index}")].isupper():
-            continue  # "a new year's resolution", "рождество" as a common noun
+            continue  # "a new year's resolution", "день победы" in running text
         proper = re.search(r"(?:day|eve|[а-яё])$", name) is not None
         framed = m.group("rel") or m.group("year") or _DATE_BEFORE.search(low, max(0, m.start() - 12), m.start())
-        if not proper and not framed and _ADJECTIVE_AFTER.match(text, m.end()):
+        if not proper and (_NAME_AFTER.match(text, m.end()) or not framed and _ADJECTIVE_AFTER.match(text, m.end())):
             continue
         yield m.start(), m.end(), _holiday(_HOLIDAYS[index][1], m)
 

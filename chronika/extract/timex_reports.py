@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from chronika.records.dates import interval
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_deixis import closed_quarter, quarter_reading
-from chronika.extract.timex_grammar import YEAR, matches_near
+from chronika.extract.timex_grammar import MONTH, YEAR, matches_near
 from chronika.extract.timex_resolve import Context, Reading, Resolver, narrow
 
 Found = tuple[int, int, Resolver]
@@ -32,7 +32,7 @@ _PERIOD = re.compile(
     rf"|\bthe\s+(?:(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?|quarter\s+){_AGO}"
     rf"|\b(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+{_N.replace('NAME', 'n2')}quarter\b"
     r"|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b"
-    r"|\bthe\s+(?:fiscal\s+)?(?P<twelve>year)(?=\s+(?:ended|ending)\b)"
+    rf"|\bthe\s+(?:fiscal\s+)?(?P<twelve>year)(?=\s+(?:ended|ending)\s+(?:on\s+)?(?:{MONTH}|\d|today|tomorrow|yesterday))"
     rf"|\b(?:the\s+)?(?P<half>first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<half_y>{YEAR})\b"
 )
 # the words every period here contains: where `candidates` looks
