@@ -38,6 +38,20 @@ def test_a_weekday_as_a_deadline_or_a_plan_is_the_next_one() -> None:
     assert values("Until Tuesday, they had not called him a suspect.") == [("Tuesday", "1998-02-10")]
 
 
+def test_the_previous_weekday_counts_back_from_the_day_the_report_speaks_of() -> None:
+    text = "The index closed Friday at 412.\n\nIt was down 4% from the previous Friday."
+    assert values(text, date(1989, 10, 30)) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
+
+
+def test_an_index_value_with_decimals_is_no_year() -> None:
+    assert values("The index shed 47.3 points to close at 2082.1 on Friday.") == [("Friday", "1998-02-13")]
+
+
+def test_the_before_a_quarter_used_as_an_adjective_belongs_to_the_noun() -> None:
+    assert values("The company will release the third-quarter results soon.", date(1989, 10, 30)) == [
+        ("third-quarter", "1989-Q3")]
+
+
 def test_weekdays_with_parts_of_the_day_and_sets() -> None:
     assert values("The rally was held Thursday evening.") == [("Thursday evening", "1998-02-12TEV")]
     assert values("Talks broke off at noon Thursday.") == [("noon Thursday", "1998-02-12T12:00")]

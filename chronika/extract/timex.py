@@ -184,7 +184,7 @@ def _plausible(point: Point, m: re.Match[str], text: str, low: str) -> bool:
         return True
     if start >= 2 and low[start - 1] in "-,./$£€" and low[start - 2].isdigit():
         return False
-    if low[end : end + 1] == "%" or re.match(r"[,.]\d{3}\b|-\d", low[end : end + 5]):
+    if low[end : end + 1] == "%" or re.match(r"[,.]\d{3}\b|-\d|\.\d", low[end : end + 5]):  # "2082.1": a decimal
         return False
     temporal = bool(_TEMPORAL_BEFORE.search(before))
     if point.year is not None and point.year < 1700 and not temporal:
