@@ -49,3 +49,9 @@ def test_the_day_before_an_undated_event_is_no_date_in_timeml() -> None:
     text = "He was last seen Nov. 3, the day before agents issued a warrant."
     assert values(text) == [("Nov. 3", "1998-11-03")]
     assert values(text, timeml=False)[-1] == ("the day before", "1998-11-02")
+
+
+def test_a_duration_keeps_its_determiner_unless_it_is_an_adjective() -> None:
+    assert values("In the first nine months, net rose.") == [("the first nine months", "P9M")]
+    assert values("The talks took up the four days of the visit.") == [("the four days", "P4D")]
+    assert values("He ended the eight-year war.") == [("eight-year", "P8Y")]
