@@ -55,3 +55,4 @@ def test_a_duration_keeps_its_determiner_unless_it_is_an_adjective() -> None:
     assert values("In the first nine months, net rose.") == [("the first nine months", "P9M")]
     assert values("The talks took up the four days of the visit.") == [("the four days", "P4D")]
     assert values("He ended the eight-year war.") == [("eight-year", "P8Y")]
+    assert values("In the first nine months, net rose.", timeml=False) == [("nine months", "P9M")]

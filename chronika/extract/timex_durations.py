@@ -22,7 +22,7 @@ _MODS = {
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "only": None, "just": None,
 }
 MOD = rf"(?:(?P<mod>{alternation(w for w in _MODS if _MODS[w])})\s+)?"
-DURATION = re.compile(  # "the first nine months", "the six months": the determiner is the duration's
+DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too
     r"\b(?:the\s+(?:first\s+)?(?=\S+\s+(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)))?"
     rf"{MOD}{QUANTITY}{HALF}[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}(?P<old>[\s-]+old)?\b(?!-)"
     r"(?![\s-]+plans?\b)"

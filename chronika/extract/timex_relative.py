@@ -76,6 +76,8 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool = F
             continue
         elif pattern is DURATION and m.group("n").lower() in ("a", "an") and _RATE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
             continue  # "$500 million a year", "700 seats a week": a rate, not a duration
+        elif pattern is DURATION and not timeml and low.startswith("the", m.start()):
+            yield m.start("mod") if m.group("mod") else m.start("n"), m.end(), duration(m)  # the chronicle's span
         else:
             yield m.start(), m.end(), _BUILDERS[index](m)
 
