@@ -25,9 +25,9 @@ def test_a_range_written_with_a_dash_stays_one_duration_and_the_chronicle_keeps_
     assert values("The clinic was picketed between 1983 and 1986.", timeml=False) == [("1983 and 1986", "P4Y")]
 
 
-def test_an_offset_from_an_event_or_by_days_is_a_duration_in_timeml_and_a_date_in_the_chronicle() -> None:
+def test_an_offset_from_an_event_is_a_duration_in_timeml_and_a_date_in_the_chronicle() -> None:
     assert values("The strike began a month after the merger.") == [("a month", "P1M")]
-    assert values("Three days later, the index recovered.") == [("Three days", "P3D")]
+    assert values("Banks must wait at least 30 days before closing.") == [("at least 30 days", "P30D")]
     assert values("Officials said Tuesday that a year earlier the plant had closed.", date(1989, 11, 2))[-1] == (
         "a year earlier", "1988")
     assert values("He left Moscow on 2 May 1937. Three days later he was arrested.", None, timeml=False)[-1] == (

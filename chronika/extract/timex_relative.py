@@ -62,8 +62,8 @@ TRIGGER_WORDS = {
 def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool = False) -> Iterator[Found]:
     """Every relative expression, duration and set in `text` (`low` is `lowered(text)`), each
     with how to resolve it; `triggers` are the positions of the `TRIGGER_WORDS`. With `timeml`
-    an offset from an event ("two weeks after the bombing") or a short one ("three days later")
-    is no candidate: TimeML tags its quantity as a duration ("two weeks"), which `DURATION` finds."""
+    an offset from an event ("two weeks after the bombing") is no candidate: TimeML tags its
+    quantity as a duration ("two weeks"), which `DURATION` finds."""
     for index, m in matches_near(_PATTERNS, low, triggers):
         pattern = _PATTERNS[index][0]
         if pattern is _OFFSET and count_of(m) is None and m.group("dir") in ("before", "after", "prior to"):
@@ -84,12 +84,9 @@ def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool = F
 
 def _timeml_gap(m: re.Match[str]) -> bool:
     """Whether TimeML reads an offset as the gap between two events, a duration: one counted from
-    an event ("a month after", "30 days before", "prior to"), or by days or less ("a day
-    earlier", "three days later"); "a year earlier" and "two years ago" are dates."""
-    direction = re.sub(r"\s+", " ", m.group("dir").lower())
-    if direction in ("before", "after", "prior to"):
-        return True
-    return direction not in ("ago", "hence") and unit_of(m) in ("second", "minute", "hour", "day", "week")
+    an event ("a month after the merger", "30 days before closing", "prior to"); "three days
+    later", "a year earlier" and "two years ago" are dates."""
+    return re.sub(r"\s+", " ", m.group("dir").lower()) in ("before", "after", "prior to")
 
 
 def _offset(m: re.Match[str]) -> Resolver:
