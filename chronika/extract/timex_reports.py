@@ -36,7 +36,7 @@ _PERIOD = re.compile(
     rf"|\b(?:the\s+)?(?P<half>first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<half_y>{YEAR})\b"
 )
 # the words every period here contains: where `candidates` looks
-TRIGGER_WORDS = {"fiscal", "quarter", "quarters", "period"}
+TRIGGER_WORDS = {"fiscal", "quarter", "quarters", "period", "year"}
 
 
 def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
