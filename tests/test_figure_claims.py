@@ -135,3 +135,15 @@ def test_a_count_of_people_names_the_event_its_passage_is_about() -> None:
     assert named_subject(text, third, len(text), "miles") is None  # a distance is about no one
     famine = "В апреле 1930 года в больнице умерли 252 ребёнка, а голод продолжался."
     assert named_subject(famine, 0, len(famine), "ребёнка умерли (children died)") is None  # dated before 1932-33
+
+
+def test_a_part_whose_sentence_dates_where_it_came_from_is_still_a_part() -> None:
+    part = claim_of("At Katyn 22,000 were shot. Of the total killed, about 8,000 were officers taken prisoner in 1939.", nth=1)
+    assert part is not None and part.attribute.endswith(": officers")
+
+
+def test_a_share_beside_an_earlier_wave_or_about_a_monument_makes_no_approval_claim() -> None:
+    monument = claim_of("По данным «Левада-центра», к идее установить памятник Сталину положительно относятся 37% россиян.",
+                        year=2015)
+    waves = claim_of("Levada found that 37 % of Russians approve of Stalin (in 2010 the share was 27 %).", year=2015)
+    assert monument is None and waves is None

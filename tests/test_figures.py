@@ -318,3 +318,9 @@ def test_a_share_of_those_who_changed_is_of_them() -> None:
     assert [f.counted for f in english] == ["percent who profess indifference"] * 2 + ["percent who say they hate him"] * 2
     russian = tag_figures("Доля тех, кто считает Сталина преступником, уменьшилась - с 33% в 2010 году до 25% в 2015-м.")
     assert [f.counted for f in russian] == ["percent: тех, кто считает Сталина преступником"] * 2
+
+
+def test_a_part_of_the_whole_after_a_reference_mark() -> None:
+    text = ("The order was issued by the Politburo. [7] Of the total killed, about 8,000 were officers, "
+            "another 6,000 were police officers.")
+    assert [f.counted for f in tag_figures(text)] == ["officers, of the total killed", "police officers, of the total killed"]

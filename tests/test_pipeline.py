@@ -81,8 +81,10 @@ def test_the_examples_are_all_read(store: Store) -> None:
     summary = ingest(store, [EXAMPLES])
     assert summary.skipped == []
     docs = {Path(d.source).name: d for d in store.documents()}
-    # A mail's attachments are documents of their own, named inside it ("letter.eml!list.txt").
-    assert {name.split("!")[0] for name in docs} == {p.name for p in EXAMPLES.iterdir() if p.suffix != ".md"}
+    attached = "returning-names-2023.eml!spisok.txt"  # a mail's attachment is a document of its own
+    assert set(docs) == {p.name for p in EXAMPLES.iterdir() if p.suffix != ".md"} | {attached}
+    assert docs[attached].language == "ru" and docs["returning-names-2023.eml"].author is not None
+    assert docs["memorial-2022.docx"].date is not None and docs["memorial-2022.docx"].date_provenance == "date line"
     assert docs["stalin-biography.html"].date_provenance == "metadata"
     assert docs["ezhov-ru.txt"].language == "ru"
     pdf = docs["katyn-1940.pdf"]

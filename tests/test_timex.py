@@ -284,7 +284,7 @@ def test_clock_times_and_parts_of_days_are_times() -> None:
         ("He worked on it for 17 years.", "17 years", "P17Y", None),
         ("I then spent more than 25 years working on it.", "more than 25 years", "P25Y", "MORE_THAN"),
         ("I have been preparing for around 20 years.", "around 20 years", "P20Y", "APPROX"),
-        ("The match lasted one and a half hours.", "one and a half hours", "PT1.5H", None),
+        ("The match lasted one and a half hours.", "one and a half hours", "PT1H30M", None),
         ("He took 6 years for the 4-year course.", "6 years", "P6Y", None),
         ("A trial lasted 5-10 minutes.", "5-10 minutes", "PTXM", None),
         ("after several years of marriage", "several years", "PXY", None),

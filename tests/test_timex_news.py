@@ -31,6 +31,27 @@ def test_a_weekday_in_a_clause_about_the_future_is_the_next_one() -> None:
     assert values("They could arrive as early as Tuesday.") == [("Tuesday", "1998-02-17")]
 
 
+def test_a_weekday_as_a_deadline_or_a_plan_is_the_next_one() -> None:
+    assert values("The agency has given the family until 9 a.m. Tuesday to sign.")[-1] == ("9 a.m. Tuesday", "1998-02-17T09:00")
+    assert values("Officials postponed until Monday any action on the case.") == [("Monday", "1998-02-16")]
+    assert values("Protesters were planning to march on Sunday.") == [("Sunday", "1998-02-15")]
+    assert values("Until Tuesday, they had not called him a suspect.") == [("Tuesday", "1998-02-10")]
+
+
+def test_the_previous_weekday_counts_back_from_the_day_the_report_speaks_of() -> None:
+    text = "The index closed Friday at 412.\n\nIt was down 4% from the previous Friday."
+    assert values(text, date(1989, 10, 30)) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
+
+
+def test_an_index_value_with_decimals_is_no_year() -> None:
+    assert values("The index shed 47.3 points to close at 2082.1 on Friday.") == [("Friday", "1998-02-13")]
+
+
+def test_the_before_a_quarter_used_as_an_adjective_belongs_to_the_noun() -> None:
+    assert values("The company will release the third-quarter results soon.", date(1989, 10, 30)) == [
+        ("third-quarter", "1989-Q3")]
+
+
 def test_weekdays_with_parts_of_the_day_and_sets() -> None:
     assert values("The rally was held Thursday evening.") == [("Thursday evening", "1998-02-12TEV")]
     assert values("Talks broke off at noon Thursday.") == [("noon Thursday", "1998-02-12T12:00")]
@@ -40,6 +61,12 @@ def test_weekdays_with_parts_of_the_day_and_sets() -> None:
 def test_a_weekday_that_is_part_of_a_name_is_no_date() -> None:
     assert values("Stocks fell on what traders call Black Monday.") == []
     assert values("He wrote for the Sunday Times.") == []
+    assert values("The march became known as Bloody Sunday.") == []
+
+
+def test_a_weekday_after_a_name_is_the_day_of_what_the_name_did() -> None:
+    assert values("President Jones Thursday condemned the attack.") == [("Thursday", "1998-02-12")]
+    assert values("Bombs went off in Lima and Quito Friday, killing four.") == [("Friday", "1998-02-13")]
 
 
 def test_an_undated_chronicle_of_days_counts_weekdays_on_from_its_own_day() -> None:

@@ -185,7 +185,7 @@ _WHO_RU = re.compile(  # "Доля тех, кто согласен ..., умен
 )
 _COUNTED_PLAIN = {"number", "numbers", "total", "totals", "count", "counts"}  # "the number of victims" counts victims
 _LABEL = re.compile(r"(?:^|\n|\|)\s*(?P<label>[^\W\d][\w' -]{2,40}?)\s*\|\s*$")
-_OF_WHOLE = re.compile(r"^\s*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"^\s*(?:\[\w{1,3}\]\s*)*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
 _MARK = re.compile(r"(?:\[\w{1,3}\])+")  # a reference mark right after the figure: "1,600,000[b] died"
 _PREPOSITIONS = (r"due\s+to|as\s+a\s+result\s+of|in\s+favou?r\s+of|to|through|in|into|at|from|of|by|during|under|for|"
                  r"across|near|within|with|on|since|after|before|between|and|or|but|while")
@@ -209,7 +209,7 @@ _QUALIFIER = re.compile(r"\s*\((?P<how>[^\W\d][^()\d]{3,40})\)")  # "2.2 million
 _SHARE_VERB = re.compile(r"\s*(?:[–—:]\s*)?(?P<says>(?:[^\W\d][\w'’-]*\s+){0,10}?[^\W\d][\w'’-]*)(?=\s*(?:[.,;:()\[\]–—]|\s-\s|$))")
 _FUNCTION = set("and or but nor of in on at to from by with the a an than as while which whom that this these those its "
                 "their his her up down since before after for per during over under between among".split())
-_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“])|\n")
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“\[])|\n")
 
 
 def described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:

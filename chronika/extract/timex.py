@@ -10,7 +10,9 @@ date; "this month", "last year" and "two years ago" take the document's date ins
 
 Spans follow TimeML: prepositions are left out ("in 1962" is "1962"), determiners and modifiers are
 kept ("the early 1930s"). A range ("1937-1938", "between August 1937 and October 1938") is one
-DURATION mention whose interval spans both ends, as TimeML anchors a duration by its end points."""
+DURATION mention whose interval spans both ends, as TimeML anchors a duration by its end points
+(with `timeml`, a range written with words is its two dates, as TimeML tags it). Holidays
+(`timex_holidays`) and the periods of reports of results (`timex_reports`) are dates too."""
 
 from __future__ import annotations
 
@@ -21,14 +23,16 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from chronika.records.mentions import TimeMention
-from chronika.records.dates import DateInterval
-from chronika.extract import timex_composite, timex_deixis, timex_relative, timex_russian, timex_timeml
+from chronika.records.dates import DateInterval, interval
+from chronika.extract import (
+    timex_composite, timex_deixis, timex_holidays, timex_relative, timex_reports, timex_russian, timex_timeml,
+)
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
 from chronika.extract.timex_grammar import (
     MONTH, POINT, POINT_WORDS, YEAR_MARKERS, Point, lowered, matches_near, parse_point,
 )
-from chronika.extract.timex_resolve import Context, Reading, Resolver
+from chronika.extract.timex_resolve import Context, Reading, Resolver, is_quarter
 
 __all__ = ["TimeMention", "tag_times"]
 
@@ -42,6 +46,7 @@ class _Candidate:
 
 _RELATIVE_TRIGGERS = (
     timex_relative.TRIGGER_WORDS | timex_deixis.TRIGGER_WORDS | timex_russian.TRIGGER_WORDS | timex_timeml.TRIGGER_WORDS
+    | timex_reports.TRIGGER_WORDS | timex_holidays.TRIGGER_WORDS
 )
 _TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGGERS)})\b|\b(?:вв?\.)")
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
@@ -50,6 +55,7 @@ _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does no
 # where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
 _SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яё]{4})|(?<=\d)|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_PART_OF_YEAR = re.compile(r"P(?:[2-9]|1[01])M")  # "the first nine months": a report turns from its quarter to its year
 _REACH = 60  # characters: how far before its number or month name a point may begin ("the very end of the")
 _BARE_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:in|by|until|till|since|from|during|before|after|through|to|last|next|this|that|each|every|"
@@ -102,6 +108,9 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
         old = reading.old_style if reading.old_style is None else replace(reading.old_style, text=span)
         mentions.append(TimeMention(found.start, found.end, span, reading.value, reading.type, when, old,
                                     reading.anchor, reading.mod))
+        if narrative is not None and is_quarter(narrative) and _PART_OF_YEAR.fullmatch(reading.value):
+            narrative = replace(interval(narrative.start.year, text=""), inferred=True)  # "the first nine months"
+            recent = deque((at, when) for at, when in recent if not is_quarter(when))
         aside = _SINCE.search(low, max(0, found.start - 40), found.start) is not None
         if when is not None and not inside and not aside and reading.type != "SET" and "REF" not in reading.value:
             if reading.type != "DURATION" or reading.anchor == "absolute":
@@ -131,15 +140,21 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
         if word in _RELATIVE_TRIGGERS:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
+    composite = timex_composite.candidates(
+        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low), timeml=timeml
+    )
+    for start, end, resolve in composite:  # first: of two candidates with one span, the first is taken
+        yield _Candidate(start, end, resolve)
     for m, point in points:
         if _plausible(point, m, text, low):
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
-    composite = timex_composite.candidates(text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low))
-    relative = timex_relative.candidates(text, low, relative_triggers)
+    relative = timex_relative.candidates(text, low, relative_triggers, timeml=timeml)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
     russian = timex_russian.candidates(text, low, relative_triggers)
+    reports = timex_reports.candidates(text, low, relative_triggers)
+    holidays = timex_holidays.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
-    for start, end, resolve in (*composite, *relative, *deixis, *russian, *timeml_only):
+    for start, end, resolve in (*relative, *deixis, *russian, *reports, *holidays, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 
@@ -169,7 +184,7 @@ def _plausible(point: Point, m: re.Match[str], text: str, low: str) -> bool:
         return True
     if start >= 2 and low[start - 1] in "-,./$£€" and low[start - 2].isdigit():
         return False
-    if low[end : end + 1] == "%" or re.match(r"[,.]\d{3}\b|-\d", low[end : end + 5]):
+    if low[end : end + 1] == "%" or re.match(r"[,.]\d{3}\b|-\d|\.\d", low[end : end + 5]):  # "2082.1": a decimal
         return False
     temporal = bool(_TEMPORAL_BEFORE.search(before))
     if point.year is not None and point.year < 1700 and not temporal:

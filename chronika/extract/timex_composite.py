@@ -1,7 +1,10 @@
 """Time expressions built of several calendar points: ranges ("1937-1938", "July-October 1917",
 "from 1936 to 1938", "between August 1937 and October 1938", "1971-72", "7-8 March"), lists whose
 leading members borrow from the last ("10 (23) and 16 (29) October", "the spring and summer of
-1917"), parts of days ("the evening of 1 December 1934") and clock times ("0430 hours")."""
+1917"), parts of days ("the evening of 1 December 1934") and clock times ("0430 hours").
+
+TimeML tags a range written with words ("from 1991 to 1997", "between 1985 and 1987", "Aug. 26 to
+Oct. 20") as its two dates, each its own TIMEX3; with `timeml` such ranges are left to their points."""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ Found = tuple[int, int, Resolver]
 Points = list[tuple[re.Match[str], Point]]
 Plausible = Callable[[Point, re.Match[str]], bool]
 
-_RANGE_GAP = re.compile(r"\s?(?:-|–|—|/)\s?|\s+(?:to|through|till|until|thru)\s+")
+_DASH_GAP = re.compile(r"\s?(?:-|–|—|/)\s?")
+_RANGE_GAP = re.compile(rf"{_DASH_GAP.pattern}|\s+(?:to|through|till|until|thru)\s+")
 _RANGE_GAP_AFTER_FROM = re.compile(r"\s*(?:-|–|—|to|till|until|through|thru|and|по|до|и)\s*")
 _FROM = re.compile(r"\b(?:from|between|с|между)\s+$")
 _SHORT_YEAR_TAIL = re.compile(r"\s?[-–—/]\s?(?P<b>[0-9]{2})(?![\d-])(?:\s*(?:годах|годы|гг\.))?")
@@ -35,12 +39,17 @@ _SEASON_LIST_HEAD = re.compile(r"(?:the\s+)?(?P<s>spring|summer|autumn|fall|wint
 _DAYSPEC_RE = re.compile(rf"(?P<d>{DAY})(?:\s*\((?P<ns>{DAY})\))?")
 _DAY_RANGE_HEAD = re.compile(rf"(?P<d>{DAY})\s?[-–—]\s?$")
 _MONTH_DAY_TAIL = re.compile(rf"\s?[-–—]\s?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?")
+# "April 24 and 25.": the last day of a list, after its month's first ("25 people" is a count)
+_MONTH_DAY_LIST_TAIL = re.compile(rf",?\s+(?:and|or|&)\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?(?=\s*[.,;:)!?]|\s*$)")
 
 
-def candidates(text: str, low: str, points: Points, triggers: list[int], plausible: Plausible) -> Iterator[Found]:
+def candidates(
+    text: str, low: str, points: Points, triggers: list[int], plausible: Plausible, *, timeml: bool = False
+) -> Iterator[Found]:
     """Every composite expression built of `points` (the calendar points of `text`, leftmost and
-    longest first; `low` is `lowered(text)`); `plausible` says whether a point alone is a date."""
-    yield from _ranges(text, low, points, plausible)
+    longest first; `low` is `lowered(text)`); `plausible` says whether a point alone is a date.
+    With `timeml` a range joined by words is no candidate: its points are."""
+    yield from _ranges(text, low, points, plausible, timeml)
     yield from _day_lists(low, points)
     yield from _times_of_day(low, points, triggers)
 
@@ -50,13 +59,18 @@ def point_resolver(point: Point, span: str) -> Resolver:
     return lambda ctx: point_reading(point, span, ctx)
 
 
-def _ranges(text: str, low: str, points: Points, plausible: Plausible) -> Iterator[Found]:
+def _ranges(text: str, low: str, points: Points, plausible: Plausible, timeml: bool) -> Iterator[Found]:
     """Two points joined as a range: "1937-1938", "July-October 1917", "from 1936 to 1938",
     "between August 1937 and October 1938"; also "1971-72", "7-8 March", "October 24-26, 1917"."""
     for (a, first), (b, last) in zip(points, points[1:]):
         gap = low[a.end() : b.start()]
         after_from = _FROM.search(low, max(0, a.start() - 12), a.start()) is not None
         if not (_RANGE_GAP.fullmatch(gap) or after_from and _RANGE_GAP_AFTER_FROM.fullmatch(gap)):
+            continue
+        if timeml and not _DASH_GAP.fullmatch(gap):
+            if first.year is None and last.year is not None and first.precision in ("day", "month", "season"):
+                borrowed = last.year - ((first.month or 0) > (last.month or 0))  # "Dec. 5 to Jan. 9, 1938"
+                yield (a.start(), a.end(), point_resolver(replace(first, year=borrowed), text[a.start() : a.end()]))
             continue
         if YEAR_MARKERS.search(low[max(0, a.start() - 40) : a.start()]):
             continue
@@ -128,7 +142,16 @@ def _length(when: DateInterval) -> str:
 
 def _day_lists(low: str, points: Points) -> Iterator[Found]:
     """The leading days of "10 (23) and 16 (29) October" and the leading season of "the spring and
-    summer of 1917": each its own mention, with the month and year of the last."""
+    summer of 1917": each its own mention, with the month and year of the last; the last day of
+    "April 24 and 25", with the month of the first."""
+    for a, first in points:
+        tail = _MONTH_DAY_LIST_TAIL.match(low, a.end()) if first.precision == "day" and a.group("mdy_m") else None
+        if tail is not None and first.month is not None and first.day is not None:
+            day = int(re.sub(r"\D", "", tail.group("d")))
+            year = int(tail.group("y")) if tail.group("y") else first.year
+            if day > first.day:
+                point = Point("day", year, first.month, day)
+                yield (tail.start("d"), tail.end(), point_resolver(point, tail.group(0)))
     for b, last in points:
         if last.precision == "season" and last.year is not None:
             season = _SEASON_LIST_HEAD.search(low, max(0, b.start() - 20), b.start())

@@ -47,13 +47,19 @@ _QUARTER = re.compile(
     rf"(?:[\s-]+(?:fiscal\s+)?)quarter(?![\s-]+(?:of\s+)?(?:a|the)\s+century)(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}))?\b"
     r"|\b(?P<ago>(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:quarter|period)|year-(?:ago|earlier)(?=\s+[a-z]))\b"
 )
+_ADJECTIVE_QUARTER = re.compile(r"[a-z\s]*-quarter\s+[a-z]")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
-    r"set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record)\b[^.!?;()“”\"]*$"
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|planning\s+to|"
+    r"due\s+to|set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record|"
+    # a deadline: "has until Friday", "postponed until Tuesday", "given the relatives until 9 a.m. Tuesday"
+    r"(?:has|have|given|postponed|delayed|extended|deferred|adjourned)\b[^.!?;()“”\"]{0,40}\buntil)\b[^.!?;()“”\"]*$"
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
-_ADVERBS = {"also", "then", "and", "but", "until", "since", "early", "late", "earlier", "later", "last", "next"}
+# words that make a weekday after them the name of a day, not a date of the report
+_DAY_NAMES = {
+    "black", "good", "easter", "palm", "ash", "holy", "maundy", "shrove", "whit", "low", "trinity", "mothering",
+    "bloody", "super", "cyber", "blue", "fat", "man", "girl", "great", "orthodox", "red", "clean", "rose",
+}
 _NAME_AFTER = re.compile(rf"\s+(?!{MONTH.replace('(?:', '(?i:', 1)})[A-Z][a-z]")
 _DATE_AFTER = re.compile(r",?\s+(?:the\s+)?" + POINT_PATTERN, re.VERBOSE)  # "Saturday, April 25": the day it names
 _REPORTING_CUES = re.compile(
@@ -96,7 +102,9 @@ def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
             if text[m.start("m") if m.group("m") else m.start("m2")].isupper():
                 yield m.start(), m.end(), _month_of_year(m)
         elif pattern is _QUARTER:
-            yield m.start(), m.end(), _quarter(m)
+            # "the third-quarter results": "the" is the results' ("the third quarter" keeps it)
+            adjective = low.startswith("the ", m.start()) and _ADJECTIVE_QUARTER.match(low, m.start() + 4, m.end() + 2)
+            yield m.start() + (4 if adjective else 0), m.end(), _quarter(m)
 
 
 def future_clause(low: str, start: int) -> bool:
@@ -117,19 +125,21 @@ def _weekday_candidate(text: str, m: re.Match[str]) -> Found | None:
 
 
 def _name_before(text: str, at: int) -> bool:
-    """Whether a capitalised word other than a sentence's opening adverb comes just before `at`."""
+    """Whether the word just before `at` makes the weekday a name ("Black Monday", "Good Friday",
+    "Bloody Sunday"). Any other name before it is the subject or the place of what happened, as
+    the press writes them ("President Clinton Saturday vowed", "in Kenya and Tanzania Friday")."""
     before = text[max(0, at - 40) : at]
     word = _WORD_BEFORE.search(before)
     if word is None or not word.group("word")[0].isupper():
         return False
-    opens = _SENTENCE_OPENS.search(before[: word.start()]) is not None
-    return not (opens and word.group("word").lower() in _ADVERBS)
+    return word.group("word").lower().rstrip(".") in _DAY_NAMES
 
 
 def _weekday(m: re.Match[str]) -> Resolver:
     """"Friday", "on Tuesday", "next Monday", "Thursday evening", "noon Saturday", "each Monday"."""
     weekday = WEEKDAYS.index(m.group("wd").lower())
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    anaphoric = rel in ("the previous", "the following")  # counted from the day the text speaks of
     rel = {"the previous": "last", "the following": "next"}.get(rel, rel)
     part = (m.group("part") or "").lower()
     clock = {"noon": "T12:00", "midnight": "T24:00"}.get((m.group("clock") or "").lower(), "")
@@ -138,6 +148,15 @@ def _weekday(m: re.Match[str]) -> Resolver:
         return lambda ctx: Reading(f"XXXX-WXX-{weekday + 1}{time}", "SET", None)
 
     def resolve(ctx: Context) -> Reading | None:
+        recent = ctx.anchor("day") if anaphoric and ctx.recent else None
+        if recent is not None and recent.precision == "day" and recent.start == recent.end:
+            # "closed Friday ... down from the previous Friday": the one before the narrative's day
+            if rel == "next":
+                found = recent.start + timedelta((weekday - recent.start.weekday()) % 7 or 7)
+            else:
+                found = recent.start - timedelta((recent.start.weekday() - weekday) % 7 or 7)
+            interval = DateInterval(found, found, "day", m.group(0), True)
+            return Reading(found.isoformat() + time, "TIME" if time else "DATE", interval, anchor="narrative")
         day = weekday_date(weekday, rel, ctx)
         if day is None:
             return Reading(f"XXXX-WXX-{weekday + 1}{time}", "TIME" if time else "DATE", None, anchor="document")

@@ -14,7 +14,7 @@ from chronika.extract.timex_resolve import Context, Reading, Resolver, shift
 
 UNITS = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 QUANTITY = rf"(?P<n>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?|half\s+an?|an?|several|a\s+few|a\s+couple\s+of|some|many)"
-HALF = r"(?P<half>\s+and\s+a\s+half)?"
+HALF = r"(?P<half>\s+and\s+a\s+half|\s+1/2|\s?½)?"
 _MODS = {
     "about": "APPROX", "around": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
     "approximately": "APPROX", "roughly": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
@@ -22,8 +22,9 @@ _MODS = {
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "only": None, "just": None,
 }
 MOD = rf"(?:(?P<mod>{alternation(w for w in _MODS if _MODS[w])})\s+)?"
-DURATION = re.compile(
-    rf"\b{MOD}{QUANTITY}{HALF}[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}(?P<old>[\s-]+old)?\b(?!-)"
+DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too
+    r"\b(?:the\s+(?:first\s+)?(?=\S+\s+(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)))?"
+    rf"{MOD}{QUANTITY}{HALF}[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}(?P<old>[\s-]+old)?\b(?!-)"
     r"(?![\s-]+plans?\b)"
 )
 ANCHORED_DURATION = re.compile(
@@ -77,6 +78,9 @@ def mod_of(m: re.Match[str]) -> str | None:
 def duration_value(count: float | None, unit: str) -> str:
     """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated)."""
     clock = "T" if unit in ("hour", "minute", "second") else ""
+    if count is not None and count % 1 and unit in ("hour", "minute"):  # "5 1/2 hours" is PT5H30M
+        whole, sixtieths = int(count), round(count % 1 * 60)
+        return f"PT{f'{whole}{CODE[unit]}' if whole else ''}{sixtieths}{'M' if unit == 'hour' else 'S'}"
     return f"P{clock}{'X' if count is None else f'{count:g}'}{CODE[unit]}"
 
 

@@ -46,12 +46,12 @@ _PART_WORDS = {
     "early part": "START", "first days": "START", "first weeks": "START", "first months": "START",
     "middle": "MID", "mid": "MID", "end": "END", "close": "END", "late": "END", "latter part": "END",
     "last part": "END", "last days": "END", "last weeks": "END", "last months": "END", "first half": "H1",
-    "second half": "H2", "latter half": "H2",
+    "second half": "H2", "latter half": "H2", "last half": "H2",
 }
 _RU_PART_STEMS = {"начал": "START", "середин": "MID", "конц": "END", "конец": "END", "перв": "H1", "втор": "H2"}
 _PART = (
     r"(?P<part>(?:the\s+)?(?:very\s+)?(?P<part_of>beginning|start|outset|middle|end|close|first\s+half|"
-    r"second\s+half|latter\s+half|first\s+part|early\s+part|latter\s+part|last\s+part|first\s+days|"
+    r"second\s+half|latter\s+half|last\s+half|first\s+part|early\s+part|latter\s+part|last\s+part|first\s+days|"
     r"first\s+weeks|first\s+months|last\s+days|last\s+weeks|last\s+months|"
     rf"first\s+(?P<part_n>{NUMBER})\s+(?P<part_unit>days|weeks|months))\s+of\s+"
     r"|(?:the\s+)?(?:very\s+)?(?P<part_adj>early|late|mid|middle)(?:\s*-\s*|\s+in\s+|\s+)"

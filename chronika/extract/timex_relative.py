@@ -22,7 +22,7 @@ from chronika.extract.timex_durations import (
 from chronika.extract.numbers import NUMBER
 from chronika.extract.timex_grammar import matches_near
 from chronika.extract.timex_resolve import (
-    Context, Reading, Resolver, add_months, common_value, is_quarter, narrow, period_of, season_of, season_year, shift,
+    Context, Reading, Resolver, add_months, common_value, narrow, period_of, season_of, season_year, shift,
     value_of,
 )
 
@@ -43,6 +43,7 @@ _DOCUMENT = re.compile(
     r"|yesterday|tomorrow|сегодня|ныне)\b"
     r"|(?P<ru>(?:прошл|эт|текущ|следующ|будущ)(?:ом|ий)\s+году)\b",
 )
+_EVENT_AFTER = re.compile(r"\s+(?!yesterday\b)[a-z]")
 _THE_CENTURY = re.compile(r"\bthe\s+(?P<part>beginning|start|middle|end|turn)\s+of\s+the\s+century\b")
 _RATE_BEFORE = re.compile(rf"(?:\d|\b{NUMBER})(?:\s+[a-z%]+)?\s+$")  # an amount before "a year"
 _TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -58,19 +59,34 @@ TRIGGER_WORDS = {
 }
 
 
-def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
+def candidates(text: str, low: str, triggers: Iterable[int], *, timeml: bool = False) -> Iterator[Found]:
     """Every relative expression, duration and set in `text` (`low` is `lowered(text)`), each
-    with how to resolve it; `triggers` are the positions of the `TRIGGER_WORDS`."""
+    with how to resolve it; `triggers` are the positions of the `TRIGGER_WORDS`. With `timeml`
+    an offset from an event ("two weeks after the bombing") is no candidate: TimeML tags its
+    quantity as a duration ("two weeks"), which `DURATION` finds."""
     for index, m in matches_near(_PATTERNS, low, triggers):
         pattern = _PATTERNS[index][0]
         if pattern is _OFFSET and count_of(m) is None and m.group("dir") in ("before", "after", "prior to"):
             continue  # "several years prior to the RSDRP": a duration before an event the text does not date
+        elif pattern is _OFFSET and timeml and _timeml_gap(m):
+            continue
+        elif pattern is _NARRATIVE and timeml and m.group("dayrel") and _EVENT_AFTER.match(low, m.end()):
+            continue  # "the day before authorities issued a warrant": the day of an event the text does not date
         elif pattern is DURATION and (m.group("n"), m.group("unit")) in NOT_DURATIONS:
             continue
         elif pattern is DURATION and m.group("n").lower() in ("a", "an") and _RATE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
             continue  # "$500 million a year", "700 seats a week": a rate, not a duration
+        elif pattern is DURATION and not timeml and low.startswith("the", m.start()):
+            yield m.start("mod") if m.group("mod") else m.start("n"), m.end(), duration(m)  # the chronicle's span
         else:
             yield m.start(), m.end(), _BUILDERS[index](m)
+
+
+def _timeml_gap(m: re.Match[str]) -> bool:
+    """Whether TimeML reads an offset as the gap between two events, a duration: one counted from
+    an event ("a month after the merger", "30 days before closing", "prior to"); "three days
+    later", "a year earlier" and "two years ago" are dates."""
+    return re.sub(r"\s+", " ", m.group("dir").lower()) in ("before", "after", "prior to")
 
 
 def _offset(m: re.Match[str]) -> Resolver:
@@ -87,8 +103,8 @@ def _offset(m: re.Match[str]) -> Resolver:
     from_document = direction in ("ago", "hence")
 
     def resolve(ctx: Context) -> Reading | None:
-        quarter = ctx.narrative if ctx.narrative_near and unit == "year" and count and count % 1 == 0 else None
-        if quarter is not None and count is not None and is_quarter(quarter):  # after "the third quarter": its quarter
+        quarter = ctx.reported_quarter() if unit == "year" and count and count % 1 == 0 else None
+        if quarter is not None and count is not None:  # after "the third quarter": its quarter
             months = round(sign * count * 12)
             when = DateInterval(add_months(quarter.start, months), add_months(quarter.end, months), "season",
                                 m.group(0), True)

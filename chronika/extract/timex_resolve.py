@@ -59,6 +59,18 @@ class Context:
             return replace(interval(self.narrative_year, text=""), inferred=True)
         return last
 
+    def reported_quarter(self) -> DateInterval | None:
+        """The quarter a report of results is speaking of ("a year earlier" then means that quarter
+        a year back): when the last date the text stated in the last few paragraphs is a quarter
+        of a year ("the third quarter"), the latest of their quarters that the document's date
+        had closed (the earlier ones are what it is compared with, the later ones forecasts)."""
+        last = self.narrative
+        if last is None or not is_quarter(last) or not self.recent:
+            return None
+        doc = self.document_date
+        closed = [when for when in self.recent if is_quarter(when) and (doc is None or when.end < doc)]
+        return max(closed, key=lambda when: when.start, default=last)
+
     def year(self) -> int | None:
         """The year a day or month written without one belongs to: that of a one-year date in the
         same paragraph ("since late 2009, when on Oct. 30"), else that of the last day, month or

@@ -53,7 +53,7 @@ def _vague_candidate(text: str, low: str, m: re.Match[str]) -> Found | None:
         reading = Reading(f"P1{unit}" if unit != "TH" else "PT1H", "SET", None)
         return start, m.end(), lambda ctx: reading
     if m.group("quarter"):
-        return start, m.end(), _quarter_closed
+        return start, m.end(), _quarter_current if "current" in m.group("quarter") else _quarter_closed
     if m.group("weekend"):
         return start, m.end(), _weekend(low[start : m.end()].split()[0])
     if m.group("past") and low.startswith("in ", start):
@@ -75,6 +75,14 @@ def _quarter_closed(ctx: Context) -> Reading | None:
         return Reading("XXXX-QX", "DATE", None, anchor="document")
     year, quarter = closed_quarter(ctx.document_date)
     return quarter_reading(year, quarter, "", stated=False)
+
+
+def _quarter_current(ctx: Context) -> Reading | None:
+    """"the current quarter": the one the document's date lies in."""
+    if ctx.document_date is None:
+        return Reading("XXXX-QX", "DATE", None, anchor="document")
+    doc = ctx.document_date
+    return quarter_reading(doc.year, (doc.month - 1) // 3 + 1, "", stated=False)
 
 
 def _weekend(rel: str) -> Resolver:

@@ -72,6 +72,9 @@ _PEOPLE = re.compile(
     r"крестьян|дет[иея]|семей|поляк|респондент|опрошенн|россиян|спецпереселен|раскулач|священ"
 )
 _UNITS = re.compile(r"^(?:km|kilomet\w*|miles?|metres?|meters?|hectares?|км|метр\w*|гектар\w*|тонн\w*|рубл\w*)\b")
+_PERCENT = re.compile(r"\d\s?%|\d\s+(?:percent|per cent|процент)")
+# What else a share may approve of than Stalin himself: a monument, a bust, an idea, a renaming.
+_OTHER_OBJECT = re.compile(r"monument|memorial|bust|statue|renam|idea\b|памятник|бюст|идее|иде[юя]|переимен")
 _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|россиян|респондент|опрошенн|жител|граждан")
 # A count of what was proposed, ordered or allowed, not done ("proposed to shoot 25,000", "a limit of
 # 10,000 to be shot", "с предложением расстрелять", "подлежащих расстрелу"): compared only with other plans.
@@ -143,9 +146,13 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     if figure.unit == "percent":
         if not _POPULATION.search(counted + " " + clause):
             return None  # a breakdown ("52 % call it largely positive") is no claim about the whole
+        if _OTHER_OBJECT.search(counted + " " + clause):
+            return None  # approving of a monument or a renaming is not approving of Stalin
         attribute = next((a for a, cue in _SHARES if cue.search(counted) or cue.search(clause)), None)
         stated = [int(y) for y in _YEAR.findall(sentence)]
-        poll_year = stated[0] if len(stated) == 1 else year if not stated else None
+        shares = len(_PERCENT.findall(sentence))
+        # A year beside two or more shares may be the earlier wave's ("37 % (in 2010, 27 %)").
+        poll_year = (stated[0] if len(stated) == 1 and shares == 1 else year if not stated else None)
         if attribute is None or poll_year is None:
             return None
         return FigureClaim(figure, subject, attribute, None, poll_year, start, end, sentence,
@@ -153,10 +160,6 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
                            where != "its document's title")
     if figure.value < 100 or _NOT_PEOPLE.search(_head(counted)):
         return None
-    first = _FIRST_YEAR[subject]
-    stated = [int(y) for y in _YEAR.findall(sentence)]
-    if first is not None and stated and max(stated) < first:
-        return None  # "252 children died of hunger in April 1930" counts no part of the famine of 1932-33
     if not re.search(r"\d", figure.text) and figure.low is not None and figure.high is not None:
         return None  # a vague plural ("millions of victims") asserts no estimate to compare
     around = counted or text[figure.end : min(end, figure.end + 80)].lower()
@@ -166,6 +169,10 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(clause) or cue.search(around)), None)
         told = "its clause says"
     part = _part(figure, text)
+    first = _FIRST_YEAR[subject]
+    stated = [int(y) for y in _YEAR.findall(sentence)]
+    if part is None and first is not None and stated and max(stated) < first:
+        return None  # "252 children died of hunger in April 1930" counts nothing of the famine of 1932-33
     if attribute is None and part is not None:  # "22,000 were shot, including about 8,000 officers"
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(text[start : figure.start].lower())), None)
         told = "its sentence says of the whole"

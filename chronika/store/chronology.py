@@ -125,8 +125,10 @@ class ChronologyStore:
             ).fetchone()
             if before is None:
                 continue
+            # INDEXED BY: for ORDER BY start the planner reads all of the document's mentions.
             first = self.db.execute(
-                "SELECT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
+                "SELECT e.name FROM name_mentions m INDEXED BY name_mentions_sentence"
+                " JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
                 " WHERE m.document_id = ? AND m.sentence_start = ? ORDER BY m.start LIMIT 1",
                 (doc, before[0]),
             ).fetchone()
