@@ -26,32 +26,42 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
     title: Optional[str] = typer.Option(None, "--title", help="Use this title instead of the one found."),
     date: Optional[str] = typer.Option(None, "--date", help="Use this date (YYYY-MM-DD) instead of the one found."),
+    max_size: float = typer.Option(300, "--max-size", min=0, help="Skip a file larger than this many MB (0: no limit)."),
+    max_seconds: float = typer.Option(
+        1800, "--max-seconds", min=0,
+        help="Stop reading a file after this many seconds (checked between pages and parts) and store what was read (0: no limit).",
+    ),
     as_json: bool = JSON,
 ) -> None:
     """Read sources into the store; unchanged files are left alone, changed ones replaced."""
 
     # The readers and the NLP models load for this command only.
+    from chronika.ingest.pipeline import MB, FileBudget
     from chronika.ingest.pipeline import ingest as run_ingest
     from chronika.ingest.pipeline import source_files
+
+    budget = FileBudget(max_bytes=int(max_size * MB) or None, max_seconds=max_seconds or None)
 
     def work() -> dict[str, Any]:
         with Store(State.db) as store:
             if as_json or not err.is_terminal:
-                return run_ingest(store, paths, title=title, date=date).to_json()
+                return run_ingest(store, paths, title=title, date=date, budget=budget).to_json()
             total = sum(1 for _ in source_files(paths))
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
             with Progress(*columns, console=err, transient=True) as bar:
                 task = bar.add_task("ingesting", total=total, rate="")
                 words = 0
+                last: Path | None = None
 
-                def tick(path: Path, added: int) -> None:
-                    nonlocal words
+                def tick(path: Path, added: int) -> None:  # once per file, or per part of a long one
+                    nonlocal words, last
                     words += added
                     elapsed = bar.tasks[0].elapsed or 1e-9
-                    bar.update(task, advance=1, description=path.name[:30], rate=f"{words / elapsed:,.0f} words/s")
+                    bar.update(task, advance=int(path != last), description=path.name[:30], rate=f"{words:,} words, {words / elapsed:,.0f} words/s")
+                    last = path
 
-                return run_ingest(store, paths, title=title, date=date, progress=tick).to_json()
+                return run_ingest(store, paths, title=title, date=date, progress=tick, budget=budget).to_json()
 
     summary = guarded(work)
     for ignored in summary["ignored"]:

@@ -12,7 +12,7 @@ from chronika.extract.clean import clean
 from chronika.records.dates import DateInterval, parse_date
 from chronika.errors import UsageError
 from chronika.extract.clean.mending import name_counts
-from chronika.extract.dating import Dating, head_date
+from chronika.extract.dating import UNDATED, Dating, head_date
 from chronika.extract.run import extract as run_extract
 from chronika.records.document import Change, Document, Passage, Source
 from chronika.extract.segment import passages
@@ -114,7 +114,8 @@ def _date(source: Source, meta: Mapping[str, object], text: str, override: str |
     for value, provenance in ((source.date, "metadata"), (meta.get("date"), "header")):
         if isinstance(value, str) and (stated := parse_date(value)) is not None:
             return Dating(stated, provenance, str(meta.get("date_evidence") or value))
-    found = head_date(text)
+    # The opening lines of a later part of a long file are the middle of the text, not its head.
+    found = head_date(text) if source.metadata.get("part", 1) == 1 else UNDATED
     created = meta.get("pdf_created")
     if found.date is None and isinstance(created, str) and (stated := parse_date(created)) is not None:
         return Dating(stated, "pdf metadata", f"created {created}")

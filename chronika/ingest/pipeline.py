@@ -4,23 +4,35 @@ Two passes over a batch: every file is read once (its source spilled to a tempor
 memory stays flat however large the corpus) while the corpus evidence for OCR mending is
 gathered; then each document is built against that one fixed evidence and stored, so the order
 of the files does not change the store. A file whose content is already stored is not read
-again, and a file that is not a document is recorded as skipped while the batch goes on."""
+again, and a file that is not a document is recorded as skipped while the batch goes on.
+
+Memory stays bounded whatever the file: a text file too large to hold at once is read a chunk at
+a time, and any text longer than `MAX_DOCUMENT_CHARS` is stored as numbered parts
+(`chronika.extract.read.parts`), each a document built and saved on its own. Budgets per file
+(`FileBudget`: its size, and the time spent on it, checked between pages and parts) skip a file, or
+store what was read of it, with the reason in the summary."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
+import re
 import tempfile
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from chronika.extract.build import build_document, content_hash, name_evidence, stated_date
 from chronika.errors import SourceError, UsageError
-from chronika.extract.read import LeftOut, documents
+from chronika.extract.read import LeftOut, documents, reader_for
 from chronika.extract.read.containers import FOLDER_NOTES
+from chronika.extract.read.limits import reading_limits
+from chronika.extract.read.parts import MAX_DOCUMENT_CHARS, PART_CHARS, split_source
+from chronika.extract.read.text import read_text_parts
 from chronika.records.document import Source
 from chronika.ingest.entities import resolve_entities
 from chronika.query.index_refresh import refresh_impacts
@@ -52,7 +64,7 @@ class IngestSummary:
         }
 
 
-Progress = Callable[[Path, int], None]  # called after each file with the words it added
+Progress = Callable[[Path, int], None]  # called after each document (a file, or each part of one) with the words it added
 
 
 def source_files(
@@ -97,6 +109,19 @@ def source_name(path: Path) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+MB = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileBudget:
+    """What one file may cost (None: no limit). A file larger than `max_bytes` is skipped; once
+    the time spent on a file passes `max_seconds` (checked between the pages of a PDF and between
+    the parts of a long text), the rest of it is left out and what was read is stored."""
+
+    max_bytes: int | None = 300 * MB
+    max_seconds: float | None = 1800.0
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
@@ -105,6 +130,7 @@ def ingest(
     date: str | None = None,
     progress: Progress | None = None,
     extract: bool = True,
+    budget: FileBudget = FileBudget(),
 ) -> IngestSummary:
     """Store every document found under `paths`; `title` and `date` override what the sources say.
     `extract=False` stores text, passages and the search index only (no names, times or figures)."""
@@ -115,12 +141,28 @@ def ingest(
     ignored: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
         files = source_files(paths, ignored, summary.skipped)
-        pending, names = _read_batch(store, files, Path(spill), summary, progress)
+        spent: dict[Path, float] = {}  # seconds spent on each file so far
+        read_whole: dict[Path, int] = {}  # each file read to its end: its number of parts (0: stored whole)
+        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent, read_whole)
         evidence = _evidence(store, pending, names) if pending else Counter()
+        parts = Counter(item.path for item in pending if item.part is not None)
+        left_out: Counter[Path] = Counter()
         for item in pending:
+            if item.part is not None and _out_of_time(spent[item.path], budget):
+                left_out[item.path] += 1
+                item.spilled.unlink()
+                continue
+            building = time.perf_counter()
             words = _build_one(store, item, summary, title, date, evidence, extract)
+            spent[item.path] += time.perf_counter() - building
             if progress:
                 progress(item.path, words)
+        _drop_old_versions(store, {source_name(p): n for p, n in read_whole.items() if p not in left_out})
+        for path, missing in left_out.items():
+            summary.skipped.append(SourceError(source_name(path), (
+                f"stored in part: its last {missing} part(s) of {parts[path]} to store were left out when the time"
+                f" budget of {budget.max_seconds:g} s per file ran out (raise --max-seconds, or 0 for no limit)"
+            )))
     summary.ignored = [source_name(p) for p in ignored] + summary.left_out
     # Also when nothing was added: a run killed after storing documents but before resolving them
     # left mentions without an entity, and this one completes it.
@@ -130,72 +172,176 @@ def ingest(
     return summary
 
 
+_PART = re.compile(r"^(.*) \(part (\d+)\)$")
+
+
+def _drop_old_versions(store: Store, read: dict[str, int]) -> None:
+    """Remove what an older version of each file read left that the new one does not replace: its
+    whole document once it is stored in parts, its parts once it is stored whole, and the parts
+    past its new last one."""
+    if not read:
+        return
+    stale = []
+    for source in (d.source for d in store.documents()):
+        m = _PART.match(source)
+        if m and m[1] in read and int(m[2]) > read[m[1]]:
+            stale.append(source)
+        elif read.get(source, 0) > 0:
+            stale.append(source)
+    if stale:
+        store.remove(stale)
+
+
+def _out_of_time(seconds: float, budget: FileBudget) -> bool:
+    return budget.max_seconds is not None and seconds > budget.max_seconds
+
+
 @dataclass(frozen=True)
 class _Pending:
-    """A file read in the first pass, its source spilled to disk until it is built."""
+    """A document read in the first pass (a file, or a part of one), its source spilled to disk
+    until it is built."""
 
     path: Path
     name: str
     digest: str
     status: str  # "added" or "replaced"
     spilled: Path
+    part: int | None = None
 
 
 def _read_batch(
-    store: Store, files: Iterable[Path], spill: Path, summary: IngestSummary, progress: Progress | None
+    store: Store,
+    files: Iterable[Path],
+    spill: Path,
+    summary: IngestSummary,
+    progress: Progress | None,
+    budget: FileBudget,
+    spent: dict[Path, float],
+    read_whole: dict[Path, int],
 ) -> tuple[list[_Pending], Counter[str]]:
-    """The first pass: every new or changed file read once and spilled to `spill`, with the
-    names the batch holds; unchanged and unreadable files are recorded (and counted as done)."""
+    """The first pass: every new or changed file read once and spilled to `spill` (a part at a
+    time), with the names the batch holds; unchanged and unreadable files are recorded (and
+    counted as done), and a file that fails part way through leaves none of its parts."""
     pending: list[_Pending] = []
     names: Counter[str] = Counter()
     batch: set[str] = set()  # content already in this batch: a second copy is unchanged, as once stored
     for path in files:
-        read_now = _read_file(store, path, summary, batch)
-        if not read_now and progress:
+        started = time.perf_counter()
+        items: list[_Pending] = []
+        found: Counter[str] = Counter()
+        warnings: list[SourceError] = []
+        skipped: list[SourceError] = []  # members of a container that are not documents
+        left_out: list[str] = []  # notes inside an archive
+        parts: list[int] = []  # the numbers of the file's parts, stored already or not
+        try:
+            for got in _read_one(store, path, summary, batch, budget, parts):
+                if isinstance(got, LeftOut):
+                    left_out.append(got.name)
+                    continue
+                if isinstance(got, SourceError):
+                    skipped.append(got)
+                    continue
+                source, digest, status = got
+                found.update(name_evidence(source))
+                warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
+                spilled = spill / f"{len(pending) + len(items)}.pickle"
+                spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+                items.append(_Pending(path, source.path, digest, status, spilled, source.metadata.get("part")))
+        except (SourceError, OSError) as e:  # the whole file refused (a corrupt archive, a zip bomb): none of it is stored
+            reason = e.reason if isinstance(e, SourceError) else f"cannot be read ({e.strerror or e})"
+            summary.skipped.append(SourceError(source_name(path), reason))
+            for item in items:
+                item.spilled.unlink()
+            items, found, warnings, skipped, left_out, parts = [], Counter(), [], [], [], []
+        if items or parts:
+            read_whole[path] = max(parts, default=0)
+        spent[path] = time.perf_counter() - started
+        if not items and progress:
             progress(path, 0)
-        for source, digest, status in read_now:
-            names.update(name_evidence(source))
-            spilled = spill / f"{len(pending)}.pickle"
-            spilled.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
-            pending.append(_Pending(path, source.path, digest, status, spilled))
+        pending.extend(items)
+        names.update(found)
+        summary.warnings.extend(warnings)
+        summary.skipped.extend(skipped)
+        summary.left_out.extend(left_out)
     return pending, names
 
 
-def _read_file(store: Store, path: Path, summary: IngestSummary, batch: set[str]) -> list[tuple[Source, str, str]]:
-    """The documents a file holds (itself, or an archive's or a mail's members), each with the
-    file's content hash and its status ("added" or "replaced"); none (and recorded) for a file
-    unchanged, a second copy of one in this batch, or holding no document. A container is
-    unchanged, or refused, as a whole: its members are stored under the container's hash."""
+def _read_one(
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, parts: list[int]
+) -> Iterator[tuple[Source, str, str] | SourceError | LeftOut]:
+    """The documents a file holds (itself, its parts when its text is long, or an archive's or a
+    mail's members and their parts), each with its content hash and status ("added" or
+    "replaced"), and the members that are not documents; none (and recorded) for a file
+    unchanged, a second copy of one in this batch, or over the size budget. The number of every
+    part read, stored already or not, is added to `parts`. A container is unchanged, or refused,
+    as a whole: its members are stored under the container's hash. Raises SourceError (or
+    OSError) for a file that is not read at all."""
     name = source_name(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        summary.skipped.append(SourceError(name, f"cannot be read ({e.strerror or e})"))
-        return []
-    digest = content_hash(data)
+    size = path.stat().st_size
+    if budget.max_bytes is not None and size > budget.max_bytes:
+        summary.skipped.append(SourceError(name, (
+            f"larger than the size budget ({size / MB:,.0f} MB > {budget.max_bytes / MB:,.0f} MB);"
+            " raise --max-size to read it, or 0 for no limit"
+        )))
+        return
+    streamed = size > MAX_DOCUMENT_CHARS and _is_text(path, name)
+    data = b"" if streamed else path.read_bytes()
+    digest = _file_hash(path) if streamed else content_hash(data)
     if store.status_of(name, digest) == "unchanged" or digest in batch:
         summary.unchanged.append(name)
-        return []
-    found: list[tuple[Source, str, str]] = []
-    skipped: list[SourceError] = []
-    left_out: list[str] = []
-    try:
-        for part in documents(data, name):
-            if isinstance(part, LeftOut):
-                left_out.append(part.name)
-            elif isinstance(part, SourceError):
-                skipped.append(part)
-            else:
-                found.append((part, digest, store.status_of(part.path, digest)))
-    except SourceError as e:  # the whole file refused (a corrupt archive, a zip bomb): none of it is stored
-        summary.skipped.append(SourceError(name, e.reason))
-        return []
-    summary.skipped.extend(skipped)
-    summary.left_out.extend(left_out)
-    for source, _, _ in found:
-        summary.warnings.extend(SourceError(source.path, w) for w in source.metadata.get("warnings", []))
+        return
     batch.add(digest)
-    return found
+    with reading_limits(budget.max_seconds, _ocr_cache(store)), path.open("rb") if streamed else nullcontext() as stream:
+        held = read_text_parts(stream, name, PART_CHARS) if stream is not None else _documents(data, name)
+        for source in held:
+            if isinstance(source, (SourceError, LeftOut)):
+                yield source
+                continue
+            part = source.metadata.get("part")
+            if part is None:
+                yield source, digest, store.status_of(source.path, digest)
+                continue
+            # Each part has its own hash (the file's, its name and its number): a run killed part
+            # way through a long file stores the rest of it the next time, and leaves the rest alone.
+            if source.metadata["part_of"] == name:
+                parts.append(part)
+            part_digest = content_hash(f"{digest} {source.metadata['part_of']} part {part}".encode())
+            status = store.status_of(source.path, part_digest)
+            if status == "unchanged":
+                summary.unchanged.append(source.path)
+            else:
+                yield source, part_digest, status
+
+
+def _documents(data: bytes, name: str) -> Iterator[Source | SourceError | LeftOut]:
+    """The documents a file read whole holds, a long one in parts."""
+    for found in documents(data, name):
+        if isinstance(found, Source):
+            yield from split_source(found, PART_CHARS, MAX_DOCUMENT_CHARS)
+        else:
+            yield found
+
+
+def _ocr_cache(store: Store) -> Path | None:
+    """Where OCR keeps the text of the pages it read, by their content: beside the store's file."""
+    return None if store.path == ":memory:" else Path(store.path + ".ocr")
+
+
+def _is_text(path: Path, name: str) -> bool:
+    """Whether a file is read by the text reader, by its first bytes and its name."""
+    with path.open("rb") as f:
+        head = f.read(4096)
+    reader = reader_for(name, head)
+    return reader is not None and reader.name == "text"
+
+
+def _file_hash(path: Path) -> str:
+    """`content_hash` of a file's bytes, read a chunk at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(MB):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _evidence(store: Store, pending: list[_Pending], batch_names: Counter[str]) -> Counter[str]:

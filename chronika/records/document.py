@@ -26,12 +26,13 @@ class Source:
     author: str | None = None
     date: str | None = None  # as the file's metadata states it
     metadata: dict[str, Any] = field(default_factory=dict)
+    first_page: int = 1  # the number of the page `page_starts[0]` begins: a part of a file goes on counting its pages
 
     def page_at(self, offset: int) -> int | None:
-        """The page number (from 1) holding offset `offset` of `text`, if the source has pages."""
+        """The page number holding offset `offset` of `text`, if the source has pages."""
         if not self.page_starts:
             return None
-        return max(bisect_right(self.page_starts, offset), 1)
+        return max(bisect_right(self.page_starts, offset), 1) + self.first_page - 1
 
 
 @dataclass(frozen=True)

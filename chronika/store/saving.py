@@ -58,6 +58,15 @@ class DocumentSaving:
             self._save_parts(db, doc_id, doc)
         return f"d{doc_id}"
 
+    def remove(self, sources: list[str]) -> int:
+        """Delete the documents stored from these sources, in one transaction (an old version's
+        parts that the new version of a long file no longer has); returns how many."""
+        with self.transaction() as db:
+            removed = sum(db.execute("DELETE FROM documents WHERE source = ?", (s,)).rowcount for s in sources)
+            if removed:
+                self._impacts_stale(db)
+        return removed
+
     def _save_parts(self, db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
         text = doc.text
         db.executemany(

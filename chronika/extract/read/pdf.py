@@ -6,8 +6,9 @@ import logging
 import math
 import re
 from datetime import date
+from functools import partial
 from io import BytesIO
-from typing import Any
+from typing import Any, Iterator
 
 from PIL import Image
 from pypdf import PdfReader
@@ -15,7 +16,8 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from chronika.errors import SourceError
 from chronika.extract.read.image import join_pages
-from chronika.extract.read.ocr import ocr_image
+from chronika.extract.read.limits import out_of_time
+from chronika.extract.read.ocr import Render, ocr_pages
 from chronika.extract.read.registry import register
 from chronika.records.document import Source
 
@@ -35,7 +37,7 @@ def read_pdf(raw: bytes, name: str) -> Source:
         reader = PdfReader(BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise SourceError(name, "encrypted PDF: it needs a password; save an unencrypted copy and ingest that")
-        texts = [page.extract_text() or "" for page in reader.pages]
+        texts = _text_layer(reader)
         info: dict[str, Any] = dict(reader.metadata or {})
     except FileNotDecryptedError as e:
         raise SourceError(name, "encrypted PDF: it needs a password; save an unencrypted copy and ingest that") from e
@@ -43,6 +45,8 @@ def read_pdf(raw: bytes, name: str) -> Source:
         raise SourceError(name, f"corrupt or unreadable PDF ({e})") from e
     scanned = [i for i, t in enumerate(texts) if sum(c.isalpha() for c in t) < _MIN_LETTERS]
     warnings: list[str] = []
+    if len(texts) < len(reader.pages):
+        warnings.append(f"stored in part: pages 1-{len(texts)} of {len(reader.pages)} read before the time budget per file ran out (raise --max-seconds)")
     for i, page_text in _ocr_pages(raw, name, scanned, warnings):
         texts[i] = page_text
     text, starts = join_pages(texts)
@@ -59,29 +63,53 @@ def read_pdf(raw: bytes, name: str) -> Source:
     )
 
 
+def _text_layer(reader: PdfReader) -> list[str]:
+    """The text layer of each page, up to the page where the time limit set around the reading
+    runs out."""
+    texts = []
+    for page in reader.pages:
+        if out_of_time():
+            break
+        texts.append(page.extract_text() or "")
+    return texts
+
+
 def _ocr_pages(raw: bytes, name: str, indexes: list[int], warnings: list[str]) -> list[tuple[int, str]]:
-    """OCR of the pages without a text layer that hold ink: a page with nothing drawn on it, or
-    whose drawing shows no dark pixel, is blank and costs no OCR; a page too large to render at a
-    readable resolution within MAX_PIXELS is skipped with a warning."""
+    """OCR of the pages without a text layer that hold ink, several at once (`ocr.ocr_pages`): a
+    page with nothing drawn on it, or whose drawing shows no dark pixel, is blank and costs no
+    OCR; a page too large to render at a readable resolution within MAX_PIXELS is skipped with a
+    warning, as are the pages left when the time limit runs out."""
     if not indexes:
         return []
     import pdfplumber
 
-    out = []
+    left_out: list[int] = []
     with pdfplumber.open(BytesIO(raw)) as pdf:
-        for i in indexes:
-            page = pdf.pages[i]
-            if not (page.images or page.curves or page.rects or page.lines):
-                continue
-            resolution = min(OCR_DPI, 72 * math.sqrt(MAX_PIXELS / max(float(page.width * page.height), 1.0)))
-            if resolution < MIN_OCR_DPI:
-                warnings.append(f"page {i + 1} is too large to render for OCR ({page.width:.0f} x {page.height:.0f} pt); its text is left out")
-                continue
-            if _blank(page.to_image(resolution=_PREVIEW_DPI * resolution / OCR_DPI).original):
-                continue
-            image = page.to_image(resolution=resolution).original
-            out.append((i, ocr_image(image, f"{name} (page {i + 1})")))
-    return out
+        inked = _inked_pages(pdf, indexes, warnings)
+        found = [(number - 1, text) for number, text in ocr_pages(inked, len(indexes), name, left_out)]
+    if left_out:
+        warnings.append(f"stored in part: OCR of {len(left_out)} page(s) from page {left_out[0]} left out when the time budget per file ran out (raise --max-seconds)")
+    return found
+
+
+def _inked_pages(pdf: Any, indexes: list[int], warnings: list[str]) -> Iterator[tuple[int, Render]]:
+    """Page numbers of `indexes`, each with how to render it for OCR: nothing for a page with no
+    ink, or too large to render (with a warning)."""
+    for i in indexes:
+        yield i + 1, partial(_inked, pdf.pages[i], i + 1, warnings)
+
+
+def _inked(page: Any, number: int, warnings: list[str]) -> Image.Image | None:
+    if not (page.images or page.curves or page.rects or page.lines):
+        return None
+    resolution = min(OCR_DPI, 72 * math.sqrt(MAX_PIXELS / max(float(page.width * page.height), 1.0)))
+    if resolution < MIN_OCR_DPI:
+        warnings.append(f"page {number} is too large to render for OCR ({page.width:.0f} x {page.height:.0f} pt); its text is left out")
+        return None
+    if _blank(page.to_image(resolution=_PREVIEW_DPI * resolution / OCR_DPI).original):
+        return None
+    image: Image.Image = page.to_image(resolution=resolution).original
+    return image
 
 
 def _blank(preview: Image.Image) -> bool:

@@ -166,13 +166,13 @@ def read(data: bytes, name: str) -> Source:
         raise SourceError(name, f"could not be read as {reader.name} ({type(e).__name__}: {e})") from e
     if not source.text.strip():
         raise SourceError(name, "; ".join(["no text found in it", *source.metadata.get("warnings", [])]))
-    return _without_controls(source)
+    return without_controls(source)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never text (tab, line ends and form feed stay)
 
 
-def _without_controls(source: Source) -> Source:
+def without_controls(source: Source) -> Source:
     """The source with control characters (NUL and the like, from any reader) dropped, its page
     starts moved with them, and a warning saying how many."""
     found = [m.start() for m in _CONTROL.finditer(source.text)]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+from typing import BinaryIO, Iterator
 
 from charset_normalizer import from_bytes
 
 from chronika.errors import SourceError
-from chronika.extract.read.registry import register
+from chronika.extract.read.parts import PART_CHARS, cut_at, page_offsets, part_name
+from chronika.extract.read.registry import register, without_controls
 from chronika.records.document import Source
 
 _BOMS = [
@@ -39,6 +41,48 @@ def read_text(raw: bytes, name: str) -> Source:
     if warnings:
         metadata["warnings"] = warnings
     return Source(name, text, "text", page_starts=pages, metadata=metadata)
+
+
+_CHUNK_BYTES = 1 << 20  # a large file is read this much at a time; its encoding is told from the first chunk
+
+
+def read_text_parts(stream: BinaryIO, name: str, size: int = PART_CHARS) -> Iterator[Source]:
+    """A text file too large to hold at once, read a chunk at a time into parts of at most `size`
+    characters (`chronika.extract.read.parts`), so memory stays bounded whatever its size. Its
+    encoding is the one its first chunk is in; bytes that do not decode in it later on are read as
+    replacement marks, with a warning on their part. SourceError if it is not text."""
+    head = stream.read(_CHUNK_BYTES)
+    if not head:
+        raise SourceError(name, "empty file")
+    first, encoding, _ = decode_text(head, name)
+    paged = "\f" in first.rstrip("\f")
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    buffer = decoder.decode(head)
+    number, page = 0, 1
+    while True:
+        chunk = stream.read(_CHUNK_BYTES)
+        buffer += decoder.decode(chunk, final=not chunk)
+        while len(buffer) > size or (not chunk and buffer):
+            end = cut_at(buffer, 0, size)
+            text, buffer = buffer[:end], buffer[end:]
+            paged = paged or "\f" in text.rstrip("\f")
+            if text.strip():
+                number += 1
+                yield _text_part(name, number, text, encoding, page if paged else None)
+            page += text.count("\f")
+        if not chunk:
+            return
+
+
+def _text_part(name: str, number: int, text: str, encoding: str, page: int | None) -> Source:
+    """One part of a text file read in parts; `page` is the number of the page it begins on."""
+    if _control_share(text.replace("\ufffd", "")) > 0.01:
+        raise SourceError(name, f"binary data, not text (in part {number})")
+    metadata: dict[str, object] = {"encoding": encoding, "part": number, "part_of": name}
+    if marks := text.count("\ufffd"):
+        metadata["warnings"] = [f"{marks:,} byte sequence(s) are not valid {encoding}; read with replacement marks (\ufffd)"]
+    pages = page_offsets(text) if page is not None else []
+    return without_controls(Source(part_name(name, number), text, "text", page_starts=pages, metadata=metadata, first_page=page or 1))
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
