@@ -324,3 +324,9 @@ def test_a_part_of_the_whole_after_a_reference_mark() -> None:
     text = ("The order was issued by the Politburo. [7] Of the total killed, about 8,000 were officers, "
             "another 6,000 were police officers.")
     assert [f.counted for f in tag_figures(text)] == ["officers, of the total killed", "police officers, of the total killed"]
+
+
+def test_a_sentence_closed_by_a_quotation_mark_is_no_whole_for_the_next() -> None:
+    text = ('"It is hard to say which of these two causes killed more." Historians estimated the number of '
+            "victims at 7 million.")
+    assert [f.counted for f in tag_figures(text)][-1] == "victims"

@@ -223,7 +223,7 @@ def _part_of(text: str, whole: FigureMention, start: int) -> bool:
     "Of the 1,966 delegates to the Congress, 1,108 were arrested"."""
     between = text[whole.end : start]
     return (whole.counted is not None and bool(_PARTITIVE.search(text, max(0, whole.start - 16), whole.start))
-            and len(between) < 200 and not re.search(r"[.!?;]\s", between))
+            and len(between) < 200 and not re.search(r"[.!?;][\"”’)\]]*\s", between))
 
 
 def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> FigureMention | None:
