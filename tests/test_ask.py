@@ -101,6 +101,9 @@ def _top(answered: dict[str, Any]) -> str:
         ("Кто руководил НКВД?", "who"),
         ("Сколько человек было расстреляно?", "how many"),
         ("Почему Ежова расстреляли?", "why"),
+        ("Which Communist Duma deputy praised Stalin?", "who"),
+        ("Какой историк нашёл захоронения в Сандармохе?", "who"),
+        ("Which camps were closed first?", "what"),
     ],
 )
 def test_question_types(question: str, kind: str) -> None:

@@ -20,7 +20,13 @@ _TYPES = [
     ("when", r"when|in\s+(what|which)\s+year|(what|which)\s+year|on\s+what\s+(day|date)|what\s+date|когда"
              r"|в\s+каком\s+году"),
     ("where", r"where|in\s+(what|which)\s+(city|town|place|country|region|village)|где|куда|откуда"),
-    ("who", r"who|whom|whose|кто|кого|кому|кем"),
+    ("who", r"who|whom|whose|кто|кого|кому|кем"
+            # "Which Communist Duma deputy ...", "Какой историк ...": a person asked for by what they are
+            r"|(which|what)\s+([\w'’-]+\s+){0,2}?(person|man|woman|deputy|official|leader|historian|writer|poet|"
+            r"president|minister|commissar|officer|general|journalist|politician|activist|chairman|director|judge|"
+            r"prosecutor|scholar|author|dissident|priest)\b"
+            r"|(какой|какая|какие|который|которая)\s+(\S+\s+){0,2}?(депутат|историк|писатель|поэт|президент|министр|"
+            r"нарком|руководитель|лидер|судья|прокурор|человек|журналист|политик|активист|председатель|священник)"),
     ("why", r"why|for\s+what\s+reason|почему|зачем"),
 ]
 # Word families: a question's word (as asked; a Russian one by its start) and the stems of the words
