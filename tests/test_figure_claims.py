@@ -46,8 +46,8 @@ def test_counts_of_one_thing_in_two_documents_conflict_or_corroborate() -> None:
 
 
 def test_up_to_is_an_estimate_and_ranges_are_compared_end_to_end() -> None:
-    up_to = claim_of("На Бутовском полигоне было расстреляно до 40 тысяч человек.", document=1)
-    exact = claim_of("На Бутовском полигоне были убиты 20 тысяч 761 человек.", document=2)
+    up_to = claim_of("На Бутовском полигоне казнено до 25 тысяч человек.", document=1)
+    exact = claim_of("В Бутове были убиты 12 тысяч 105 человек.", document=2)
     assert up_to and exact and [g.status for g in compare([up_to, exact])] == ["conflict"]
     one = claim_of("The famine's death toll | 2 million[1] — 7 million[2] |", document=1)
     two = claim_of("The famine's death toll | 4 million[1] — 7 million[2] |", document=2)
@@ -67,11 +67,11 @@ def test_parts_of_a_whole_only_corroborate() -> None:
 
 def test_shares_compare_within_one_poll_year_only() -> None:
     a = claim_of("A Levada poll found that 70 % of Russians approve of Stalin's role.", document=1, year=2019)
-    b = claim_of("According to Levada, 70 percent of Russians hold a favourable view of Stalin.", document=2, year=2019)
+    b = claim_of("According to Levada, 70 percent of Russians think favourably of Stalin.", document=2, year=2019)
     c = claim_of("In 2016 Levada found 54 % of Russians approve of Stalin.", document=3, year=2019)
     assert a and b and c and c.attribute == "share approving of Stalin (2016)"
     assert [(g.status, g.attribute) for g in compare([a, b, c])] == [("corroborated", "share approving of Stalin (2019)")]
-    assert claim_of("Levada: 52 % call it largely positive.", year=2019) is None  # a breakdown, no population
+    assert claim_of("Levada: 48 % call it mostly good.", year=2019) is None  # a breakdown, no population
 
 
 def test_a_count_up_to_a_date_is_compared_only_with_counts_to_that_date() -> None:
@@ -92,7 +92,7 @@ def test_a_count_dated_before_its_subject_began_is_of_something_else() -> None:
 
 
 def test_a_count_that_says_what_happened_before_what_it_counts() -> None:
-    claim = claim_of("The Gulag was vast: roughly 1,600,000[b] died due to detention in the camps.")
+    claim = claim_of("The Gulag was vast: perhaps 900,000[c] died owing to hunger in the camps.")
     assert claim is not None and claim.attribute == "deaths"
 
 
@@ -116,7 +116,7 @@ def test_a_date_of_something_else_near_an_event_is_no_claim_about_it() -> None:
 
 
 def test_a_count_proposed_or_ordered_is_compared_only_with_plans() -> None:
-    planned = claim_of("Берия внёс записку с предложением расстрелять 25 700 польских военнопленных, взятых в Катыни.")
+    planned = claim_of("Нарком внёс записку с предложением расстрелять 9 400 польских пленных из лагерей под Катынью.")
     done = claim_of("At Katyn the NKVD shot 21,857 Polish prisoners.", document=2)
     english = claim_of("Stalin ordered the execution of 10,000 Polish prisoners at Katyn.", document=3)
     assert planned and done and english
@@ -128,22 +128,22 @@ def test_a_count_proposed_or_ordered_is_compared_only_with_plans() -> None:
 def test_a_count_of_people_names_the_event_its_passage_is_about() -> None:
     from chronika.query.figure_claims import named_subject
 
-    text = "The Katyn massacre began in April 1940. The number of victims is estimated at about 22,000. The forest lies 12 miles away."
-    second = text.index("The number")
+    text = "The Katyn massacre began in April 1940. The count of the dead is put at some 20,000. The forest lies 9 miles away."
+    second = text.index("The count")
     third = text.index("The forest")
-    assert named_subject(text, second, third, "victims") == "Katyn massacre"
+    assert named_subject(text, second, third, "dead") == "Katyn massacre"
     assert named_subject(text, third, len(text), "miles") is None  # a distance is about no one
     famine = "В апреле 1930 года в больнице умерли 252 ребёнка, а голод продолжался."
     assert named_subject(famine, 0, len(famine), "ребёнка умерли (children died)") is None  # dated before 1932-33
 
 
 def test_a_part_whose_sentence_dates_where_it_came_from_is_still_a_part() -> None:
-    part = claim_of("At Katyn 22,000 were shot. Of the total killed, about 8,000 were officers taken prisoner in 1939.", nth=1)
+    part = claim_of("At Katyn 21,000 were shot. Of the total shot, some 7,000 were officers captured in 1939.", nth=1)
     assert part is not None and part.attribute.endswith(": officers")
 
 
 def test_a_share_beside_an_earlier_wave_or_about_a_monument_makes_no_approval_claim() -> None:
-    monument = claim_of("По данным «Левада-центра», к идее установить памятник Сталину положительно относятся 37% россиян.",
+    monument = claim_of("По данным «Левада-центра», поставить бюст Сталину в своём городе одобряют 41% россиян.",
                         year=2015)
     waves = claim_of("Levada found that 37 % of Russians approve of Stalin (in 2010 the share was 27 %).", year=2015)
     assert monument is None and waves is None

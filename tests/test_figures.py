@@ -195,14 +195,14 @@ def test_the_seed_figures(gold: list[dict[str, object]]) -> None:
     ("text", "expected"),
     [
         # reference marks as encyclopedias set them are no figures, nor years whose dash a copy lost
-        ("The purge is qualified as a crime against humanity,[3] a war crime [4][5].", []),
+        ("The court called the deportation a crime against the nation,[6] an act of terror [7][8].", []),
         ("the famine of 193233 in Ukraine", []),
         # Russian: thousands grouped by a space, the decimal comma, scale words in any case, "до", "от ... до"
-        ("всего было расстреляно 21 857 польских заключённых", [("21 857 польских заключённых", 21857, None, None)]),
-        ("захоронения 6,5 тысяч репрессированных", [("6,5 тысяч репрессированных", 6500, None, None)]),
-        ("были убиты 20 тысяч 761 человек.", [("20 тысяч 761 человек", 20761, None, None)]),
-        ("было расстреляно до 40 тысяч человек.", [("до 40 тысяч человек", 40000, None, 40000)]),
-        ("погибли от 1,8 до 2,1 млн. крестьян", [("от 1,8 до 2,1 млн. крестьян", 1.95e6, 1.8e6, 2.1e6)]),
+        ("в том лесу казнили 12 430 литовских крестьян", [("12 430 литовских крестьян", 12430, None, None)]),
+        ("могилы 4,5 тысяч ссыльных", [("4,5 тысяч ссыльных", 4500, None, None)]),
+        ("в лагере умерли 11 тысяч 304 человека.", [("11 тысяч 304 человека", 11304, None, None)]),
+        ("в карьере казнено до 15 тысяч человек.", [("до 15 тысяч человек", 15000, None, 15000)]),
+        ("выслали от 1,2 до 1,4 млн. крестьян", [("от 1,2 до 1,4 млн. крестьян", 1.3e6, 1.2e6, 1.4e6)]),
         ("были расстреляны десятки тысяч человек", [("десятки тысяч человек", 20000, 20000, 99999)]),
         ("свыше 700 тыс. человек", [("свыше 700 тыс. человек", 700000, 700000, None)]),
     ],
@@ -214,13 +214,13 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
 @pytest.mark.parametrize(
     ("text", "counted"),
     [
-        ("The number of victims is estimated at about 22,000.", ["victims"]),
-        ("Deaths | 21,857 |", ["Deaths"]),
+        ("The number of deportees is put at about 40,000.", ["deportees"]),
+        ("Arrests | 13,204 |", ["Arrests"]),
         ("Of the 1,966 delegates to the Congress, 1,108 were arrested and 848 were executed.",
          ["delegates", "delegates arrested", "delegates executed"]),
-        ("In the poll 52 % call it largely positive.", ["percent call it largely positive"]),
-        ("Еще 6% граждан РФ смотрят на Сталина с симпатией.", ["percent of граждан РФ смотрят на Сталина с симпатией (citizens)"]),
-        ("Только 19% респондентов заявили о негативном отношении.", ["percent of респондентов заявили о негативном отношении (respondents)"]),
+        ("In the poll 48 % call it mostly good.", ["percent call it mostly good"]),
+        ("Ещё 9% граждан РФ думают о нём с теплотой.", ["percent of граждан РФ думают о нём с теплотой (citizens)"]),
+        ("Лишь 11% респондентов выразили неприязнь.", ["percent of респондентов выразили неприязнь (respondents)"]),
     ],
 )
 def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list[str]) -> None:
@@ -231,7 +231,7 @@ def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list
     ("text", "expected"),
     [
         ("было расстреляно около семисот тысяч человек", [("около семисот тысяч человек", 700000, None, "человек расстреляно (people shot)")]),
-        ("в суд пришли восемь иностранных дипломатов", [("восемь иностранных дипломатов", 8, None, "иностранных дипломатов (foreign diplomats)")]),
+        ("на заседание явились восемь иностранных дипломатов", [("восемь иностранных дипломатов", 8, None, "иностранных дипломатов (foreign diplomats)")]),
         ("Порядка половины опрошенных готова", [("Порядка половины опрошенных", 50, "percent", "percent of опрошенных готова (respondents)")]),
         ("каждый пятый опрошенный подтвердил", [("каждый пятый опрошенный", 20, "percent", "percent of опрошенный подтвердил (respondents)")]),
         ("семь из десяти россиян", [("семь из десяти россиян", 70, "percent", "percent of россиян (Russians)")]),
@@ -260,7 +260,7 @@ def test_russian_numbers_in_words(text: str, expected: list[tuple[str, float, st
         ("Of the total arrested, about 3,000 were engineers and 500 were doctors.",
          [("about 3,000", "engineers, of the total arrested"), ("500", "doctors, of the total arrested")]),
         # the measure its sentence names before it, and a qualifier in parentheses
-        ("His lowest estimate of the famine deaths is put at 2 million.", [("2 million", "lowest estimate of the famine deaths")]),
+        ("Her lowest estimate of the camp deaths is put at 3 million.", [("3 million", "lowest estimate of the camp deaths")]),
         ("Scholars estimated the number of victims of the purge at 40,000.", [("40,000", "victims of the purge")]),
         ("The party's approval rating stood at 35 % in 2001.", [("35 %", "percent: party's approval rating")]),
         ("Counts of arrests range between 1.1 million (archival count) and 1.5 million (survivors' estimate).",
@@ -275,7 +275,7 @@ def test_what_a_figure_counts_is_a_whole_phrase(text: str, expected: list[tuple[
     ("text", "expected"),
     [
         ("from 300 and 400 to 500", [("300", 300.0, None, None), ("400 to 500", 450.0, 400.0, 500.0)]),  # "from X and Y" no range
-        ("as many as a quarter million peasants", [("as many as a quarter million peasants", 250000.0, None, 250000.0)]),
+        ("up to a quarter million settlers", [("up to a quarter million settlers", 250000.0, None, 250000.0)]),
         ("3-4 millions were moved", [("3-4 millions", 3.5e6, 3e6, 4e6)]),
         # an infobox's range: low and high joined by a dash, each with its reference mark
         ("| Потери | от 2 миллионов[3] — 5,5 миллиона[4] |", [("2 миллионов[3] — 5,5 миллиона", 3.75e6, 2e6, 5.5e6)]),
@@ -313,17 +313,17 @@ def test_identifiers_and_number_signs_are_no_figures() -> None:
 
 
 def test_a_share_of_those_who_changed_is_of_them() -> None:
-    english = tag_figures("The number who profess indifference declined from 32% to 22%, and those who say they hate him "
-                          "increased slightly, from 17% to 21%.")
-    assert [f.counted for f in english] == ["percent who profess indifference"] * 2 + ["percent who say they hate him"] * 2
-    russian = tag_figures("Доля тех, кто считает Сталина преступником, уменьшилась - с 33% в 2010 году до 25% в 2015-м.")
-    assert [f.counted for f in russian] == ["percent: тех, кто считает Сталина преступником"] * 2
+    english = tag_figures("The number who trust the courts fell from 41% to 30%, and those who fear them "
+                          "grew sharply, from 12% to 19%.")
+    assert [f.counted for f in english] == ["percent who trust the courts"] * 2 + ["percent who fear them"] * 2
+    russian = tag_figures("Доля тех, кто доверяет судам, сократилась - с 41% в 2008 году до 30% в 2018-м.")
+    assert [f.counted for f in russian] == ["percent: тех, кто доверяет судам"] * 2
 
 
 def test_a_part_of_the_whole_after_a_reference_mark() -> None:
-    text = ("The order was issued by the Politburo. [7] Of the total killed, about 8,000 were officers, "
-            "another 6,000 were police officers.")
-    assert [f.counted for f in tag_figures(text)] == ["officers, of the total killed", "police officers, of the total killed"]
+    text = ("The decree was signed in Minsk. [4] Of the total deported, about 5,000 were teachers, "
+            "another 3,000 were railway clerks.")
+    assert [f.counted for f in tag_figures(text)] == ["teachers, of the total deported", "railway clerks, of the total deported"]
 
 
 def test_a_sentence_closed_by_a_quotation_mark_is_no_whole_for_the_next() -> None:

@@ -105,9 +105,9 @@ def test_an_undated_documents_story_carries_its_year_across_paragraphs_but_not_a
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("A poll found that the share of Russians who admire Stalin rose from 33% in 2010 to 51% in 2019.", "en", ("2019", "act")),
     ("A Levada poll found that 51% of Russians admire Stalin, up from 33% in 2010.", "en", (None, "document")),
-    ("Опрос «Левада-центра» показал, что число россиян, одобряющих Сталина, выросло: в 2012 году так считали 25%.", "ru",
+    ("Опрос «Левада-центра» показал, что доля россиян, уважающих Сталина, выросла: в 2008 году так думали 19%.", "ru",
      (None, "document")),
-    ("In a 2019 poll, 70% of Russians approved of Stalin's role.", "en", ("2019", "act")),
+    ("In a 2018 survey, 64% of Russians praised Stalin's leadership.", "en", ("2018", "act")),
     ("В 2023 году опрос ВЦИОМ показал, что 67% жителей против памятника Сталину в городе.", "ru", ("2023", "act")),
 ])
 def test_a_polls_own_year_is_its_latest_wave_not_the_one_it_is_compared_with(text: str, language: str,
@@ -243,7 +243,7 @@ def test_the_commands_default_to_sure_events_and_count_the_rest_on_stderr(corpus
 
 
 @pytest.mark.parametrize(("sentence", "direction"), [
-    ("The 1961 renaming of Stalingrad to Volgograd was part of de-Stalinization.", "de-stalinization"),
+    ("The renaming of Stalino to Donetsk in 1961 belonged to de-Stalinization.", "de-stalinization"),
     ("Stalingrad was renamed Volgograd in 1961.", "de-stalinization"),
     ("Deputies voted to rename Volgograd back to Stalingrad for the anniversary.", "re-stalinization"),
 ])
@@ -255,7 +255,7 @@ def test_a_renaming_drops_the_old_name_and_takes_the_new(sentence: str, directio
 def test_a_monument_to_people_killed_honours_the_victims_and_a_premier_is_the_state() -> None:
     signal = classify("The president has unveiled a monument to people killed in the political repressions.")
     assert signal is not None and (signal.kind, signal.direction, signal.level) == ("monument", "de-stalinization", "state")
-    visit = classify("The premier visited the Polish part of the Katyn memorial.")
+    visit = classify("The premier visited the Polish graves at the Katyn memorial on Sunday.")
     assert visit is not None and (visit.kind, visit.direction, visit.level) == ("commemoration", "de-stalinization", "state")
 
 
@@ -263,7 +263,7 @@ def test_a_russian_sentence_takes_what_its_paragraph_says() -> None:
     context = "Опрос показал, что 70% россиян положительно оценивают роль Сталина."
     poll = classify("Об этом говорят результаты исследования «Левада-центра».", context, "ru")
     assert poll is not None and (poll.kind, poll.direction, poll.level) == ("poll", "re-stalinization", "society")
-    bust = classify("Разрешение на установку бронзового бюста дала городская администрация.",
+    bust = classify("Согласие на установку гранитного бюста дали районные власти.",
                     "В городе появится бюст Сталина.", "ru")
     assert bust is not None and (bust.kind, bust.direction, bust.level) == ("monument", "re-stalinization", "state")
     assert classify("Опрос показал, что 70% жителей довольны работой транспорта.", "", "ru") is None
@@ -283,7 +283,7 @@ def test_reported_speech_is_not_background_and_denial_favours_stalin() -> None:
     assert background is not None and background.doubts
     denial = classify("Communist deputies denied Soviet guilt for the massacre in the debate, the report said.")
     assert denial is not None and denial.direction == "re-stalinization"
-    ordered = classify("The Duma stated that the massacre was committed on the direct orders of Soviet dictator Joseph Stalin.")
+    ordered = classify("The Duma said the shootings were done on the direct orders of Joseph Stalin.")
     assert ordered is not None and ordered.direction == "de-stalinization"
 
 

@@ -4,7 +4,7 @@ its text narrates.
 Evidence, strongest first: a date the user states; the file's own metadata (an HTML page's date
 element, a born-digital PDF's creation date, a report header); then the lines that open the text as
 the press, publishers and legislators set them: a date line ("28 Nov 2010", "Date: 24 May, 2010",
-"08.08.2015", a byline "November 03, 1987|WILLIAM J. EATON"), a dateline opening the first paragraph
+"14.03.2016", a byline "March 12, 1989|ANNA SMITH"), a dateline opening the first paragraph
 ("MOSCOW, Oct. 30, 2009 -", "Nov. 3, 2017 (EIRNS)—"), a legal act's heading ("Закон РФ от 18
 октября 1991 г. N 1761-I"), a title closed by its date ("... (31.03.2018)"), an edition line ("2007
 Schools Wikipedia Selection", "Электронная версия 2015 год") or a periodical's issue ("«Новая

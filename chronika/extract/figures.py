@@ -142,7 +142,7 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
     return figures
 
 
-_RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "1,5 миллиона[1] — 8,8 миллиона[2]": a table's range
+_RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "2 миллиона[3] — 5,5 миллиона[4]": a table's range
 
 
 def _joined_ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:

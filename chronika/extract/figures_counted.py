@@ -103,8 +103,8 @@ def _content(word: str) -> bool:
 
 def _phrase(words: list[tuple[str, int]], text: str = "") -> tuple[str | None, int, int]:
     """The noun phrase the words open and where its first part ends (the figure's span stops
-    there): the head with the words that qualify it ("heads of households", "Polish military and
-    police officers, border guards, and intelligentsia prisoners"). A comma goes on only with a
+    there): the head with the words that qualify it ("heads of families", "Latvian army and police
+    officers, clerks, and teachers"). A comma goes on only with a
     list that "and" or "or" closes; without `text` the phrase ends at its first "of" or "and".
     Returns the phrase as written, where its first part ends and where it ends."""
     while words and words[0][0].lower() in _DETERMINERS:
@@ -130,7 +130,7 @@ def _phrase(words: list[tuple[str, int]], text: str = "") -> tuple[str | None, i
             taken.append((word, word_end))
             continue
         if low in _LEADING and taken and taken[-1][0].lower() in _JOINERS:
-            taken.append((word, word_end))  # "officers and other prominent citizens"
+            taken.append((word, word_end))  # "miners and other workers"
             continue
         if low in PARTICIPLES and taken:
             taken.append((word, word_end))
@@ -153,11 +153,11 @@ def _phrase(words: list[tuple[str, int]], text: str = "") -> tuple[str | None, i
 
 
 # What a figure's sentence says of it, around the noun after the number: the thing counted named
-# before it ("the number of victims is estimated at about 22,000", "the estimate of the famine
-# deaths is put at", "estimated the total number of victims at", "the approval rating stood at",
-# "Deaths | 21,857", "Of the 1,966 delegates, 1,108 were arrested"), what it is ("about 8,000 were
-# officers"), what happened to it ("681,000 persons had been shot", "14 million people passed
-# through the camps") and how its source qualifies it ("2.2 million (demographers' estimate)").
+# before it ("the number of deportees is put at about 40,000", "her estimate of the camp deaths is
+# put at", "estimated the number of victims of the purge at", "the party's approval rating stood at",
+# "Arrests | 13,204", "Of the 1,966 delegates, 1,108 were arrested"), what it is ("about 3,000 were
+# engineers"), what happened to it ("90,000 persons had been exiled", "2 million people passed
+# through the camps") and how its source qualifies it ("1.1 million (archival count)").
 _MEASURES = r"(?:numbers?|estimates?|totals?|tolls?|figures?|counts?|population|shares?|proportion|percentage|ratings?)"
 _MEASURE_VERBS = (r"(?:estimated|put|placed|reached|stood|stands|rose|fell|totall?ed|amounted|came|grew|declined|increased|"
                   r"exceeded|ranges?|ranged|varied|varies|went\s+up|went\s+down|dropped|to\s+be|was|were|is|are)")
@@ -166,19 +166,19 @@ _NUMBER_OF = re.compile(
     rf"(?:(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?{_MEASURE_VERBS}\b|at\s*$)",
     re.IGNORECASE,
 )
-_RATED = re.compile(  # "Stalin's previous record approval rating stood at"
+_RATED = re.compile(  # "the party's approval rating stood at"
     rf"(?P<what>(?:[\w'’-]+\s+){{1,4}}(?:rating|record|population|toll|level))\s+{_MEASURE_VERBS}\b[^.!?;\n]{{0,20}}$",
     re.IGNORECASE,
 )
-# Who a share is of, named before it as the subject of a change ("The number who profess indifference
-# declined from 32% to 22%", "those who say they hate him increased slightly, from 17% to 21%").
+# Who a share is of, named before it as the subject of a change ("The number who trust the courts
+# fell from 41% to 30%", "those who fear them grew sharply, from 12% to 19%").
 _WHO = re.compile(
     r"\b(?:(?:the\s+)?(?:number|share|proportion|percentage)(?:\s+of\s+[^\W\d][\w'’-]*)?|those|people|respondents)\s+"
     r"(?P<who>who\s+[^.!?;|\n\d%]{2,80}?)\s*,?\s+(?:has\s+|have\s+)?(?:slightly\s+)?(?:declined|rose|fell|increased|"
     r"decreased|dropped|grew|went\s+(?:up|down)|stood|reached)\b(?:\s+\w+ly)?,?\s+(?:from|to|at)\b[^.!?;\n]{0,20}$",
     re.IGNORECASE,
 )
-_WHO_RU = re.compile(  # "Доля тех, кто согласен ..., уменьшилась — с 33% ... до", "Те, кто уважает Сталина, выросли с"
+_WHO_RU = re.compile(  # "Доля тех, кто доверяет судам, сократилась — с 41% ... до", "Те, кто боится их, выросли с"
     r"(?:(?:доля|число|количество)\s+(?:тех|людей|россиян|респондентов|опрошенных)|\bте)\s*,\s*(?P<who>кто\s+[^.!?;|\n\d%]{2,80}?)"
     r"\s*,?\s+(?:также\s+|ещё\s+|еще\s+)?[а-яё]+(?:ась|ось|ся|ла|ло|ли|ил|ал)\b\s*[-–—]?\s*(?:с|до|на)\b[^.!?;\n]{0,25}$",
     re.IGNORECASE,
@@ -186,14 +186,14 @@ _WHO_RU = re.compile(  # "Доля тех, кто согласен ..., умен
 _COUNTED_PLAIN = {"number", "numbers", "total", "totals", "count", "counts"}  # "the number of victims" counts victims
 _LABEL = re.compile(r"(?:^|\n|\|)\s*(?P<label>[^\W\d][\w' -]{2,40}?)\s*\|\s*$")
 _OF_WHOLE = re.compile(r"^\s*(?:\[\w{1,3}\]\s*)*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
-_MARK = re.compile(r"(?:\[\w{1,3}\])+")  # a reference mark right after the figure: "1,600,000[b] died"
+_MARK = re.compile(r"(?:\[\w{1,3}\])+")  # a reference mark right after the figure: "900,000[c] died"
 _PREPOSITIONS = (r"due\s+to|as\s+a\s+result\s+of|in\s+favou?r\s+of|to|through|in|into|at|from|of|by|during|under|for|"
                  r"across|near|within|with|on|since|after|before|between|and|or|but|while")
-_COMPLEMENT = (  # up to two phrases after the verb: "passed through the Gulag's camps", "died due to detention in the camps"
+_COMPLEMENT = (  # up to two phrases after the verb: "passed through the camps", "died due to hunger in the settlements"
     rf"(?:\s+(?:{_PREPOSITIONS})(?:\s+(?!(?:{_PREPOSITIONS})\b)[\"“”'‘’]*[^\W\d][\w'’-]*[\"“”'‘’]*){{1,4}}){{0,2}}"
 )
 _PASSIVE = re.compile(
-    # plural auxiliaries only: in "about 22,000 Poles was recorded" what was recorded is not the Poles
+    # plural auxiliaries only: in "about 9,000 Latvians was recorded" what was recorded is not the Latvians
     r"\s*(?:,\s*)?(?:were|had\s+been|have\s+been|are|being)\s+(?:\w+ly\s+)?[\"“]?"
     r"(?P<done>[a-z]+ed|shot|slain|born|sent|held|taken|hit|beaten|thrown|driven|given|sentenced)\b[\"”]?"
     r"(?:\s+(?:and|or)\s+[a-z]+ed\b)?" + _COMPLEMENT,
@@ -204,8 +204,8 @@ _DIED = re.compile(
     r"passed|voted|escaped|returned|emigrated|fell)\b" + _COMPLEMENT,
     re.IGNORECASE,
 )
-_WERE = re.compile(r"\s+(?:were|was)\s+(?=[^\W\d])", re.IGNORECASE)  # "about 8,000 were officers"
-_QUALIFIER = re.compile(r"\s*\((?P<how>[^\W\d][^()\d]{3,40})\)")  # "2.2 million (demographers' estimate)"
+_WERE = re.compile(r"\s+(?:were|was)\s+(?=[^\W\d])", re.IGNORECASE)  # "about 3,000 were engineers"
+_QUALIFIER = re.compile(r"\s*\((?P<how>[^\W\d][^()\d]{3,40})\)")  # "1.1 million (archival count)"
 _SHARE_VERB = re.compile(r"\s*(?:[–—:]\s*)?(?P<says>(?:[^\W\d][\w'’-]*\s+){0,10}?[^\W\d][\w'’-]*)(?=\s*(?:[.,;:()\[\]–—]|\s-\s|$))")
 _FUNCTION = set("and or but nor of in on at to from by with the a an than as while which whom that this these those its "
                 "their his her up down since before after for per during over under between among".split())
@@ -214,7 +214,7 @@ _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“\[])|\n")
 
 def described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
     """What a figure at text[start:end] counts (`_read_sentence`); in Russian with what was done
-    to it, wherever the clause says it ("было расстреляно 21 857 польских заключённых"), and its
+    to it, wherever the clause says it ("в лесу было расстреляно 3 200 польских офицеров"), and its
     English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
@@ -238,14 +238,14 @@ def _read_sentence(text: str, start: int, end: int, counted: str | None, *, perc
     if counted is None and not percent and (were := _WERE.match(text, end)) is not None:
         counted, _, end = counted_after(text, were.end())
         if counted is not None and (whole := _OF_WHOLE.match(before)) is not None:
-            counted = f"{counted}, of the {whole.group('whole')}"  # "Of the total killed, about 8,000 were officers"
+            counted = f"{counted}, of the {whole.group('whole')}"  # "Of the total arrested, about 3,000 were engineers"
     qualifier = _QUALIFIER.match(text, end)
     how = f" ({qualifier.group('how').strip()})" if qualifier else ""
     if percent:
         says = _SHARE_VERB.match(text, end)
         if says is None or says.group("says").split()[0].lower() in _FUNCTION:
             return f"{counted}{how}" if counted else counted
-        return f"{counted or 'percent'} {says.group('says')}"  # "52 % call it largely positive"
+        return f"{counted or 'percent'} {says.group('says')}"  # "48 % call it mostly good"
     done = _PASSIVE.match(text, end) or _DIED.match(text, end)
     if done is None:
         return f"{counted}{how}" if counted else None

@@ -35,8 +35,8 @@ COUNTED = {
     "имя": "names", "дело": "cases", "приговор": "sentences", "срок": "term", "раз": "times", "епископ": "bishops",
     "голод": "famine", "узник": "prisoners", "чекист": "NKVD officers", "сотрудник": "staff",
 }
-# What was done to what a figure counts, said before it as Russian puts it ("было расстреляно 21 857
-# польских заключённых", "были убиты 20 тысяч 761 человек") or after it ("... человек погибли").
+# What was done to what a figure counts, said before it as Russian puts it ("было расстреляно 3 200
+# польских офицеров", "были убиты 11 тысяч 304 человека") or after it ("... человек погибли").
 DONE = {
     "расстрелять": "shot", "убить": "killed", "погибнуть": "died", "умереть": "died", "арестовать": "arrested",
     "захоронить": "buried", "похоронить": "buried", "репрессировать": "repressed", "осудить": "convicted",

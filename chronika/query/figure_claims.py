@@ -5,8 +5,8 @@ counted words and its clause, in English and Russian; the subject from its sente
 passage before it, else its document's title. A figure whose subject or attribute cannot be read
 makes no claim: a false conflict costs more than a missing one.
 
-A part of a whole ("including about 8,000 officers", "Of the total killed, 6,000 were police
-officers") is compared only with parts that name the same thing, and only to corroborate; a
+A part of a whole ("including about 3,000 officers", "Of the total shot, 2,000 were teachers")
+is compared only with parts that name the same thing, and only to corroborate; a
 share is compared only with shares of the same year."""
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ _SUBJECTS = [(subject, re.compile(pattern)) for subject, pattern, _ in SUBJECTS]
 _FIRST_YEAR = {subject: first for subject, _, first in SUBJECTS}
 
 # What a count is of, by the words that say what happened (checked in this order: "condemned, of
-# whom 387,000 were executed" is a count of the executed).
+# whom 90,000 were shot" is a count of the executed).
 ATTRIBUTES: list[tuple[str, str]] = [
-    ("people who passed through the camps", r"passed through|прош(?:ли|ло|ел|ёл) через"),
+    ("prisoners held in the camps (passed through)", r"passed through|прош(?:ли|ло|ел|ёл) через"),
     ("people killed (shot, executed)", r"\bshot\b|shooting|execut|\bkill|murder|massacre|slaughter|расстрел|казн|убит|убий"),
     ("deaths", r"\b(?:victim|death|died|perish|dead\b|casualt|lives\b)|погиб|умер|смерт|жертв"),
     ("people buried", r"buried|burial|захорон|похорон"),
@@ -59,7 +59,7 @@ SHARES: list[tuple[str, str]] = [
     ("share approving of Stalin", r"approv|favou?rabl|positiv|положительн|одобр"),
 ]
 _SHARES = [(attribute, re.compile(pattern)) for attribute, pattern in SHARES]
-# What a count of people is not: things, places and spans of time ("236 execution pits", "19 km").
+# What a count of people is not: things, places and spans of time ("140 burial pits", "12 km").
 _NOT_PEOPLE = re.compile(r"\b(?:pits?|graves?|burials|years?|months?|days?|weeks?|hours?|km|miles?|metres|roubles|rubles|"
                          r"dollars|tons?|tonnes|cases|votes|monuments?|camps?|prisons?|books?|cities|towns|villages|"
                          r"nationalities|times|names|sites?|trains?|documents?|pages?|volumes?)\b")
@@ -88,7 +88,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
           r"октября|ноября|декабря)\.?")
-# A count up to a date, opening its sentence ("By January 1, 1938, 575,000 had been condemned",
+# A count up to a date, opening its sentence ("By March 1, 1938, 120,000 had been exiled",
 # "К 1 января 1938 года ..."): an interim count, compared only with counts to the same date.
 _AS_OF = re.compile(r"^\W*(?:by(?: the (?:end|start|beginning|middle) of)?|as of|к(?: (?:концу|началу|середине))?|на)\s+"
                     rf"((?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:18|19|20)\d\d)\b", re.IGNORECASE)
@@ -145,7 +145,7 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     clause = _clause_before(text, start, figure.start).lower()
     if figure.unit == "percent":
         if not _POPULATION.search(counted + " " + clause):
-            return None  # a breakdown ("52 % call it largely positive") is no claim about the whole
+            return None  # a breakdown ("48 % call it mostly good") is no claim about the whole
         if _OTHER_OBJECT.search(counted + " " + clause):
             return None  # approving of a monument or a renaming is not approving of Stalin
         attribute = next((a for a, cue in _SHARES if cue.search(counted) or cue.search(clause)), None)
@@ -172,7 +172,7 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     first = _FIRST_YEAR[subject]
     stated = [int(y) for y in _YEAR.findall(sentence)]
     if part is None and first is not None and stated and max(stated) < first:
-        return None  # "252 children died of hunger in April 1930" counts nothing of the famine of 1932-33
+        return None  # "300 children died of hunger in 1929" counts nothing of the famine of 1932-33
     if attribute is None and part is not None:  # "22,000 were shot, including about 8,000 officers"
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(text[start : figure.start].lower())), None)
         told = "its sentence says of the whole"
@@ -228,7 +228,7 @@ def _clause_before(text: str, sentence_start: int, figure_start: int) -> str:
 
 def _part(figure: StoredFigure, text: str) -> str | None:
     """The thing a figure counts when it is a part of a whole its sentence gives: "including
-    about 8,000 officers", "Of the total killed, about 8,000 were officers"."""
+    about 3,000 officers", "Of the total shot, some 2,000 were teachers"."""
     counted = figure.counted or ""
     noun = re.match(r"[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*)?", counted)
     if noun is None:

@@ -137,8 +137,8 @@ def _story(text: str, times: Sequence[TimeMention], passage_start: int, sentence
 
 def _current_wave(sentence: str, kept: list[TimeMention], cues: DatingCues) -> list[TimeMention]:
     """A poll's own dates among a sentence's: of several years, the latest (the earlier ones are the
-    waves it is compared with: "from 33% in 2010 to 25% in 2015"); a lone year beside a comparison
-    ("up from 25% in 2012", "в 2012 году так считали 25%") is the earlier wave, not the poll's."""
+    waves it is compared with: "from 41% in 2008 to 30% in 2018"); a lone year beside a comparison
+    ("up from 19% in 2008", "в 2008 году так думали 19%") is the earlier wave, not the poll's."""
     years = {t.date.start.year for t in kept if t.date is not None}
     if len(years) > 1:
         return [t for t in kept if t.date is not None and t.date.start.year == max(years)]
