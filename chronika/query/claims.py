@@ -16,6 +16,7 @@ from typing import Iterable
 
 from chronika.query.event_dates import read_event_dates
 from chronika.query.figure_claims import read_claims
+from chronika.query.texts import Texts
 from chronika.store import Store
 
 APPROXIMATE = 0.1  # "about 22,000" covers 22,000 give or take a tenth
@@ -59,14 +60,14 @@ class ClaimGroup:
     confidence: str = "sure"  # "uncertain" when a claim rests on context beyond its sentence and counted words
 
 
-def life_claims(store: Store) -> list[Claim]:
+def life_claims(store: Store, texts: Texts | None = None) -> list[Claim]:
     """Birth and death dates of people: the person named, a birth or death word just after the
     name, and a date just after that ("Yezhov was shot on 4 February 1940")."""
-    texts: dict[int, str] = {}
+    texts = texts or Texts(store)
     out: dict[tuple[str, str, int, int], Claim] = {}
     for named in store.dated_person_sentences():
         name, doc, start, end, mention_end = named.person, named.document, named.start, named.end, named.mention_end
-        text = _text(store, texts, doc)[start:end]
+        text = texts(doc)[start:end]
         after = mention_end - start
         others = [m - start for m in store.person_mention_starts(doc, start, end) if m >= mention_end]
         for attribute, cue in _LIFE.items():
@@ -80,7 +81,7 @@ def life_claims(store: Store) -> list[Claim]:
                 out.setdefault((name, attribute, doc, start), claim)
     for said in store.pronoun_sentences():
         name, doc, start, end = said.person, said.document, said.start, said.end
-        text = _text(store, texts, doc)[start:end]
+        text = texts(doc)[start:end]
         pronoun = _PRONOUN.match(text)
         if pronoun is None:
             continue
@@ -96,30 +97,24 @@ def life_claims(store: Store) -> list[Claim]:
     return list(out.values())
 
 
-def event_claims(store: Store) -> list[Claim]:
+def event_claims(store: Store, texts: Texts | None = None) -> list[Claim]:
     """Dates of named events (`query/event_dates.py`): "the Secret Speech ... on 25 February 1956"."""
     return [Claim(read.event, read.attribute, read.document, read.start, read.end, read.text, read.time.text,
                   _ordinal(read.time.date_start), _ordinal(read.time.date_end), why=read.why, sure=not read.time.inferred)
-            for read in read_event_dates(store)]
+            for read in read_event_dates(store, texts)]
 
-
-def _text(store: Store, texts: dict[int, str], doc: int) -> str:
-    """A document's text, read once per listing (setdefault would read it again for every claim)."""
-    if doc not in texts:
-        texts[doc] = store.document_text(doc)
-    return texts[doc]
 
 
 def _ordinal(iso: str) -> float:
     return float(date.fromisoformat(iso).toordinal())
 
 
-def figure_claims(store: Store) -> list[Claim]:
+def figure_claims(store: Store, texts: Texts | None = None) -> list[Claim]:
     """Figures read as claims about one subject and attribute (`query/figure_claims.py`): "about
     22,000" Polish officers shot at Katyn and "21,857" killed there are claims about one thing; a
     part of the whole ("including about 8,000 officers") is another."""
     out = []
-    for read in read_claims(store):
+    for read in read_claims(store, texts):
         figure = read.figure
         low, high = _bounds(figure.value, figure.low, figure.high, figure.approximate)
         out.append(Claim(read.subject, read.label, figure.document, read.start, read.end, read.text, figure.text, low, high,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from chronika.records.stored import StoredTime
+from chronika.query.texts import Texts
 from chronika.store import Store
 
 # (event, what its date is, pattern over the lower-cased sentence, English and Russian).
@@ -52,16 +53,14 @@ class EventDate:
     why: str
 
 
-def read_event_dates(store: Store) -> list[EventDate]:
+def read_event_dates(store: Store, texts: Texts | None = None) -> list[EventDate]:
     """Every sentence that names an event and states one date for it."""
-    texts: dict[int, str] = {}
+    texts = texts or Texts(store)
     out = []
     for sentence, time in store.sentences_with_one_date():
         if time.precision not in _PRECISE:
             continue
-        if sentence.document not in texts:
-            texts[sentence.document] = store.document_text(sentence.document)
-        text = texts[sentence.document][sentence.start : sentence.end]
+        text = texts(sentence.document)[sentence.start : sentence.end]
         claim = read_event_date(text, time.start - sentence.start, time.end - sentence.start)
         if claim is not None:
             event, attribute, why = claim

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from chronika.records.stored import StoredFigure
+from chronika.query.texts import Texts
 from chronika.store import Store
 
 # The events and sites of the terror and its memory that sources give figures about, as data:
@@ -118,16 +119,14 @@ class FigureClaim:
                 + (f" (as of {self.as_of})" if self.as_of else ""))
 
 
-def read_claims(store: Store) -> list[FigureClaim]:
+def read_claims(store: Store, texts: Texts | None = None) -> list[FigureClaim]:
     """Every sure figure that makes a claim about a known subject and attribute."""
+    texts = texts or Texts(store)
     titles = {t.document: t.title for t in store.document_titles()}
     years = {int(d.id[1:]): d.date.start.year for d in store.documents() if d.date is not None and not d.date.inferred}
-    texts: dict[int, str] = {}
     out = []
     for figure in store.figures():
-        if figure.document not in texts:
-            texts[figure.document] = store.document_text(figure.document)
-        text = texts[figure.document]
+        text = texts(figure.document)
         start, end = store.sentence_at(figure.document, figure.start)
         claim = read_claim(figure, text, start, end, titles.get(figure.document, ""), years.get(figure.document))
         if claim is not None:
@@ -169,9 +168,7 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(clause) or cue.search(around)), None)
         told = "its clause says"
     part = _part(figure, text)
-    first = _FIRST_YEAR[subject]
-    stated = [int(y) for y in _YEAR.findall(sentence)]
-    if part is None and first is not None and stated and max(stated) < first:
+    if part is None and _dated_before(subject, sentence):
         return None  # "300 children died of hunger in 1929" counts nothing of the famine of 1932-33
     if attribute is None and part is not None:  # "22,000 were shot, including about 8,000 officers"
         attribute = next((a for a, cue in _ATTRIBUTES if cue.search(text[start : figure.start].lower())), None)
@@ -205,9 +202,14 @@ def named_subject(text: str, start: int, end: int, counted: str) -> str | None:
     people = _PEOPLE.search(low) or any(cue.search(low) for _, cue in _ATTRIBUTES)
     if subject is None or not people or _NOT_PEOPLE.search(_head(low)) or _UNITS.search(low):
         return None
+    return None if _dated_before(subject, sentence) else subject
+
+
+def _dated_before(subject: str, sentence: str) -> bool:
+    """Whether every year a sentence states falls before its subject began (a count of something else)."""
     first = _FIRST_YEAR[subject]
     stated = [int(y) for y in _YEAR.findall(sentence)]
-    return None if first is not None and stated and max(stated) < first else subject
+    return first is not None and bool(stated) and max(stated) < first
 
 
 def _subject(sentence: str, before: str, title: str) -> tuple[str | None, str]:

@@ -8,6 +8,7 @@ from typing import Any
 from chronika.query.claims import Claim, compare, event_claims, figure_claims, life_claims
 from chronika.query.figure_claims import named_subject
 from chronika.query.naming import resolve_name
+from chronika.query.texts import Texts
 from chronika.records.stored import StoredEvent, StoredFigure, StoredTime
 from chronika.store import Store
 from chronika.views.citations import Citer
@@ -142,7 +143,8 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
     within their precision and bounds; conflicts first. Each entry says why its claims were paired
     and how sure that is (`conflicts` without --all keeps the sure ones)."""
     citer = Citer(store)
-    claims: list[Claim] = life_claims(store) + event_claims(store) + figure_claims(store)
+    texts = Texts(store)  # the three kinds of claim read the same documents
+    claims: list[Claim] = life_claims(store, texts) + event_claims(store, texts) + figure_claims(store, texts)
     out = []
     for group in compare(claims):
         out.append(
