@@ -153,11 +153,7 @@ def timeline(
     if export not in (None, "csv", "timelinejs"):
         usage(f"--export is csv or timelinejs, not '{export}'")
     events = guarded(lambda: with_store(lambda store: views.timeline(store, about, year_from, year_to)))
-    held = sum(1 for e in events if e["confidence"] != "sure")
-    if not everything:
-        events = [e for e in events if e["confidence"] == "sure"]
-        if held:
-            err.print(f"held back {held} event(s) whose date is uncertain; --all shows them")
+    events = _sure_unless(everything, events, "event(s) whose date is uncertain")
     if export == "csv":
         typer.echo(timeline_csv(events), nl=False)
     elif export == "timelinejs":
@@ -179,11 +175,7 @@ def figures(
     """Numbers the sources give, with their bounds, what they count and when. Sure figures only,
     unless --all; how many were held back goes to stderr."""
     found = guarded(lambda: with_store(lambda store: views.figures(store, about)))
-    held = sum(1 for f in found if f["confidence"] != "sure")
-    if not everything:
-        found = [f for f in found if f["confidence"] == "sure"]
-        if held:
-            err.print(f"held back {held} uncertain figure(s) (nothing they count found); --all shows them")
+    found = _sure_unless(everything, found, "uncertain figure(s) (nothing they count found)")
     if as_json:
         print_json(found)
         return
@@ -201,11 +193,7 @@ def conflicts(
     """Where documents agree (corroborated) or disagree (conflict) about the same thing; conflicts
     first, each with why its claims were paired. Sure pairs only, unless --all."""
     found = guarded(lambda: with_store(views.conflicts))
-    held = sum(1 for g in found if g["confidence"] != "sure")
-    if not everything:
-        found = [g for g in found if g["confidence"] == "sure"]
-        if held:
-            err.print(f"held back {held} uncertain pair(s) (a subject only a title names); --all shows them")
+    found = _sure_unless(everything, found, "uncertain pair(s) (a subject only a title names)")
     if as_json:
         print_json(found)
         return
@@ -330,3 +318,13 @@ def reclassify(
         print_json(fixed)
     else:
         out.print(f"{fixed['id']}: {fixed['kind']} · {fixed['direction']} · {fixed['level']}")
+
+
+def _sure_unless(everything: bool, found: list[dict[str, Any]], what: str) -> list[dict[str, Any]]:
+    """Every item with --all; else the sure ones, saying on stderr how many `what` were held back."""
+    if everything:
+        return found
+    sure = [item for item in found if item["confidence"] == "sure"]
+    if len(sure) < len(found):
+        err.print(f"held back {len(found) - len(sure)} {what}; --all shows them")
+    return sure
