@@ -322,9 +322,7 @@ def reclassify(
 
 def _sure_unless(everything: bool, found: list[dict[str, Any]], what: str) -> list[dict[str, Any]]:
     """Every item with --all; else the sure ones, saying on stderr how many `what` were held back."""
-    if everything:
-        return found
-    sure = [item for item in found if item["confidence"] == "sure"]
+    sure = views.sure(found, everything)
     if len(sure) < len(found):
         err.print(f"held back {len(found) - len(sure)} {what}; --all shows them")
     return sure

@@ -15,6 +15,11 @@ from chronika.views.citations import Citer
 from chronika.views.documents import date_confidence
 
 
+def sure(found: list[dict[str, Any]], everything: bool = False) -> list[dict[str, Any]]:
+    """The items a listing shows by default: the sure ones (all of them with `everything`)."""
+    return found if everything else [item for item in found if item["confidence"] == "sure"]
+
+
 def _date(start: str, end: str, precision: str, text: str, inferred: Any) -> dict[str, Any]:
     return {"start": start, "end": end, "precision": precision, "text": text, "inferred": bool(inferred)}
 

@@ -110,7 +110,7 @@ def timeline(request: Request, about: Optional[str] = None,
     with open_store(request) as store:
         subject = store.entity_names_by_id()[lookup.entity_id(store, about)] if about else None
         found = views.timeline(store, about, year_from, year_to)
-    events = found if all else [e for e in found if e["confidence"] == "sure"]
+    events = views.sure(found, all)
     answer = exported(events, export, "timeline", subject) if export else _json(events)
     answer.headers["X-Timeline-Uncertain-Held-Back"] = str(len(found) - len(events))
     return answer
@@ -122,7 +122,7 @@ def figures(request: Request, about: Optional[str] = None, all: bool = False,  #
     """The sure figures unless `all=1`; the X-Figures-Uncertain-Held-Back header says how many were held back."""
     with open_store(request) as store:
         found = views.figures(store, about)
-    shown = found if all else [f for f in found if f["confidence"] == "sure"]
+    shown = views.sure(found, all)
     answer = exported_figures(shown, export) if export else _json(shown)
     answer.headers["X-Figures-Uncertain-Held-Back"] = str(len(found) - len(shown))
     return answer
@@ -133,7 +133,7 @@ def conflicts(request: Request, all: bool = False,  # noqa: A002
               export: Optional[Literal["csv", "json"]] = Query(None, description="csv or json: a download instead")) -> Response:
     """The sure pairs unless `all=1`; the X-Conflicts-Uncertain-Held-Back header says how many were held back."""
     found = kept.conflicts(request)
-    shown = found if all else [g for g in found if g["confidence"] == "sure"]
+    shown = views.sure(found, all)
     answer = exported_conflicts(shown, export) if export else _json(shown)
     answer.headers["X-Conflicts-Uncertain-Held-Back"] = str(len(found) - len(shown))
     return answer

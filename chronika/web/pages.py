@@ -109,8 +109,8 @@ def timeline(request: Request, about: Optional[str] = None,
             events = [e for e in events if e["citation"]["document"] == doc]
         if precision:
             events = [e for e in events if e["date"]["precision"] == precision]
-        held = 0 if all else sum(1 for e in events if e["confidence"] != "sure")
-        events = events if all else [e for e in events if e["confidence"] == "sure"]
+        shown = views.sure(events, all)
+        held, events = len(events) - len(shown), shown
         if export:
             return exported(events, export, "timeline", subject)
         return render(request, "timeline.html", about=about, subject=subject, year_from=year_from, year_to=year_to,
@@ -127,7 +127,7 @@ def figures(request: Request, about: Optional[str] = None, all: bool = False,  #
     downloads what the page lists as CSV or JSON."""
     with open_store(request) as store:
         found = views.figures(store, about)
-    shown = found if all else [f for f in found if f["confidence"] == "sure"]
+    shown = views.sure(found, all)
     if export:
         return exported_figures(shown, export)
     return render(request, "figures.html", about=about, figures=shown, everything=all,
@@ -140,7 +140,7 @@ def conflicts(request: Request, all: bool = False,  # noqa: A002
     """Conflicts and corroborations, the sure ones unless `all=1` (saying how many it held back);
     `export` downloads what the page lists as CSV (a row a claim) or JSON."""
     found = kept.conflicts(request)
-    groups = found if all else [g for g in found if g["confidence"] == "sure"]
+    groups = views.sure(found, all)
     if export:
         return exported_conflicts(groups, export)
     return render(request, "conflicts.html", groups=groups, tally=Counter(g["status"] for g in groups),
