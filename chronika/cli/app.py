@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from chronika.errors import ChronikaError, UsageError
-from chronika.store import Store
+from chronika.store import Store, open_store
 
 app = typer.Typer(
     add_completion=False,
@@ -64,7 +64,7 @@ def usage(message: str) -> None:
 
 
 def with_store(work: Callable[[Store], T]) -> T:
-    with Store(State.db) as store:
+    with open_store(State.db) as store:
         return work(store)
 
 

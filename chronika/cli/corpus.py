@@ -17,7 +17,7 @@ from chronika.query import semantic
 from chronika.query.finding import SearchResult
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
-from chronika.store import Store
+from chronika.store import Store, open_store
 from chronika.store.documents import doc_number
 
 
@@ -43,7 +43,7 @@ def ingest(
     budget = FileBudget(max_bytes=int(max_size * MB) or None, max_seconds=max_seconds or None)
 
     def work() -> dict[str, Any]:
-        with Store(State.db) as store:
+        with open_store(State.db) as store:
             if as_json or not err.is_terminal:
                 return run_ingest(store, paths, title=title, date=date, budget=budget).to_json()
             total = sum(1 for _ in source_files(paths))

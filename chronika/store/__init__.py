@@ -7,4 +7,9 @@ numbered functions (`schema.py`), and the versions applied are recorded in `sche
 from chronika.store.core import Store
 from chronika.store.schema import MIGRATIONS
 
-__all__ = ["MIGRATIONS", "Store"]
+__all__ = ["MIGRATIONS", "Store", "open_store"]
+
+
+def open_store(target: str) -> Store:
+    """The store that `target` names (the `--db` option, `$CHRONIKA_DB`): a SQLite file's path."""
+    return Store(target)

@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from chronika.records.search import Hit
 from chronika.store import Store
+from chronika.store import open_store as open_store_at
 from chronika.views import date_label, export
 
 HERE = Path(__file__).resolve().parent
@@ -64,7 +65,7 @@ def settings(request: Request) -> Settings:
 def open_store(request: Request) -> Iterator[Store]:
     """One connection for this request, opened and closed in the thread that uses it (SQLite
     connections are not shared across threads), reading within the server's time budget."""
-    store = Store(settings(request).db)
+    store = open_store_at(settings(request).db)
     try:
         with store.budget(settings(request).budget):
             yield store
