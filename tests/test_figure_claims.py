@@ -3,11 +3,15 @@ whole only corroborating, different years never clashing, ranges compared end to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from chronika.extract.figures import tag_figures
+from chronika.ingest.pipeline import ingest
 from chronika.query.claims import Claim, _bounds, compare
 from chronika.query.event_dates import read_event_date
-from chronika.query.figure_claims import read_claim
+from chronika.query.figure_claims import read_claim, read_claims
 from chronika.records.stored import StoredFigure
+from chronika.store import Store
 
 
 def claim_of(text: str, document: int = 1, title: str = "", year: int | None = None, nth: int = 0) -> Claim | None:
@@ -147,3 +151,17 @@ def test_a_share_beside_an_earlier_wave_or_about_a_monument_makes_no_approval_cl
                         year=2015)
     waves = claim_of("Levada found that 37 % of Russians approve of Stalin (in 2010 the share was 27 %).", year=2015)
     assert monument is None and waves is None
+
+
+def test_a_poll_in_a_document_stating_no_date_takes_the_year_its_file_name_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "poll_news_2019.txt").write_text(
+        "Stalin in the polls\n\nA Levada poll found that 70 % of Russians approve of Stalin's role.\n", encoding="utf-8")
+    (folder / "poll-news.txt").write_text(  # no year in its name: no poll year, no claim
+        "Another poll\n\nAccording to Levada, 64 percent of Russians think favourably of Stalin.\n", encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    ingest(store, [folder])
+    claims = read_claims(store)
+    assert [(c.attribute, c.year) for c in claims] == [("share approving of Stalin", 2019)]
+    assert claims[0].why.endswith("poll of 2019 (the year in the file's name)")

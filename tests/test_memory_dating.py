@@ -224,6 +224,36 @@ def test_the_document_date_dates_news_in_the_present_only_when_stated(corpus: Pa
     assert unveiled.date_from == "document" and any("reported in the present" in e for e in unveiled.evidence)
 
 
+def test_a_year_in_the_files_name_dates_news_that_states_no_date_of_its_own(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    def news(city: str) -> str:
+        return (f"Memory in {city}\n\nThe city council has unveiled a monument to the victims of the repressions.\n\n"
+                "Volunteers unveiled a plaque to the victims of the terror in December.\n")
+
+    (folder / "tomsk_news_2016.txt").write_text(news("Tomsk"), encoding="utf-8")
+    (folder / "omsk-1937.txt").write_text(news("Omsk") + "\nThe archive was opened in 1991.\n", encoding="utf-8")  # named after its topic
+    (folder / "perm_2015_2016.txt").write_text(news("Perm"), encoding="utf-8")  # two years: no one year
+    (folder / "томск_2016.txt").write_text(
+        "Память в Томске\n\nВ Томске открыли памятник жертвам политических репрессий.\n", encoding="utf-8")
+    store = Store(tmp_path / "n.db")
+    ingest(store, [folder])
+    events = memory_listing(store, everything=True).events
+
+    def year_of(name: str, words: str) -> int | None:
+        event = next(e for e in events if e.source.endswith(name) and words in e.text)
+        return event.date.start.year if event.date else None
+
+    named = next(e for e in events if e.source.endswith("tomsk_news_2016.txt") and "has unveiled" in e.text)
+    assert named.date is not None and named.date.precision == "year" and named.date.inferred
+    assert named.date_from == "file name" and any("tomsk_news_2016.txt" in e for e in named.evidence)
+    assert year_of("tomsk_news_2016.txt", "in December") is None  # "in December" may be the year before
+    assert year_of("omsk-1937.txt", "has unveiled") is None  # the text reaches 1991: the name is its topic
+    assert year_of("perm_2015_2016.txt", "has unveiled") is None
+    assert year_of("томск_2016.txt", "открыли") == 2016
+    assert all(d.date is None for d in store.documents())  # the document itself stays undated
+
+
 def test_the_commands_default_to_sure_events_and_count_the_rest_on_stderr(corpus: Path, tmp_path: Path) -> None:
     from chronika.cli import app
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from chronika.records.stored import StoredFigure
 from chronika.query.texts import Texts
+from chronika.query.named_years import NamedYears
 from chronika.store import Store
 
 # The events and sites of the terror and its memory that sources give figures about, as data:
@@ -123,19 +124,26 @@ def read_claims(store: Store, texts: Texts | None = None) -> list[FigureClaim]:
     """Every sure figure that makes a claim about a known subject and attribute."""
     texts = texts or Texts(store)
     titles = {t.document: t.title for t in store.document_titles()}
-    years = {int(d.id[1:]): d.date.start.year for d in store.documents() if d.date is not None and not d.date.inferred}
+    documents = store.documents()
+    years = {int(d.id[1:]): d.date.start.year for d in documents if d.date is not None and not d.date.inferred}
+    named = NamedYears(store)
+    named_years = {int(d.id[1:]): year for d in documents if int(d.id[1:]) not in years and (year := named.year(d)) is not None}
     out = []
     for figure in store.figures():
         text = texts(figure.document)
         start, end = store.sentence_at(figure.document, figure.start)
-        claim = read_claim(figure, text, start, end, titles.get(figure.document, ""), years.get(figure.document))
+        doc = figure.document
+        claim = read_claim(figure, text, start, end, titles.get(doc, ""), years.get(doc, named_years.get(doc)),
+                           doc in named_years)
         if claim is not None:
             out.append(claim)
     return out
 
 
-def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str, year: int | None) -> FigureClaim | None:
-    """The claim a figure makes, or None when its subject or attribute cannot be read."""
+def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str, year: int | None,
+               year_from_name: bool = False) -> FigureClaim | None:
+    """The claim a figure makes, or None when its subject or attribute cannot be read. `year` is the
+    document's (`year_from_name`: the year its file's name gives, its text stating no date)."""
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], title)
     if subject is None:
@@ -155,7 +163,8 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         if attribute is None or poll_year is None:
             return None
         return FigureClaim(figure, subject, attribute, None, poll_year, start, end, sentence,
-                           f"{subject} ({where}); {attribute} ({figure.counted}); poll of {poll_year}",
+                           f"{subject} ({where}); {attribute} ({figure.counted}); poll of {poll_year}"
+                           + (" (the year in the file's name)" if year_from_name and not stated else ""),
                            where != "its document's title")
     if figure.value < 100 or _NOT_PEOPLE.search(_head(counted)):
         return None

@@ -9,12 +9,14 @@ keyed by the document's source and the sentence's words, so it holds across re-i
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 
 from chronika.errors import ChronikaError, UsageError
 from chronika.records.dates import DateInterval
 from chronika.records.memory import StoredMemoryMention
 from chronika.records.stored import StoredDocument, StoredFigure, StoredTime
+from chronika.query.named_years import NamedYears, file_name
 from chronika.store import Store
 
 KINDS = ("statement", "monument", "rehabilitation", "archive", "poll", "commemoration", "publication", "renaming", "suppression")
@@ -110,6 +112,7 @@ def memory_listing(store: Store, year_from: int | None = None, year_to: int | No
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not '{kind}'")
     fixes = {(r.source, r.sentence): r for r in store.memory_corrections()}
     documents = {int(d.id[1:]): d for d in store.documents()}
+    named = NamedYears(store)
     texts: dict[int, str] = {}
     out, uncertain, undated = [], 0, 0
     for signal in store.memory_signals():
@@ -118,7 +121,7 @@ def memory_listing(store: Store, year_from: int | None = None, year_to: int | No
             texts[doc] = store.document_text(doc)
         text = texts[doc][start:end]
         fix = fixes.get((signal.source, text))
-        date, date_from, why = _act_date(store, signal, documents.get(doc))
+        date, date_from, why = _act_date(store, signal, documents.get(doc), named)
         event = MemoryEvent(
             id=f"d{doc}:{start}", document=doc, start=start, end=end, source=signal.source, text=text,
             date=date, date_from=date_from,
@@ -149,9 +152,11 @@ def memory_listing(store: Store, year_from: int | None = None, year_to: int | No
 _NO_DATE = datetime.date.min
 
 
-def _act_date(store: Store, signal: StoredMemoryMention, document: StoredDocument | None) -> tuple[DateInterval | None, str | None, tuple[str, ...]]:
+def _act_date(store: Store, signal: StoredMemoryMention, document: StoredDocument | None,
+              named: NamedYears) -> tuple[DateInterval | None, str | None, tuple[str, ...]]:
     """The act's date as extraction found it, its provenance and why; a date that needs the document's
-    date stands only if the document's date rests on evidence (a byline, dateline, header, metadata)."""
+    date stands only if the document's date rests on evidence (a byline, dateline, header, metadata),
+    else it is at most the year the file's name gives (`NamedYears`), inferred and said so."""
     why = tuple(e for e in signal.evidence if e.startswith(("date:", "undated:")))
     if not signal.evidence:  # read before acts were dated: the sentence's first date, else the paragraph's
         return _legacy_date(store, signal)
@@ -159,11 +164,31 @@ def _act_date(store: Store, signal: StoredMemoryMention, document: StoredDocumen
         return replace(signal.date, inferred=signal.date_from != "act"), signal.date_from, why
     if signal.date_from == "document":
         if document is None or document.date is None or document.date_provenance in (None, "inferred"):
+            if document is not None and _within_days(why) and (year := named.year(document)) is not None:
+                name = file_name(document)
+                return (DateInterval(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", name, True), "file name",
+                        (*why, f"date: the year in the file's name ('{name}'); the document states no date of its own"))
             return None, None, (*why, "undated: the document's date rests on no evidence")
         if signal.date is not None:
             return replace(signal.date, inferred=True), "document", why
         return replace(document.date, inferred=True), "document", (*why[:-1], why[-1] + f" ({document.date_provenance})")
     return None, None, why
+
+
+# Deixis that stays within days of the document's date ("on Monday", "сегодня"), so within the year a
+# file's name gives; "in December", "last month" or "2 февраля" may fall in the year before it.
+_DAYS_AWAY = re.compile(
+    r"(?:(?:late|early|last|this|next|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight|this morning|this afternoon|this evening)|(?:в\s+|во\s+)?(?:понедельник|вторник|среду|"
+    r"четверг|пятницу|субботу|воскресенье)|сегодня|вчера|накануне|сейчас",
+    re.IGNORECASE,
+)
+_DEIXIS = re.compile(r"deixis '([^']*)', counted from the document's date")
+
+
+def _within_days(why: tuple[str, ...]) -> bool:
+    """Whether the act's date, counted from the document's date, is no further from it than days."""
+    return all(_DAYS_AWAY.fullmatch(m.group(1).strip()) for w in why for m in _DEIXIS.finditer(w))
 
 
 def _legacy_date(store: Store, signal: StoredMemoryMention) -> tuple[DateInterval | None, str | None, tuple[str, ...]]:
