@@ -9,7 +9,7 @@ from chronika.extract.figures import tag_figures
 from chronika.ingest.pipeline import ingest
 from chronika.query.claims import Claim, _bounds, compare
 from chronika.query.event_dates import read_event_date
-from chronika.query.figure_claims import read_claim, read_claims
+from chronika.query.figure_claims import FigureClaim, _sum, read_claim, read_claims
 from chronika.records.stored import StoredFigure
 from chronika.store import Store
 
@@ -165,3 +165,28 @@ def test_a_poll_in_a_document_stating_no_date_takes_the_year_its_file_name_gives
     claims = read_claims(store)
     assert [(c.attribute, c.year) for c in claims] == [("share approving of Stalin", 2019)]
     assert claims[0].why.endswith("poll of 2019 (the year in the file's name)")
+
+
+def summed(text: str) -> FigureClaim | None:
+    """The claim of the first and last figures of a sentence added up, as read_claims joins them."""
+    found = tag_figures(text)
+    first, second = found[0], found[-1]
+    one, two = (StoredFigure(f.start, f.end, f.text, f.value, f.low, f.high, f.approximate, f.unit, f.counted,
+                             document=1, passage=0) for f in (first, second))
+    read = read_claim(one, text, 0, len(text), "", None)
+    assert read is not None
+    return _sum(read, two, read_claim(two, text, 0, len(text), "", None), text)
+
+
+def test_two_counts_a_sentence_joins_with_as_well_as_are_one_count_of_both() -> None:
+    english = summed("Ordered to carry out the execution of Polish officers, the NKVD shot 12,000 prisoners of war held in "
+                     "three camps, as well as 7,000 Poles held in prisons.")
+    assert english is not None and english.subject == "Katyn massacre" and english.figure.value == 19000
+    assert english.figure.text.startswith("12,000") and english.figure.text.endswith("7,000 Poles")
+    assert "the sum of two counts" in english.why
+    russian = summed("По решению о расстреле польских офицеров были расстреляны 12 000 военнопленных из трёх лагерей, "
+                     "а также 7 000 поляков из тюрем.")
+    assert russian is not None and russian.figure.value == 19000 and russian.subject == "Katyn massacre"
+    # Two things done to two groups, and a share, are not one count.
+    assert summed("At Katyn 12,000 prisoners of war were shot, as well as 7,000 arrested in the cities.") is None
+    assert summed("At Katyn 12,000 prisoners of war were shot and 7,000 Poles were deported.") is None

@@ -12,7 +12,7 @@ share is compared only with shares of the same year."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronika.records.stored import StoredFigure
 from chronika.query.texts import Texts
@@ -22,7 +22,9 @@ from chronika.store import Store
 # The events and sites of the terror and its memory that sources give figures about, as data:
 # (subject, pattern over the lower-cased text, English and Russian).
 SUBJECTS: list[tuple[str, str, int | None]] = [
-    ("Katyn massacre", r"katyn|катын|mednoye|медное|kharkiv prison|piatykhatky|пятихатк", 1940),
+    # Katyn also by what it was: the 1940 shooting of Polish prisoners of war and officers.
+    ("Katyn massacre", r"katyn|катын|mednoye|медное|kharkiv prison|piatykhatky|пятихатк|"
+     r"(?:execution|shooting|massacre)s? of (?:the )?polish (?:officers|prisoners|pows)|расстрел\w* польских (?:военнопленных|офицеров)", 1940),
     ("Order No. 00447 (the kulak operation)", r"00447|kulak operation|кулацк\w* операц", 1937),
     ("famine of 1932-33", r"holodomor|голодомор|famine|голод(?:а|е|у|ом)?\b", 1931),
     ("Gulag", r"gulag|гулаг|labou?r camps?|исправительно-трудов", 1918),
@@ -85,6 +87,9 @@ _PLANNED = re.compile(r"\b(?:propos\w*|order\w* (?:the )?(?:shooting|execution|a
                       r"(?:расстрелять|арестовать|выселить|казнить))\b")
 _PART = re.compile(r"(?:including|among them|among whom|of them|в том числе|из них|среди них)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\band\b|\bи\b")
+# Two counts one sentence adds up: "..., as well as 10,685 Poles", "..., а также 10685 поляков".
+_JOINED = re.compile(r"^[^.;:!?()\[\]]{0,160}?(?:,\s*|\s)(as well as|and another|and a further|plus|а также|а ещё|а еще|и ещё|и еще)\s+$",
+                     re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -128,16 +133,40 @@ def read_claims(store: Store, texts: Texts | None = None) -> list[FigureClaim]:
     years = {int(d.id[1:]): d.date.start.year for d in documents if d.date is not None and not d.date.inferred}
     named = NamedYears(store)
     named_years = {int(d.id[1:]): year for d in documents if int(d.id[1:]) not in years and (year := named.year(d)) is not None}
-    out = []
+    out: list[FigureClaim] = []
     for figure in store.figures():
         text = texts(figure.document)
         start, end = store.sentence_at(figure.document, figure.start)
         doc = figure.document
         claim = read_claim(figure, text, start, end, titles.get(doc, ""), years.get(doc, named_years.get(doc)),
                            doc in named_years)
-        if claim is not None:
+        if out and (whole := _sum(out[-1], figure, claim, text)) is not None:
+            out[-1] = whole  # "14 000 prisoners of war in three camps, as well as 10 000 Poles": one count of both
+        elif claim is not None:
             out.append(claim)
     return out
+
+
+def _sum(first: FigureClaim, figure: StoredFigure, own: FigureClaim | None, text: str) -> FigureClaim | None:
+    """The claim of two counts of people that one sentence joins with "as well as" ("а также"): the
+    sum of both, when the second says nothing else was done to its people than the first's."""
+    one = first.figure
+    if (figure.document != one.document or not one.end <= figure.start < first.end or first.part is not None
+            or first.year is not None or one.unit == "percent" or figure.unit == "percent"):
+        return None
+    joined = _JOINED.search(text[one.end : figure.start])
+    counted = (figure.counted or "").lower()
+    if joined is None or not _PEOPLE.search(counted) or _NOT_PEOPLE.search(_head(counted)):
+        return None
+    if own is not None and (own.subject, own.attribute, own.part) != (first.subject, first.attribute, None):
+        return None
+    if own is None and any(cue.search(counted) for _, cue in _ATTRIBUTES):
+        return None  # "1,000 prisoners shot, as well as 500 arrested": two things done
+    both = replace(one, end=figure.end, text=text[one.start : figure.end], value=one.value + figure.value,
+                   low=None, high=None, approximate=one.approximate or figure.approximate,
+                   counted=f"{one.counted} + {figure.counted}")
+    return replace(first, figure=both, why=first.why + f"; the sum of two counts its sentence joins ('{joined.group(1)}'): "
+                   f"{one.text} + {figure.text}")
 
 
 def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str, year: int | None,
