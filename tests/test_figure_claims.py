@@ -9,7 +9,7 @@ from chronika.extract.figures import tag_figures
 from chronika.ingest.pipeline import ingest
 from chronika.query.claims import Claim, _bounds, compare
 from chronika.query.event_dates import read_event_date
-from chronika.query.figure_claims import FigureClaim, _sum, read_claim, read_claims
+from chronika.query.figure_claims import FigureClaim, _sum, named_subject, read_claim, read_claims
 from chronika.records.stored import StoredFigure
 from chronika.store import Store
 
@@ -53,8 +53,8 @@ def test_up_to_is_an_estimate_and_ranges_are_compared_end_to_end() -> None:
     up_to = claim_of("На Бутовском полигоне казнено до 25 тысяч человек.", document=1)
     exact = claim_of("В Бутове были убиты 12 тысяч 105 человек.", document=2)
     assert up_to and exact and [g.status for g in compare([up_to, exact])] == ["conflict"]
-    one = claim_of("The famine's death toll | 2 million[1] — 7 million[2] |", document=1)
-    two = claim_of("The famine's death toll | 4 million[1] — 7 million[2] |", document=2)
+    one = claim_of("The Holodomor's death toll | 2 million[1] — 7 million[2] |", document=1)
+    two = claim_of("The Holodomor's death toll | 4 million[1] — 7 million[2] |", document=2)
     assert one and two and one.ranged and [g.status for g in compare([one, two])] == ["conflict"]
 
 
@@ -92,7 +92,7 @@ def test_a_count_up_to_a_date_is_compared_only_with_counts_to_that_date() -> Non
 
 def test_a_count_dated_before_its_subject_began_is_of_something_else() -> None:
     assert claim_of("В апреле 1930 года от голода умерли 252 ребёнка спецпереселенцев.") is None
-    assert claim_of("In 2008 Ukraine said the famine killed 3,500,000 people.") is not None  # dated after: kept
+    assert claim_of("In 2008 Ukraine said the famine of 1932-33 killed 3,500,000 people.") is not None  # dated after: kept
 
 
 def test_a_count_that_says_what_happened_before_what_it_counts() -> None:
@@ -190,3 +190,12 @@ def test_two_counts_a_sentence_joins_with_as_well_as_are_one_count_of_both() -> 
     # Two things done to two groups, and a share, are not one count.
     assert summed("At Katyn 12,000 prisoners of war were shot, as well as 7,000 arrested in the cities.") is None
     assert summed("At Katyn 12,000 prisoners of war were shot and 7,000 Poles were deported.") is None
+
+
+def test_a_document_that_names_nothing_of_the_terror_gives_its_figures_no_subject_of_it() -> None:
+    hunger = "Adrift for three weeks, 73 migrants died of hunger before the boat was found."
+    figure = tag_figures(hunger)[0]
+    assert named_subject(hunger, 0, len(hunger), figure.counted or "") is None
+    famine = "In the famine of 1932-33, 73,000 people died of hunger in the district."
+    figure = tag_figures(famine)[0]
+    assert named_subject(famine, 0, len(famine), figure.counted or "") == "famine of 1932-33"

@@ -337,3 +337,19 @@ def test_the_convicted_are_not_a_condemnation() -> None:
 def test_a_search_for_archival_materials_opens_the_archives() -> None:
     signal = classify("Прокуратура начала поиск архивных материалов о массовых расстрелах.", "", "ru")
     assert signal is not None and (signal.kind, signal.direction, signal.level) == ("archive", "de-stalinization", "state")
+
+
+def test_a_document_that_names_nothing_of_the_terror_has_no_memory_events(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "bombing.txt").write_text(
+        "Embassy bombing\n\nThe president condemned the bombing of the embassy and offered condolences to the victims.\n\n"
+        "Hundreds gathered for a vigil in memory of the victims of the attack.\n", encoding="utf-8")
+    (folder / "zavod.txt").write_text(
+        "Забастовка\n\nРабочий завода, опасаясь репрессий со стороны руководства, осудил увольнения.\n", encoding="utf-8")
+    (folder / "gulag.txt").write_text(
+        "Memory\n\nThe president condemned the crimes of the Gulag and offered condolences to the victims.\n", encoding="utf-8")
+    store = Store(tmp_path / "t.db")
+    ingest(store, [folder])
+    sources = {e.source.rsplit("/", 1)[-1] for e in memory_listing(store, everything=True).events}
+    assert sources == {"gulag.txt"}

@@ -8,6 +8,7 @@ from datetime import date
 from chronika.extract.figures import tag_figures
 from chronika.extract.names import declared_aliases, name_mentions
 from chronika.extract.timex import tag_times
+from chronika.extract.topic import about_the_terror
 from chronika.extract.memory import LANGUAGES, act_date, classify
 from chronika.records.document import Extracted, MemoryMention, Passage
 from chronika.records.mentions import NameMention, TimeMention
@@ -34,8 +35,8 @@ def memory_mentions(text: str, passages: list[Passage], times: list[TimeMention]
     """Each sentence read as a memory event, with the sentences before it in its paragraph as context,
     dated by its act (`memory.act_date`; `document_date` tells the document's own year from a date
     that moves its story); uncertain where the reading or the date has a doubt."""
-    if language not in LANGUAGES:
-        return []
+    if language not in LANGUAGES or not about_the_terror(text):
+        return []  # news of a bombing condemned or a ruling praised is no memory of Stalin's terror
     out = []
     body = [p for p in passages if p.kind in ("body", "verse")]
     for k, passage in enumerate(body):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from chronika.extract.topic import about_the_terror
 from chronika.records.stored import StoredFigure
 from chronika.query.texts import Texts
 from chronika.query.named_years import NamedYears
@@ -171,8 +172,11 @@ def _sum(first: FigureClaim, figure: StoredFigure, own: FigureClaim | None, text
 
 def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str, year: int | None,
                year_from_name: bool = False) -> FigureClaim | None:
-    """The claim a figure makes, or None when its subject or attribute cannot be read. `year` is the
-    document's (`year_from_name`: the year its file's name gives, its text stating no date)."""
+    """The claim a figure makes, or None when its subject or attribute cannot be read (or its
+    document speaks of no part of the terror). `year` is the document's (`year_from_name`: the
+    year its file's name gives, its text stating no date)."""
+    if not about_the_terror(text):
+        return None
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], title)
     if subject is None:
@@ -234,6 +238,8 @@ def named_subject(text: str, start: int, end: int, counted: str) -> str | None:
     """The event, site or poll (of `SUBJECTS`) that a count of people or a share in the sentence
     text[start:end] is about, named there or in the passage just before it ("victims" of the Katyn
     massacre); None for a count of things or distances, or a sentence dated before it began."""
+    if not about_the_terror(text):
+        return None  # "died of hunger" in news of migrants at sea is no famine of 1932-33
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], "")
     low = counted.lower()
