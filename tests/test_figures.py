@@ -330,3 +330,12 @@ def test_a_sentence_closed_by_a_quotation_mark_is_no_whole_for_the_next() -> Non
     text = ('"It is hard to say which of these two causes killed more." Historians estimated the number of '
             "victims at 7 million.")
     assert [f.counted for f in tag_figures(text)][-1] == "victims"
+
+
+def test_a_currency_sign_is_the_figures_unit_and_a_clause_after_a_comma_is_not_what_it_counts() -> None:
+    found = tag_figures("Sales reached $2.4 billion, up from about $1.8 million, and £300,000 went to charity.")
+    assert [(f.text, f.value, f.unit, f.counted) for f in found] == [
+        ("$2.4 billion", 2.4e9, "dollars", "dollars"), ("about $1.8 million", 1.8e6, "dollars", "dollars"),
+        ("£300,000", 300000.0, "pounds", "pounds")]
+    index = tag_figures("The index closed at 8,420.15, leaving traders uneasy.")[0]
+    assert index.text == "8,420.15" and index.counted is None

@@ -1,6 +1,7 @@
 """Figures: the numbers a text states about the world ("about 22,000 Poles", "72 percent of
 Russians", "hundreds of thousands", "seven in ten", "between 600,000 and 700,000"), each with its
-best value, the bounds its wording implies, whether it is approximate, its unit and what it counts.
+best value, the bounds its wording implies, whether it is approximate, its unit (percent, or the
+currency a sign before it gives: "$19 million" is in dollars) and what it counts.
 
 Bounds are only what the words say: "over 20,000" has low 20000 and no high; "nearly 100" high
 100; "about 22,000" is approximate with no bounds (we do not invent a margin); a range has both
@@ -79,8 +80,10 @@ _VAGUE_WORDS = alternation(_VAGUE)
 _BOUND = rf"(?P<bound>(?:{_BOUND_WORDS})\s+|[\"“]?a\s+(?:minimum|maximum)[\"”]?\s+of\s+)?"
 _SCALE_WORDS = alternation(_SCALES)
 _SCALE = rf"(?P<scale>\s+(?:{_SCALE_WORDS})(?!\w))?"
+_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_SIGN_BEFORE = re.compile(r"(?:\bUS ?|\b[CA])?\$ ?$|[£€¥] ?$")
 _FIGURE = re.compile(
-    rf"""{_BOUND}(?:
+    rf"""{_BOUND}(?P<currency>(?:us\s?|c|a)?\$\s?|[£€¥]\s?)?(?:
         (?P<between>between(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+and\s)|from(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+to\s)|от)
             \s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:{_SCALE_WORDS})(?!\w))?\s+(?:and|to|до)\s+(?P<hi>{_NUM})
       | (?P<thousands>{DIGITS})\s+тысяч\w*\s+(?P<units>\d{{1,3}})(?![\d,.])
@@ -229,7 +232,11 @@ def _part_of(text: str, whole: FigureMention, start: int) -> bool:
 def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> FigureMention | None:
     g = m.groupdict()
     scale = _SCALES[re.sub(r"\s+", "", g["scale"])] if g["scale"] else 1.0
-    unit = "percent" if g["pct"] else None
+    sign = g["currency"] or ""
+    before = None if g["bound"] or sign else _SIGN_BEFORE.search(text, max(0, m.start() - 4), m.start())
+    if before is not None:  # "$1.01 billion": a match starts at a word, so its sign is read here
+        sign = before.group()
+    unit = "percent" if g["pct"] else _CURRENCY[sign.strip()[-1]] if sign else None
     approximate, bound = _BOUNDS.get(re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", g["bound"] or "")).strip(), (False, None))
     low: float | None = None
     high: float | None = None
@@ -278,6 +285,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         high = value
     share = bool(g["in_n"] or g["frac"]) and not g["pct"]
     counted, end, phrase_end = counted_after(text, m.end(), percent=unit == "percent", share=share)
+    if sign and counted is None:
+        counted = unit  # "$19 million": dollars
     if counted is not None and counted.split()[0].lower() in TIME_UNITS:
         return None  # "hundreds of years": a duration
     if counted is not None and counted.lower() == "ones" and previous and previous[-1].counted:
@@ -288,7 +297,7 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     whole_of = next((p for p in reversed(previous[-3:]) if _part_of(text, p, m.start())), None)
     if counted is None and whole_of is not None:
         counted = whole_of.counted  # "Of the 1,966 delegates ..., 1,108 were arrested and 848 executed"
-    start = m.start()
+    start = before.start() if before is not None else m.start()
     end = max(end, m.end())
     counted = described(text, start, max(phrase_end, end), counted, percent=unit == "percent")
     return FigureMention(start, end, text[start:end], value, low, high, approximate, unit, counted)

@@ -48,6 +48,8 @@ def counted_after(text: str, position: int, *, percent: bool = False, share: boo
     follows (or X, after a share: "seven in ten Russians"). (None, position, position) when there
     is none."""
     words = _words(text, position, _LONGEST + 2)
+    if words and "," in text[position : words[0][1] - len(words[0][0])]:
+        return None, position, position  # "to 8,189.49, leaving the index ...": a new clause, not what it counts
     if percent:
         if words and words[0][0].lower() == "of":
             words = words[1:]
