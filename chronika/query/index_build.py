@@ -47,6 +47,7 @@ def champion_lists(passages: Iterable[tuple[int, str]], frequent: int, keep: int
         pairs.count(keys, rows)
     for keys, rows in _common_pair_keys(blocks, length, len(vocabulary), common_word, common):
         pairs.add(keys, rows)
+    blocks.clear()  # the tokens: what is left to do (the postings) needs them no more
     names = sorted(vocabulary, key=vocabulary.__getitem__)
     size = max(len(vocabulary), 1)
     lists = [(names[k], df, r, w) for k, df, r, w in words.result()]
@@ -56,7 +57,7 @@ def champion_lists(passages: Iterable[tuple[int, str]], frequent: int, keep: int
     return Built(passage_ids, length, average, lists, postings)
 
 
-_BLOCK = 20_000  # passages tokenized at a time
+_BLOCK = 5_000  # passages tokenized at a time: a block's arrays (several copies of its tokens) bound the memory beyond the tokens
 
 
 def _tokenized(passages: Iterable[tuple[int, str]], log: Callable[[str], None] | None
@@ -122,12 +123,23 @@ def _common_pairs(codes: Callable[[], Iterator[np.ndarray]], frequent: int) -> n
     """The pairs seen `frequent` times or more (a pair in that many passages is seen that often),
     sorted. A first pass counts pairs by hash bucket, which can only overcount; the second counts
     exactly the pairs whose bucket reached `frequent`: memory stays small however many pairs there are."""
-    buckets = np.zeros(_BUCKETS, dtype=np.int64)
+    buckets = np.zeros(_BUCKETS, dtype=np.int32)  # a count is at most the tokens: 64 MB, not 128
     for block in codes():
-        buckets += np.bincount(block % _BUCKETS, minlength=_BUCKETS)
-    likely = [block[buckets[block % _BUCKETS] >= frequent] for block in codes()]
-    unique, counts = _counted(np.concatenate(likely) if likely else np.zeros(0, dtype=np.int64))
+        seen, times = _counted(block % _BUCKETS)
+        buckets[seen] += times.astype(np.int32)
+    unique, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    for block in codes():  # the likely pairs counted block by block: memory near the distinct pairs, not the tokens
+        more, times = _counted(block[buckets[block % _BUCKETS] >= frequent])
+        unique, counts = _summed(np.concatenate([unique, more]), np.concatenate([counts, times]))
     return unique[counts >= frequent]
+
+
+def _summed(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, each with the sum of its counts."""
+    order = np.argsort(values, kind="stable")
+    values, counts = values[order], counts[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.zeros(0, dtype=np.int64)
+    return values[starts], np.add.reduceat(counts, starts) if len(starts) else counts
 
 
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -163,7 +175,7 @@ class _TopLists:
         weights = bm25_weights(hits, self.length[rows], self.average)
         keyed, rows, weights = self._best(keyed, rows, weights)
         self.kept.append((keyed.astype(np.int32), rows.astype(np.int32), weights))
-        if len(self.kept) >= 8:  # what the blocks so far keep, merged: memory stays near keys x keep
+        if len(self.kept) >= 2:  # what the blocks so far keep, merged: memory stays near keys x keep
             self.kept = [self._merged()]
 
     def _best(self, keyed: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -195,15 +207,27 @@ class _TopLists:
         needs `full`. A stable sort by key keeps each key's rows in the order the blocks gave them."""
         if not self.every:
             return
-        keyed = np.concatenate([part[0] for part in self.every])
-        if not len(keyed):  # no key frequent enough to be posted
+        # A counting sort: each block's entries go to their key's place in two arrays the size of
+        # every posting (rows, hits), and the block is freed; no sort of all postings at once.
+        per_key = np.zeros(self.keys, dtype=np.int64)
+        for keyed, _, _ in self.every:
+            per_key += np.bincount(keyed, minlength=self.keys)
+        total = int(per_key.sum())
+        if not total:  # no key frequent enough to be posted
             self.every = []
             return
-        order = np.argsort(keyed, kind="stable")
-        keyed = keyed[order]
-        rows = np.concatenate([part[1] for part in self.every])[order]
-        hits = np.concatenate([part[2] for part in self.every])[order]
-        self.every = []
-        starts = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]])
-        for s, e in zip(starts.tolist(), np.r_[starts[1:], len(keyed)].tolist()):
-            yield int(keyed[s]), rows[s:e], hits[s:e]
+        starts = np.r_[0, np.cumsum(per_key)[:-1]]
+        filled = starts.copy()
+        rows = np.empty(total, dtype=np.int32)
+        hits = np.empty(total, dtype=np.uint8)
+        while self.every:
+            keyed, at, hit = self.every.pop(0)
+            order = np.argsort(keyed, kind="stable")  # a block's rows stay ascending within a key
+            keyed = keyed[order]
+            first = np.flatnonzero(np.r_[True, keyed[1:] != keyed[:-1]])
+            rank = np.arange(len(keyed)) - np.repeat(first, np.diff(np.r_[first, len(keyed)]))
+            places = filled[keyed] + rank
+            rows[places], hits[places] = at[order], hit[order]
+            filled += np.bincount(keyed, minlength=self.keys)
+        for key in np.flatnonzero(per_key).tolist():
+            yield key, rows[starts[key] : filled[key]], hits[starts[key] : filled[key]]
