@@ -76,7 +76,10 @@ def mod_of(m: re.Match[str]) -> str | None:
 
 
 def duration_value(count: float | None, unit: str) -> str:
-    """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated)."""
+    """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated). A
+    decade is written in years, as TimeBank writes it ("two decades" is P20Y, "decades" PXY)."""
+    if unit == "decade":
+        count, unit = None if count is None else count * 10, "year"
     clock = "T" if unit in ("hour", "minute", "second") else ""
     if count is not None and count % 1 and unit in ("hour", "minute"):  # "5 1/2 hours" is PT5H30M
         whole, sixtieths = int(count), round(count % 1 * 60)

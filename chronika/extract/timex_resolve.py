@@ -40,6 +40,7 @@ class Context:
     past: bool = False  # a verb in the past comes just before ("said today")
     timeml: bool = False  # follow TimeML where its conventions differ from the chronicle's
     narrative_sentence: bool = False  # the last date is in the same sentence
+    past_sentence: bool = False  # the sentence tells of the past ("bought it in February") and looks nowhere ahead
 
     def anchor(self, precision: str) -> DateInterval | None:
         """What a relative expression of granularity `precision` counts from: the last date when it
@@ -134,6 +135,9 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
         gap = (date(year, month, min(day, last) if p.day else last) - doc).days
         if ctx.future and not ctx.in_parentheses:
             return gap if gap >= 0 else 10_000 - gap
+        if ctx.past_sentence:  # the period has begun by the document's date (or begins the day after: a paper's date)
+            begun = (date(year, month, min(day, calendar.monthrange(year, month)[1]) if p.day else 1) - doc).days <= 1
+            return abs(gap) if begun else 10_000 + gap
         return -gap if gap <= 0 else 2 * gap  # a report tells what has happened rather than what will
 
     nearest = min((doc.year, doc.year - 1, doc.year + 1), key=distance)
