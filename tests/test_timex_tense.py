@@ -83,3 +83,17 @@ def test_russian_counterparts() -> None:
     # "шесть недель назад" is a week, as in English
     assert values("Это случилось шесть недель назад.") == [("шесть недель назад", "1999-W05")]
     assert values("Спор длится в течение двух десятилетий.", None) == [("двух десятилетий", "P20Y")]
+
+
+def test_a_plan_told_as_reported_future_is_ahead() -> None:
+    assert values("Aides said the minister would be flying to Rome Thursday.") == [("Thursday", "1999-03-18")]
+    assert values("Aides said the minister flew to Rome Thursday.") == [("Thursday", "1999-03-11")]
+
+
+def test_more_units_are_a_duration_and_a_month_before_a_noun_is_a_date() -> None:
+    assert values("The boy will stay for at least two more weeks.") == [("at least two more weeks", "P2W")]
+    assert values("The talks need three additional days.") == [("three additional days", "P3D")]
+    november = date(1999, 11, 20)
+    assert values("Investigators linked him to the October shooting.", november) == [("October", "1999-10")]
+    # a month's name before a capitalized word names a thing ("the April Theses")
+    assert values("He wrote the April Theses.", november) == []

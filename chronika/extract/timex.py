@@ -61,6 +61,7 @@ _BARE_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:in|by|until|till|since|from|during|before|after|through|to|last|next|this|that|each|every|"
     rf"early|late|mid|в|с|по|до)\s+|{MONTH}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|и)\s+))$"
 )
+_COMMON_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
 _TEMPORAL_BEFORE = re.compile(
     r"(?:\b(?:in|by|since|until|till|from|to|during|before|after|of|year|years|circa|c\.|about|around|early|late|"
     r"mid|between|through|the|a|an|this|that|his|her|their|its|в|с|по|до|к|после|между|году?)"
@@ -179,7 +180,9 @@ def _plausible(point: Point, m: re.Match[str], text: str, low: str) -> bool:
     if YEAR_MARKERS.search(before):
         return False
     if point.precision == "month" and point.year is None and not m.group("part"):
-        return text[start].isupper() and bool(_BARE_MONTH_BEFORE.search(before))
+        # "in March", "by May"; "the March accession" (a month before a common noun, not "the April Theses")
+        attributive = before.endswith("the ") and _COMMON_NOUN_AFTER.match(text, end) is not None
+        return text[start].isupper() and (bool(_BARE_MONTH_BEFORE.search(before)) or attributive)
     if point.precision != "year" or m.group("part"):
         return True
     if start >= 2 and low[start - 1] in "-,./$£€" and low[start - 2].isdigit():

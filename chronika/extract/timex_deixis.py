@@ -50,7 +50,7 @@ _QUARTER = re.compile(
 )
 _ADJECTIVE_QUARTER = re.compile(r"[a-z\s]*-quarter\s+[a-z]")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|planning\s+to|"
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|would\s+be\s+[a-z]+ing|scheduled|expected\s+to|plans?\s+to|planned|planning\s+to|"
     r"due\s+to|set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record|"
     # a deadline: "has until Friday", "postponed until Tuesday", "given the relatives until 9 a.m. Tuesday"
     r"(?:has|have|given|postponed|delayed|extended|deferred|adjourned)\b[^.!?;()“”\"]{0,40}\buntil|"

@@ -22,9 +22,10 @@ _MODS = {
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "only": None, "just": None,
 }
 MOD = rf"(?:(?P<mod>{alternation(w for w in _MODS if _MODS[w])})\s+)?"
-DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too
+DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too; "two more weeks"
     r"\b(?:the\s+(?:first\s+)?(?=\S+\s+(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)))?"
-    rf"{MOD}{QUANTITY}{HALF}[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}(?P<old>[\s-]+old)?\b(?!-)"
+    rf"{MOD}{QUANTITY}{HALF}(?:\s+(?:more|additional|further|extra))?[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}"
+    r"(?P<old>[\s-]+old)?\b(?!-)"
     r"(?![\s-]+plans?\b)"
 )
 ANCHORED_DURATION = re.compile(
