@@ -96,8 +96,8 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
         same_sentence = near and not _SENTENCE_END.search(text, recent[-1][0], found.start)
         context = Context(
             document_date, narrative, narrative_year, inside, tuple(w for _, w in recent), near, reporting,
-            timex_deixis.future_clause(low, found.start, found.end), timex_deixis.past_verb_before(low, found.start), timeml,
-            same_sentence, timex_deixis.past_clause(low, found.start, found.end),
+            timex_deixis.future_clause(low, found.start, found.end), timex_deixis.past_verb_before(low, found.start),
+            timeml, same_sentence, timex_deixis.past_clause(low, found.start, found.end),
         )
         reading = _read(found.resolve, context)
         span = text[found.start : found.end]

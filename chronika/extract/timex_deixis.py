@@ -4,8 +4,10 @@ Friday", "on Tuesday", "Thursday evening", "noon Saturday", "each Monday"), part
 quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter").
 
 A weekday counts back from the document's date (a report says what happened), forward when the
-clause speaks of what will be ("will meet Monday"); in a narrative of days far from the time of
-writing it counts on from the narrative's day, as a diary or a chronicle does."""
+clause speaks of what will be ("will meet Monday", "On Monday, the league plans to ...", but not
+"had been due to expire Monday"); in a narrative of days far from the time of writing it counts on
+from the narrative's day, as a diary or a chronicle does. `past_clause` tells a sentence about the
+past, where a month or day without a year is the last one ("bought it in February")."""
 
 from __future__ import annotations
 
@@ -50,7 +52,8 @@ _QUARTER = re.compile(
 )
 _ADJECTIVE_QUARTER = re.compile(r"[a-z\s]*-quarter\s+[a-z]")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|would\s+be\s+[a-z]+ing|scheduled|expected\s+to|plans?\s+to|planned|planning\s+to|"
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|would\s+be\s+[a-z]+ing|scheduled|expected\s+to|plans?\s+to|"
+    r"planned|planning\s+to|"
     r"due\s+to|set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record|"
     # a deadline: "has until Friday", "postponed until Tuesday", "given the relatives until 9 a.m. Tuesday"
     r"(?:has|have|given|postponed|delayed|extended|deferred|adjourned)\b[^.!?;()“”\"]{0,40}\buntil|"
@@ -60,7 +63,9 @@ _FUTURE_CUE = re.compile(
 _GLOSS_OPEN = re.compile(r"\(\s*$")  # "(4 a.m. EDT Thursday)": a gloss of what comes before the bracket
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:previously|already|originally|earlier)\s+)?(?:been\s+)?$")
 # what may come before an expression that opens its sentence: "On Tuesday, ...", "And on Friday, ..."
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:and|but|also|а|и)\s+)?(?:on\s+|by\s+|this\s+|в\s+|во\s+|к\s+)?$")
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:(?:and|but|also|а|и)\s+)?(?:on\s+|by\s+|this\s+|в\s+|во\s+|к\s+)?$"
+)
 # the cues that speak of the future in the clause an expression opens ("planned" there is mostly past)
 _FUTURE_AFTER = re.compile(
     r"\b(?:will|won't|shall|'ll|(?:is|are)\s+(?:going|expected|scheduled|set|due)\s+to|plans?\s+to|is\s+to|are\s+to|"

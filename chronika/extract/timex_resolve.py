@@ -114,7 +114,9 @@ def point_reading(p: Point, text: str, ctx: Context) -> Reading | None:
 
 def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     """The year of a day or month written without one: the narrative's year, except inside a
-    citation's parentheses, where (as without a narrative) the document's date decides."""
+    citation's parentheses, where (as without a narrative) the document's date decides: the nearest
+    occurrence, the next one in a clause about the future, the last one begun in a sentence about
+    the past."""
     year = ctx.year()
     doc_year = ctx.document_date.year if ctx.document_date else None
     # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
