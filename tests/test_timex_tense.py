@@ -95,5 +95,7 @@ def test_more_units_are_a_duration_and_a_month_before_a_noun_is_a_date() -> None
     assert values("The talks need three additional days.") == [("three additional days", "P3D")]
     november = date(1999, 11, 20)
     assert values("Investigators linked him to the October shooting.", november) == [("October", "1999-10")]
-    # a month's name before a capitalized word names a thing ("the April Theses")
+    # a month's name before a capitalized word names a thing ("the April Theses"); in a chronicle
+    # "the October coup" names an event
     assert values("He wrote the April Theses.", november) == []
+    assert values("Investigators linked him to the October shooting.", november, timeml=False) == []

@@ -142,12 +142,12 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
     composite = timex_composite.candidates(
-        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low), timeml=timeml
+        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low, timeml), timeml=timeml
     )
     for start, end, resolve in composite:  # first: of two candidates with one span, the first is taken
         yield _Candidate(start, end, resolve)
     for m, point in points:
-        if _plausible(point, m, text, low):
+        if _plausible(point, m, text, low, timeml):
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
     relative = timex_relative.candidates(text, low, relative_triggers, timeml=timeml)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
@@ -172,16 +172,18 @@ def _raw_points(low: str, triggers: list[int]) -> list[tuple[re.Match[str], Poin
     return points
 
 
-def _plausible(point: Point, m: re.Match[str], text: str, low: str) -> bool:
+def _plausible(point: Point, m: re.Match[str], text: str, low: str, timeml: bool = False) -> bool:
     """False for what only looks like a date: a bare month that is a verb or a name ("may", "the
-    April Theses"), a number that is a page, a volume, an order's number or a count of things."""
+    April Theses"), a number that is a page, a volume, an order's number or a count of things. A
+    month before a common noun ("the March accession") is a date only for TimeML: in a history
+    "the October coup" or "the February revolution" names an event, not a month of the narrative."""
     start, end = m.start(), m.end()
     before = low[max(0, start - 40) : start]
     if YEAR_MARKERS.search(before):
         return False
     if point.precision == "month" and point.year is None and not m.group("part"):
         # "in March", "by May"; "the March accession" (a month before a common noun, not "the April Theses")
-        attributive = before.endswith("the ") and _COMMON_NOUN_AFTER.match(text, end) is not None
+        attributive = timeml and before.endswith("the ") and _COMMON_NOUN_AFTER.match(text, end) is not None
         return text[start].isupper() and (bool(_BARE_MONTH_BEFORE.search(before)) or attributive)
     if point.precision != "year" or m.group("part"):
         return True
