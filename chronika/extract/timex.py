@@ -61,6 +61,7 @@ _BARE_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:in|by|until|till|since|from|during|before|after|through|to|last|next|this|that|each|every|"
     rf"early|late|mid|в|с|по|до)\s+|{MONTH}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|и)\s+))$"
 )
+_COMMON_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
 _TEMPORAL_BEFORE = re.compile(
     r"(?:\b(?:in|by|since|until|till|from|to|during|before|after|of|year|years|circa|c\.|about|around|early|late|"
     r"mid|between|through|the|a|an|this|that|his|her|their|its|в|с|по|до|к|после|между|году?)"
@@ -95,8 +96,8 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
         same_sentence = near and not _SENTENCE_END.search(text, recent[-1][0], found.start)
         context = Context(
             document_date, narrative, narrative_year, inside, tuple(w for _, w in recent), near, reporting,
-            timex_deixis.future_clause(low, found.start), timex_deixis.past_verb_before(low, found.start), timeml,
-            same_sentence,
+            timex_deixis.future_clause(low, found.start, found.end), timex_deixis.past_verb_before(low, found.start),
+            timeml, same_sentence, timex_deixis.past_clause(low, found.start, found.end),
         )
         reading = _read(found.resolve, context)
         span = text[found.start : found.end]
@@ -141,12 +142,12 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
             relative_triggers.append(m.start())
     points = _raw_points(low, point_triggers)
     composite = timex_composite.candidates(
-        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low), timeml=timeml
+        text, low, points, point_triggers, lambda p, m: _plausible(p, m, text, low, timeml), timeml=timeml
     )
     for start, end, resolve in composite:  # first: of two candidates with one span, the first is taken
         yield _Candidate(start, end, resolve)
     for m, point in points:
-        if _plausible(point, m, text, low):
+        if _plausible(point, m, text, low, timeml):
             yield _Candidate(m.start(), m.end(), point_resolver(point, m.group(0)))
     relative = timex_relative.candidates(text, low, relative_triggers, timeml=timeml)
     deixis = timex_deixis.candidates(text, low, relative_triggers)
@@ -171,15 +172,19 @@ def _raw_points(low: str, triggers: list[int]) -> list[tuple[re.Match[str], Poin
     return points
 
 
-def _plausible(point: Point, m: re.Match[str], text: str, low: str) -> bool:
+def _plausible(point: Point, m: re.Match[str], text: str, low: str, timeml: bool = False) -> bool:
     """False for what only looks like a date: a bare month that is a verb or a name ("may", "the
-    April Theses"), a number that is a page, a volume, an order's number or a count of things."""
+    April Theses"), a number that is a page, a volume, an order's number or a count of things. A
+    month before a common noun ("the March accession") is a date only for TimeML: in a history
+    "the October coup" or "the February revolution" names an event, not a month of the narrative."""
     start, end = m.start(), m.end()
     before = low[max(0, start - 40) : start]
     if YEAR_MARKERS.search(before):
         return False
     if point.precision == "month" and point.year is None and not m.group("part"):
-        return text[start].isupper() and bool(_BARE_MONTH_BEFORE.search(before))
+        # "in March", "by May"; "the March accession" (a month before a common noun, not "the April Theses")
+        attributive = timeml and before.endswith("the ") and _COMMON_NOUN_AFTER.match(text, end) is not None
+        return text[start].isupper() and (bool(_BARE_MONTH_BEFORE.search(before)) or attributive)
     if point.precision != "year" or m.group("part"):
         return True
     if start >= 2 and low[start - 1] in "-,./$£€" and low[start - 2].isdigit():

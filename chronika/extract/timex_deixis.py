@@ -4,8 +4,10 @@ Friday", "on Tuesday", "Thursday evening", "noon Saturday", "each Monday"), part
 quarters of a (fiscal) year ("the third quarter", "third-quarter", "the year-ago quarter").
 
 A weekday counts back from the document's date (a report says what happened), forward when the
-clause speaks of what will be ("will meet Monday"); in a narrative of days far from the time of
-writing it counts on from the narrative's day, as a diary or a chronicle does."""
+clause speaks of what will be ("will meet Monday", "On Monday, the league plans to ...", but not
+"had been due to expire Monday"); in a narrative of days far from the time of writing it counts on
+from the narrative's day, as a diary or a chronicle does. `past_clause` tells a sentence about the
+past, where a month or day without a year is the last one ("bought it in February")."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Iterable, Iterator
 
 from chronika.records.dates import DateInterval
 from chronika.extract.numbers import alternation
+from chronika.extract.russian import lemma
 from chronika.extract.timex_composite import CLOCK_PATTERN, clock_value, point_resolver
 from chronika.extract.timex_grammar import MONTH, POINT_PATTERN, YEAR, matches_near, month_number, parse_point
 from chronika.extract.timex_resolve import Context, Reading, Resolver
@@ -49,11 +52,54 @@ _QUARTER = re.compile(
 )
 _ADJECTIVE_QUARTER = re.compile(r"[a-z\s]*-quarter\s+[a-z]")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|planning\s+to|"
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|going\s+to|would\s+be\s+[a-z]+ing|scheduled|expected\s+to|plans?\s+to|"
+    r"planned|planning\s+to|"
     r"due\s+to|set\s+to|is\s+to|are\s+to|next|as\s+soon\s+as|as\s+early\s+as|effective|payable|of\s+record|"
     # a deadline: "has until Friday", "postponed until Tuesday", "given the relatives until 9 a.m. Tuesday"
-    r"(?:has|have|given|postponed|delayed|extended|deferred|adjourned)\b[^.!?;()“”\"]{0,40}\buntil)\b[^.!?;()“”\"]*$"
+    r"(?:has|have|given|postponed|delayed|extended|deferred|adjourned)\b[^.!?;()“”\"]{0,40}\buntil|"
+    r"будет|будут|состоится|состоятся|планиру\w+|намечен\w*|предстоит|собирается|собираются|намерен\w*|ожидается)"
+    r"(?![\w-])[^.!?;()“”\"]*$"
 )
+_GLOSS_OPEN = re.compile(r"\(\s*$")  # "(4 a.m. EDT Thursday)": a gloss of what comes before the bracket
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:previously|already|originally|earlier)\s+)?(?:been\s+)?$")
+# what may come before an expression that opens its sentence: "On Tuesday, ...", "And on Friday, ..."
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:(?:and|but|also|а|и)\s+)?(?:on\s+|by\s+|this\s+|в\s+|во\s+|к\s+)?$"
+)
+# the cues that speak of the future in the clause an expression opens ("planned" there is mostly past)
+_FUTURE_AFTER = re.compile(
+    r"\b(?:will|won't|shall|'ll|(?:is|are)\s+(?:going|expected|scheduled|set|due)\s+to|plans?\s+to|is\s+to|are\s+to|"
+    r"будет|будут|состоится|состоятся|планиру\w+|предстоит|собирается|собираются|намерен\w*|ожидается)(?![\w-])"
+)
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’)]*\s+|\n)(?!.*(?:[.!?][\"”’)]*\s+|\n))", re.S)
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|gave|made|went|came|met|began|left|bought|brought|sold|won|lost|fell|rose|"
+    r"became|paid|held|spent|saw|found|got|struck|shot|hit|(?P<ed>[a-z]{3,}ed))\b"
+)
+# what makes a sentence look ahead even with a verb in the past in it ("said it would buy in January")
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|won't|shall|'ll|would|could|may|might|can|should|must|going\s+to|expects?|expected|scheduled|"
+    r"plans?|planned|planning|due|set\s+to|is\s+to|are\s+to|next|until|payable|effective|of\s+record|"
+    r"(?:is|are)\s+[a-z]+ing|to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)[a-z]+)\b"
+)
+_CYRILLIC = re.compile(r"[а-яё]")
+_RU_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?")
+_LOOKS_AHEAD_RU = re.compile(
+    r"(?<![\w-])(?:будет|будут|планиру\w*|намечен\w*|предстоит|собира\w+|намерен\w*|ожида\w+|следующ\w*|"
+    r"должен|должна|должно|должны|чтобы|до\s+тех\s+пор|бы)(?![\w-])"
+)
+# participles that mostly stand as adjectives ("the United States", "an unspecified date")
+_ADJECTIVES_IN_ED = {
+    "united", "armed", "based", "related", "limited", "concerned", "called", "named", "unspecified", "proposed",
+    "advanced", "detailed", "needed", "used", "owned", "listed", "combined", "adjusted", "estimated", "increased",
+}
+# words after which a participle in -ed is not a simple past ("has agreed", "to be signed", "the revised plan")
+_NOT_PAST_BEFORE = {
+    "be", "been", "being", "is", "are", "am", "has", "have", "to", "the", "a", "an", "its", "his", "her", "their",
+    "our", "this", "that", "still", "newly", "not", "get", "gets",
+}
+_CLAUSE_AFTER = re.compile(r"[^.!?;()“”\"]{0,90}")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)\s+$")
 # words that make a weekday after them the name of a day, not a date of the report
 _DAY_NAMES = {
@@ -107,9 +153,23 @@ def candidates(text: str, low: str, triggers: Iterable[int]) -> Iterator[Found]:
             yield m.start() + (4 if adjective else 0), m.end(), _quarter(m)
 
 
-def future_clause(low: str, start: int) -> bool:
-    """Whether the clause before `start` speaks of what will be ("will meet", "is scheduled to")."""
-    return _FUTURE_CUE.search(low, max(0, start - 70), start) is not None
+def future_clause(low: str, start: int, end: int | None = None) -> bool:
+    """Whether the clause of the expression at `start`-`end` speaks of what will be ("will meet",
+    "is scheduled to"): the words before it, a gloss in brackets sharing its clause's ("will leave
+    at 4 in the morning (4 a.m. Thursday)"); for an expression that opens its sentence ("On Tuesday,
+    the league plans to ...") the words after it too. A plan told in the pluperfect ("had been due
+    to expire Friday") is what was to be, and so is past."""
+    before = low[max(0, start - 70) : start]
+    gloss = _GLOSS_OPEN.search(before)
+    if gloss is not None:
+        start -= len(before) - gloss.start()
+    cue = _FUTURE_CUE.search(low, max(0, start - 70), start)
+    if cue is not None:
+        return _PLUPERFECT.search(low, max(0, cue.start() - 30), cue.start()) is None
+    if end is None or _SENTENCE_OPENING.search(low, max(0, start - 30), start) is None:
+        return False
+    clause = _CLAUSE_AFTER.match(low, end)
+    return clause is not None and _FUTURE_AFTER.search(clause.group()) is not None
 
 
 def _weekday_candidate(text: str, m: re.Match[str]) -> Found | None:
@@ -287,6 +347,36 @@ def quarter_reading(year: int, quarter: int, text: str, *, stated: bool) -> Read
 def past_verb_before(low: str, start: int) -> bool:
     """Whether a verb in the past comes just before `start` ("said today", "was arrested today")."""
     return _TODAY_PAST.search(low, max(0, start - 30), start) is not None
+
+
+def past_clause(low: str, start: int, end: int) -> bool:
+    """Whether the sentence of the expression at `start`-`end` tells of the past: a verb in the
+    simple past ("bought", "was", "changed") and nothing that looks ahead ("will", "would",
+    "plans to", "expected"). "Since the company bought it in February": the last February."""
+    opening = _SENTENCE_START.search(low, max(0, start - 200), start)
+    first = opening.end() if opening is not None else max(0, start - 200)
+    closing = _SENTENCE_STOP.search(low, end, end + 150)
+    sentence = low[first : closing.start() if closing is not None else end + 150]
+    if _CYRILLIC.search(low, start, end):
+        return _russian_past(sentence)
+    if _LOOKS_AHEAD.search(sentence):
+        return False
+    for m in _PAST_VERB.finditer(sentence):
+        if not m.group("ed"):
+            return True
+        before = _WORD_BEFORE.search(sentence, 0, m.start())
+        if m.group("ed") not in _ADJECTIVES_IN_ED and (before is None or before.group("word") not in _NOT_PAST_BEFORE):
+            return True
+    return False
+
+
+def _russian_past(sentence: str) -> bool:
+    """The Russian `past_clause`: a verb in the past (pymorphy3's likeliest reading) and none in the
+    future, nor a word that looks ahead ("планирует", "предстоит", "следующем")."""
+    if _LOOKS_AHEAD_RU.search(sentence):
+        return False
+    tags = [lemma(word)[1] for word in _RU_WORD.findall(sentence)]
+    return any("VERB" in tag and "past" in tag for tag in tags) and not any("futr" in tag for tag in tags)
 
 
 def reporting(text: str, document_date: date | None) -> bool:

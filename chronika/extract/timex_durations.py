@@ -22,9 +22,10 @@ _MODS = {
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "only": None, "just": None,
 }
 MOD = rf"(?:(?P<mod>{alternation(w for w in _MODS if _MODS[w])})\s+)?"
-DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too
+DURATION = re.compile(  # "the first nine months", "the six months": TimeML spans the determiner too; "two more weeks"
     r"\b(?:the\s+(?:first\s+)?(?=\S+\s+(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)))?"
-    rf"{MOD}{QUANTITY}{HALF}[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}(?P<old>[\s-]+old)?\b(?!-)"
+    rf"{MOD}{QUANTITY}{HALF}(?:\s+(?:more|additional|further|extra))?[\s-]+{UNITS}{HALF.replace('half>', 'half2>')}"
+    r"(?P<old>[\s-]+old)?\b(?!-)"
     r"(?![\s-]+plans?\b)"
 )
 ANCHORED_DURATION = re.compile(
@@ -76,7 +77,10 @@ def mod_of(m: re.Match[str]) -> str | None:
 
 
 def duration_value(count: float | None, unit: str) -> str:
-    """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated)."""
+    """The TIMEX3 value of a duration ("P17Y", "PT30M"; "PXY" when the count is not stated). A
+    decade is written in years, as TimeBank writes it ("two decades" is P20Y, "decades" PXY)."""
+    if unit == "decade":
+        count, unit = None if count is None else count * 10, "year"
     clock = "T" if unit in ("hour", "minute", "second") else ""
     if count is not None and count % 1 and unit in ("hour", "minute"):  # "5 1/2 hours" is PT5H30M
         whole, sixtieths = int(count), round(count % 1 * 60)

@@ -93,14 +93,16 @@ def _offset(m: re.Match[str]) -> Resolver:
     """"three days later", "two years ago", "five days after": counted from the narrative's date
     (from the document's for "ago" and "hence")."""
     unit, count = unit_of(m), count_of(m)
-    if unit == "week" and count is not None:  # "a week later" is a day, as precise as its anchor
+    direction = m.group("dir").lower()
+    from_document = direction in ("ago", "hence")
+    # "six weeks ago" is a week, as TimeML writes it ("1999-W47"); "a week later" is a day, as precise as its anchor
+    in_weeks = unit == "week" and from_document
+    if unit == "week" and count is not None:
         unit, count = "day", count * 7
     while count is not None and count % 1 and unit in _FINER:  # "half a century later" is 50 years on
         unit, factor = _FINER[unit]
         count *= factor
-    direction = m.group("dir").lower()
     sign = -1 if direction in ("earlier", "ago", "before", "previously", "prior to") else 1
-    from_document = direction in ("ago", "hence")
 
     def resolve(ctx: Context) -> Reading | None:
         quarter = ctx.reported_quarter() if unit == "year" and count and count % 1 == 0 else None
@@ -121,7 +123,8 @@ def _offset(m: re.Match[str]) -> Resolver:
             when = DateInterval(first.start, last.end, first.precision, m.group(0), True)
             return Reading(common_value(when.start, when.end), "DATE", when, anchor=kind)
         when = _shifted(anchor, sign * count, unit, m.group(0))
-        return Reading(_value(when, unit), "DATE", when, anchor=kind, mod=mod_of(m))
+        value = value_of(when.start, "week") if in_weeks and when.precision == "day" else _value(when, unit)
+        return Reading(value, "DATE", when, anchor=kind, mod=mod_of(m))
 
     return resolve
 

@@ -40,6 +40,7 @@ class Context:
     past: bool = False  # a verb in the past comes just before ("said today")
     timeml: bool = False  # follow TimeML where its conventions differ from the chronicle's
     narrative_sentence: bool = False  # the last date is in the same sentence
+    past_sentence: bool = False  # the sentence tells of the past ("bought it in February") and looks nowhere ahead
 
     def anchor(self, precision: str) -> DateInterval | None:
         """What a relative expression of granularity `precision` counts from: the last date when it
@@ -113,7 +114,9 @@ def point_reading(p: Point, text: str, ctx: Context) -> Reading | None:
 
 def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
     """The year of a day or month written without one: the narrative's year, except inside a
-    citation's parentheses, where (as without a narrative) the document's date decides."""
+    citation's parentheses, where (as without a narrative) the document's date decides: the nearest
+    occurrence, the next one in a clause about the future, the last one begun in a sentence about
+    the past."""
     year = ctx.year()
     doc_year = ctx.document_date.year if ctx.document_date else None
     # a narrative far from the time of writing (a history of 1937 written in 2010) lends its year;
@@ -134,6 +137,9 @@ def context_year(p: Point, ctx: Context) -> tuple[int | None, str]:
         gap = (date(year, month, min(day, last) if p.day else last) - doc).days
         if ctx.future and not ctx.in_parentheses:
             return gap if gap >= 0 else 10_000 - gap
+        if ctx.past_sentence:  # the period has begun by the document's date (or begins the day after: a paper's date)
+            begun = (date(year, month, min(day, calendar.monthrange(year, month)[1]) if p.day else 1) - doc).days <= 1
+            return abs(gap) if begun else 10_000 + gap
         return -gap if gap <= 0 else 2 * gap  # a report tells what has happened rather than what will
 
     nearest = min((doc.year, doc.year - 1, doc.year + 1), key=distance)

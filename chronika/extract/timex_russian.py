@@ -124,7 +124,7 @@ def _offset(m: re.Match[str]) -> Resolver:
         if anchor.precision == "day" or not days and _finer_or_same(anchor.precision, unit):
             day = shift(anchor.start if sign < 0 else anchor.end, sign * step, step_unit)
             when = period_of(day, step_unit, m.group(0))
-            value = value_of(day, step_unit)
+            value = value_of(day, "week" if unit == "week" and from_document else step_unit)  # "шесть недель назад": a week
         else:  # "три дня спустя" after "в 1937 году": the year's span moved, as precise as the year
             when = DateInterval(shift(anchor.start, sign * step, step_unit), shift(anchor.end, sign * step, step_unit),
                                 anchor.precision, m.group(0), True)
