@@ -1,8 +1,10 @@
 """Building champion lists (see query/champions.py) from the passages' text with numpy: every
 passage tokenized as FTS5 does, then, block by block, for each frequent term and two-word phrase the
 passages where it weighs most, and for each frequent word every passage holding it (its postings,
-query/postings.py). Memory stays near the size of the tokens and postings (about 4 GB for a
-million passages), time near that of tokenizing them (about 3.5 minutes for a million on one core)."""
+query/postings.py). Memory stays near the size of the tokens (4 bytes each) and the frequent words'
+postings (9 bytes each), plus a bounded working set: a block of 5,000 passages at a time, the best
+rows kept so far merged every two blocks, pairs counted in a fixed 64 MB array of buckets; time
+stays near that of tokenizing them (about 3.5 minutes for a million passages on one core)."""
 
 from __future__ import annotations
 
