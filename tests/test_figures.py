@@ -339,3 +339,10 @@ def test_a_currency_sign_is_the_figures_unit_and_a_clause_after_a_comma_is_not_w
         ("£300,000", 300000.0, "pounds", "pounds")]
     index = tag_figures("The index closed at 8,420.15, leaving traders uneasy.")[0]
     assert index.text == "8,420.15" and index.counted is None
+
+
+def test_days_of_a_month_and_a_russian_year_are_no_figures() -> None:
+    assert tag_figures("Совещание пройдёт 14-15 ноября в Томске.") == []
+    assert tag_figures("The talks ran 3-5 March in Geneva.") == []
+    assert tag_figures("* 3020 год — по предсказанию, наступит конец света.") == []
+    assert [f.text for f in tag_figures("Прошло 1000 лет, и 2 may be enough.")] == ["1000 лет"]

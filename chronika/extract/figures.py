@@ -25,7 +25,7 @@ from chronika.extract.figures_ru import russian_word_figures
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
 from chronika.records.mentions import TimeMention
-from chronika.extract.timex_grammar import lowered, matches_near
+from chronika.extract.timex_grammar import MONTH, lowered, matches_near
 
 __all__ = ["FigureMention", "tag_figures"]
 
@@ -81,6 +81,13 @@ _BOUND = rf"(?P<bound>(?:{_BOUND_WORDS})\s+|[\"“]?a\s+(?:minimum|maximum)[\"�
 _SCALE_WORDS = alternation(_SCALES)
 _SCALE = rf"(?P<scale>\s+(?:{_SCALE_WORDS})(?!\w))?"
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_MONTH_WORD = re.compile(MONTH, re.IGNORECASE)
+_YEAR_WORD = re.compile(r"год|году|годом|годе")
+
+
+def _month(word: str) -> bool:
+    """Whether a word is a month's name: English capitalises it ("May", not "may"), Russian does not."""
+    return bool(_MONTH_WORD.fullmatch(word)) and (word[:1].isupper() or not word[:1].isascii())
 _SIGN_BEFORE = re.compile(r"(?:\bUS ?|\b[CA])?\$ ?$|[£€¥] ?$")
 _FIGURE = re.compile(
     rf"""{_BOUND}(?P<currency>(?:us\s?|c|a)?\$\s?|[£€¥]\s?)?(?:
@@ -289,6 +296,10 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         counted = unit  # "$19 million": dollars
     if counted is not None and counted.split()[0].lower() in TIME_UNITS:
         return None  # "hundreds of years": a duration
+    if counted is not None and _month(counted.split()[0]):
+        return None  # "21-22 октября", "3-5 March": days of a month, a date the time expressions missed
+    if counted is not None and g["n"] and value >= 1000 and _YEAR_WORD.fullmatch(counted.split()[0].lower()):
+        return None  # "5079 год", "2060 год": Russian names a year so (a count of years is "лет")
     if counted is not None and counted.lower() == "ones" and previous and previous[-1].counted:
         counted = previous[-1].counted  # "15 new ones" after "213 new monuments"
     whole = _OF_NUMBER.match(text, m.end())
