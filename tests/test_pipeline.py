@@ -296,3 +296,14 @@ def test_an_unchanged_archive_does_nothing_and_a_changed_one_replaces_its_member
     assert (len(changed.replaced), len(changed.added)) == (2, 1)
     assert sorted(set(first.added) & set(changed.replaced)) == sorted(first.added)  # same ids kept
     assert len(store.documents()) == 3
+
+
+def test_the_first_pass_tells_of_each_page_a_long_pdf_reader_reads(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "good" / "text-layer.pdf", tmp_path / "report.pdf")
+    heard: list[tuple[str, int, int, str]] = []
+    stored: list[str] = []
+    store = Store(tmp_path / "pages.db")
+    ingest(store, [tmp_path / "report.pdf"], progress=lambda path, words: stored.append(path.name),
+           reading=lambda path, done, total, how: heard.append((path.name, done, total, how)))
+    assert heard == [("report.pdf", n, 3, "text layer") for n in (1, 2, 3)]
+    assert stored == ["report.pdf"]  # the pages are heard of while reading, the document once stored

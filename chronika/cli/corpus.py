@@ -61,7 +61,11 @@ def ingest(
                     bar.update(task, advance=int(path != last), description=path.name[:30], rate=f"{words:,} words, {words / elapsed:,.0f} words/s")
                     last = path
 
-                return run_ingest(store, paths, title=title, date=date, progress=tick, budget=budget).to_json()
+                def page(path: Path, done: int, pages: int, how: str) -> None:  # each page a long PDF's reader reads
+                    bar.update(task, description=f"reading {path.name[:24]}", rate=f"page {done:,} of {pages:,} ({how})")
+
+                return run_ingest(store, paths, title=title, date=date, progress=tick, budget=budget,
+                                  reading=page).to_json()
 
     summary = guarded(work)
     for ignored in summary["ignored"]:

@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections import Counter
 from contextlib import nullcontext
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -30,7 +31,7 @@ from chronika.extract.build import build_document, content_hash, name_evidence, 
 from chronika.errors import SourceError, UsageError
 from chronika.extract.read import LeftOut, documents, reader_for
 from chronika.extract.read.containers import FOLDER_NOTES
-from chronika.extract.read.limits import reading_limits
+from chronika.extract.read.limits import PageRead, reading_limits
 from chronika.extract.read.parts import MAX_DOCUMENT_CHARS, PART_CHARS, split_source
 from chronika.extract.read.text import read_text_parts
 from chronika.records.document import Source
@@ -65,6 +66,7 @@ class IngestSummary:
 
 
 Progress = Callable[[Path, int], None]  # called after each document (a file, or each part of one) with the words it added
+Reading = Callable[[Path, int, int, str], None]  # called in the first pass after each page a file's reader has read
 
 
 def source_files(
@@ -131,9 +133,11 @@ def ingest(
     progress: Progress | None = None,
     extract: bool = True,
     budget: FileBudget = FileBudget(),
+    reading: Reading | None = None,
 ) -> IngestSummary:
     """Store every document found under `paths`; `title` and `date` override what the sources say.
-    `extract=False` stores text, passages and the search index only (no names, times or figures)."""
+    `extract=False` stores text, passages and the search index only (no names, times or figures).
+    `progress` hears of each document stored, `reading` of each page read (a long PDF's)."""
     started = time.perf_counter()
     if date is not None:
         stated_date(date)  # a bad --date is a usage error before anything is read
@@ -143,7 +147,7 @@ def ingest(
         files = source_files(paths, ignored, summary.skipped)
         spent: dict[Path, float] = {}  # seconds spent on each file so far
         read_whole: dict[Path, int] = {}  # each file read to its end: its number of parts (0: stored whole)
-        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent, read_whole)
+        pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent, read_whole, reading)
         evidence = _evidence(store, pending, names) if pending else Counter()
         parts = Counter(item.path for item in pending if item.part is not None)
         left_out: Counter[Path] = Counter()
@@ -218,6 +222,7 @@ def _read_batch(
     budget: FileBudget,
     spent: dict[Path, float],
     read_whole: dict[Path, int],
+    reading: Reading | None = None,
 ) -> tuple[list[_Pending], Counter[str]]:
     """The first pass: every new or changed file read once and spilled to `spill` (a part at a
     time), with the names the batch holds; unchanged and unreadable files are recorded (and
@@ -234,7 +239,8 @@ def _read_batch(
         left_out: list[str] = []  # notes inside an archive
         parts: list[int] = []  # the numbers of the file's parts, stored already or not
         try:
-            for got in _read_one(store, path, summary, batch, budget, parts):
+            told = partial(reading, path) if reading is not None else None
+            for got in _read_one(store, path, summary, batch, budget, parts, told):
                 if isinstance(got, LeftOut):
                     left_out.append(got.name)
                     continue
@@ -267,7 +273,8 @@ def _read_batch(
 
 
 def _read_one(
-    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, parts: list[int]
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, parts: list[int],
+    on_page: PageRead | None = None,
 ) -> Iterator[tuple[Source, str, str] | SourceError | LeftOut]:
     """The documents a file holds (itself, its parts when its text is long, or an archive's or a
     mail's members and their parts), each with its content hash and status ("added" or
@@ -291,7 +298,7 @@ def _read_one(
         summary.unchanged.append(name)
         return
     batch.add(digest)
-    with reading_limits(budget.max_seconds, _ocr_cache(store)), path.open("rb") if streamed else nullcontext() as stream:
+    with reading_limits(budget.max_seconds, _ocr_cache(store), on_page), path.open("rb") if streamed else nullcontext() as stream:
         held = read_text_parts(stream, name, PART_CHARS) if stream is not None else _documents(data, name)
         for source in held:
             if isinstance(source, (SourceError, LeftOut)):

@@ -16,7 +16,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from chronika.errors import SourceError
 from chronika.extract.read.image import join_pages
-from chronika.extract.read.limits import out_of_time
+from chronika.extract.read.limits import out_of_time, page_read
 from chronika.extract.read.ocr import Render, ocr_pages
 from chronika.extract.read.registry import register
 from chronika.records.document import Source
@@ -67,10 +67,12 @@ def _text_layer(reader: PdfReader) -> list[str]:
     """The text layer of each page, up to the page where the time limit set around the reading
     runs out."""
     texts = []
+    total = len(reader.pages)
     for page in reader.pages:
         if out_of_time():
             break
         texts.append(page.extract_text() or "")
+        page_read(len(texts), total, "text layer")
     return texts
 
 
@@ -86,7 +88,10 @@ def _ocr_pages(raw: bytes, name: str, indexes: list[int], warnings: list[str]) -
     left_out: list[int] = []
     with pdfplumber.open(BytesIO(raw)) as pdf:
         inked = _inked_pages(pdf, indexes, warnings)
-        found = [(number - 1, text) for number, text in ocr_pages(inked, len(indexes), name, left_out)]
+        found = []
+        for number, text in ocr_pages(inked, len(indexes), name, left_out):
+            found.append((number - 1, text))
+            page_read(len(found), len(indexes), "OCR")
     if left_out:
         warnings.append(f"stored in part: OCR of {len(left_out)} page(s) from page {left_out[0]} left out when the time budget per file ran out (raise --max-seconds)")
     return found
