@@ -30,8 +30,9 @@ class DocumentReading:
         return {row[0]: row[1] for row in rows}
 
     def documents(self) -> list[StoredDocument]:
+        """Every document as listed, without its text (reading every text would read the corpus)."""
         rows = self.db.execute(
-            "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
+            f"SELECT {_LISTED}, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count"
             " FROM documents d ORDER BY d.id"
         )
         return [_stored(row) for row in rows]
@@ -76,6 +77,13 @@ def doc_number(ref: str) -> int:
     if number >= 1 << 63:  # past SQLite's integers: no document can have it
         raise ChronikaError(f"no document '{ref}'; `chronika documents` lists them")
     return number
+
+
+# What a document's listing reads: everything but its texts and offset map.
+_LISTED = ", ".join(f"d.{c}" for c in (
+    "id", "source", "content_hash", "reader", "title", "author", "language", "words", "date_start", "date_end",
+    "date_precision", "date_text", "date_inferred", "date_provenance", "metadata",
+))
 
 
 def _stored(row: sqlite3.Row) -> StoredDocument:
