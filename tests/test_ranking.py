@@ -21,6 +21,7 @@ from chronika.records.search import SearchFilters
 from chronika.query.ranking import Scorer, Unsupported, idf, parse, tokens
 from chronika.query.search import fts_query
 from chronika.store import Store
+from chronika.store import postings as store_postings
 from chronika.store.fulltext import fts5, marked_spans as highlights
 from conftest import copy_store
 
@@ -283,3 +284,33 @@ def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkey
             ranked = rank_by_impacts(store, parse(query), 10)
             assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
         assert rank(store, parse("party"), 1)[0][0].document == "d31"
+
+
+def test_merges_append_segments_read_as_one(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each merge of added passages writes a segment, not every word's postings; the postings read
+    are what a full build writes, and the segments are written whole again past `SEGMENTS`."""
+    monkeypatch.setattr(store_postings, "SEGMENTS", 2)
+    with Store(_copy(generated, tmp_path, monkeypatch)) as store:
+        whole = store.db.execute("SELECT passages FROM term_postings WHERE term = 'party'").fetchone()[0]
+        for n, segments in enumerate([1, 2, 0]):
+            store.save(_plain(f"gen/added-{n}.txt", f"Party party w{n} w{n}.\n\nParty w2 and more words."))
+            assert refresh_impacts(store) and store.impacts_fresh()
+            assert store.db.execute("SELECT count(*) FROM length_segments").fetchone()[0] == segments
+            assert (store.db.execute("SELECT passages FROM term_postings WHERE term = 'party'").fetchone()[0]
+                    == whole) == (segments > 0)  # a word's postings are not rewritten until compacted
+            merged = {word: store.postings_of(word) for word in sorted(store.posted_words())}
+            lengths = store.passage_lengths()
+            reads: list[str] = []
+            store.db.set_trace_callback(reads.append)
+            for query in ("party", "party AND w2", "w1 AND w2", "w0 NOT w1"):
+                ranked = rank_by_impacts(store, parse(query), 10)
+                assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
+            store.db.set_trace_callback(None)
+            assert any("posting_segments" in sql for sql in reads)
+        build_impacts(store, frequent=60, keep=80)
+        assert store.db.execute("SELECT count(*) FROM posting_segments").fetchone()[0] == 0
+        assert lengths is not None and np.array_equal(store.passage_lengths(), lengths)
+        for word, found in merged.items():
+            again = store.postings_of(word)
+            assert found is not None and again is not None
+            assert np.array_equal(found[0], again[0]) and np.array_equal(found[1], again[1]), word

@@ -246,6 +246,22 @@ def _m6_memory_confidence(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE memory_signals ADD COLUMN {column}")
 
 
+def _m7_posting_segments(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- What merges appended to `term_postings` and `passage_lengths` since they were last written
+        -- whole (store/postings.py): a word's postings are its row there followed by its segments in
+        -- order, the lengths those of `passage_lengths` extended by each segment's from id `first`.
+        CREATE TABLE posting_segments (
+            term TEXT NOT NULL, segment INTEGER NOT NULL, passages BLOB NOT NULL, hits BLOB NOT NULL,
+            PRIMARY KEY (term, segment)
+        ) WITHOUT ROWID;
+        CREATE TABLE length_segments (segment INTEGER PRIMARY KEY, first INTEGER NOT NULL, lengths BLOB NOT NULL);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
@@ -253,6 +269,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m4_postings,
     _m5_incremental_resolution,
     _m6_memory_confidence,
+    _m7_posting_segments,
 ]
 
 
