@@ -15,9 +15,6 @@ _ID = "<u4"  # a passage id in the postings
 _LIMIT = 1 << 32
 
 
-SEGMENTS = 8  # merges appended as segments before the postings are written whole again
-
-
 def write_postings(db: sqlite3.Connection, passage_ids: np.ndarray, lengths: np.ndarray,
                    postings: list[tuple[str, np.ndarray, np.ndarray]]) -> bool:
     """Replace every word's postings and the passages' lengths (`rows` index `passage_ids`); False
@@ -39,20 +36,18 @@ def write_postings(db: sqlite3.Connection, passage_ids: np.ndarray, lengths: np.
 
 
 def merge_postings(db: sqlite3.Connection, added: dict[str, list[tuple[int, int]]], lengths: dict[int, int],
-                   alive: np.ndarray | None) -> None:
+                   alive: np.ndarray | None, segment: int | None = None) -> None:
     """Add passages added since the build (ids above every listed one, so order holds) to their
-    words' postings and their lengths; with `alive` (by id, up to the last id listed), drop the
-    removed ones. Added passages alone go into a new segment, so a merge writes what it adds
-    rather than every word's whole postings; a removal, or `SEGMENTS` segments, writes the
-    postings whole again. A word that became frequent since gets its postings at the next full
-    build."""
+    words' postings and their lengths: as segment number `segment`, so a merge writes what it
+    adds rather than every word's whole postings, or, without one, written whole with the
+    segments before; with `alive` (by id, up to the last id listed), drop the removed ones. A word
+    that became frequent since gets its postings at the next full build."""
     if db.execute("SELECT 1 FROM passage_lengths WHERE id = 1").fetchone() is None:
         return
     if lengths and max(lengths) >= _LIMIT:
         _clear(db)
         return
-    segment = int(db.execute("SELECT coalesce(max(segment), 0) FROM length_segments").fetchone()[0]) + 1
-    if alive is None and segment <= SEGMENTS:
+    if segment is not None and alive is None:
         _append(db, segment, added, lengths)
     else:
         _rewrite(db, added, lengths, alive)

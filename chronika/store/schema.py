@@ -250,9 +250,15 @@ def _m7_posting_segments(db: sqlite3.Connection) -> None:
     _script(
         db,
         """
-        -- What merges appended to `term_postings` and `passage_lengths` since they were last written
-        -- whole (store/postings.py): a word's postings are its row there followed by its segments in
-        -- order, the lengths those of `passage_lengths` extended by each segment's from id `first`.
+        -- What merges appended to `term_impacts`, `term_postings` and `passage_lengths` since they
+        -- were last written whole (store/impacts.py, store/postings.py): a term's list is the best
+        -- `keep` of its row's passages and its segments' (`floor` raised to the best of the rest), a
+        -- word's postings its row's followed by its segments' in order, the lengths those of
+        -- `passage_lengths` extended by each segment's from id `first`.
+        CREATE TABLE impact_segments (
+            term TEXT NOT NULL, segment INTEGER NOT NULL, passages BLOB NOT NULL, weights BLOB NOT NULL,
+            PRIMARY KEY (term, segment)
+        ) WITHOUT ROWID;
         CREATE TABLE posting_segments (
             term TEXT NOT NULL, segment INTEGER NOT NULL, passages BLOB NOT NULL, hits BLOB NOT NULL,
             PRIMARY KEY (term, segment)
