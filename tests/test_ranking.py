@@ -283,3 +283,51 @@ def test_added_passages_alone_are_merged(generated: Path, tmp_path: Path, monkey
             ranked = rank_by_impacts(store, parse(query), 10)
             assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
         assert rank(store, parse("party"), 1)[0][0].document == "d31"
+
+
+def test_merges_append_segments_read_as_one(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each merge of added passages writes a segment, not every touched list and word's postings;
+    the lists and postings read are those that merging each time whole gives, and the segments
+    are written whole again past `SEGMENTS`, or when passages are removed."""
+    stores = {}
+    for segments in (0, 2):
+        monkeypatch.setattr(index_refresh, "SEGMENTS", segments)
+        (tmp_path / str(segments)).mkdir()
+        with Store(_copy(generated, tmp_path / str(segments), monkeypatch)) as store:
+            whole = store.db.execute("SELECT passages FROM term_postings WHERE term = 'party'").fetchone()[0]
+            seen, steps = [], []
+            for n, text in enumerate(["Party party w1 w1.\n\nParty w2 and more words.", "\n\n".join(f"W2 party {'w3 ' * k}." for k in range(60)),
+                                      "Party w1 w2 party w2.", "Party."]):
+                if n == 3:
+                    store.save(_plain("gen/4.txt", text))  # replaced: passages removed
+                else:
+                    store.save(_plain(f"gen/added-{n}.txt", text))
+                assert refresh_impacts(store) and store.impacts_fresh()
+                seen.append(store.db.execute("SELECT count(*) FROM impact_segments").fetchone()[0])
+                if segments:
+                    assert (store.db.execute("SELECT passages FROM term_postings WHERE term = 'party'").fetchone()[0]
+                            == whole) == (n < 2)  # a word's postings are not rewritten while segments pile up
+                reads: list[str] = []
+                store.db.set_trace_callback(reads.append)
+                for query in ("party", "party AND w2", "w1 AND w2", "w0 NOT w1", '"central committee"'):
+                    ranked = rank_by_impacts(store, parse(query), 10)
+                    assert ranked is not None and ranked.exact and ranked.ids == _fts5_order(store, query), query
+                store.db.set_trace_callback(None)
+                assert not segments or n >= 2 or any("posting_segments" in sql for sql in reads)
+                steps.append((dict(store.impact_lists()), {w: store.postings_of(w) for w in store.posted_words()},
+                              store.passage_lengths()))
+            assert (seen[0] > 0 and seen[1] > 0 and seen[2] == seen[3] == 0) if segments else not any(seen)
+            stores[segments] = steps
+    first, second = stores[0][0][0], stores[0][1][0]
+    assert any(second[key].floor > one.floor for key, one in first.items())  # a full list dropped what it took
+    for (lists, postings, lengths), (lists2, postings2, lengths2) in zip(stores[0], stores[2]):
+        assert lists.keys() == lists2.keys() and postings.keys() == postings2.keys()
+        for key, one in lists.items():
+            other = lists2[key]
+            assert (one.df, one.floor) == (other.df, other.floor), key
+            assert np.array_equal(one.ids, other.ids) and np.array_equal(one.weights, other.weights), key
+        for word, found in postings.items():
+            again = postings2[word]
+            assert found is not None and again is not None
+            assert np.array_equal(found[0], again[0]) and np.array_equal(found[1], again[1]), word
+        assert lengths is not None and lengths2 is not None and np.array_equal(lengths, lengths2)

@@ -39,6 +39,8 @@ def test_saving_again_from_the_same_source_replaces_and_keeps_the_id(store: Stor
     second = add(store, "Yezhov was shot in 1940.")
     assert first == second
     assert [d.id for d in store.documents()] == [first]
+    add(store, "Kirov was killed in 1934.", "other.txt")
+    assert store.sources() == ["doc.txt", "other.txt"]
     assert search(store, "headed") == []
     assert len(search(store, "shot")) == 1
     assert store.check() == []

@@ -186,7 +186,7 @@ def _drop_old_versions(store: Store, read: dict[str, int]) -> None:
     if not read:
         return
     stale = []
-    for source in (d.source for d in store.documents()):
+    for source in store.sources():
         m = _PART.match(source)
         if m and m[1] in read and int(m[2]) > read[m[1]]:
             stale.append(source)

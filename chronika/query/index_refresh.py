@@ -19,6 +19,7 @@ INDEXED_FROM = 20_000  # passages: below this FTS5 ranks any query in well under
 FREQUENT = 500  # passages a term must be in to get a list; FTS5 ranks rarer ones in a few ms
 KEEP = 1_000  # passages kept per list
 REBUILD_SHARE = 0.1  # of the passages changed since the last full build: past it, lists are built anew
+SEGMENTS = 8  # merges appended as segments before the lists and postings are written whole again
 
 
 def refresh_impacts(store: Store, log: Callable[[str], None] | None = None) -> bool:
@@ -44,8 +45,10 @@ def refresh_impacts(store: Store, log: Callable[[str], None] | None = None) -> b
 
 def _merge(store: Store, state: dict[str, Any], changed: int, removed: bool) -> None:
     """Merge the passages added since the lists were built into the lists of their words and
-    pairs, and drop the removed ones: a list without them still holds the best of the rest. A
-    word that became frequent gets its list at the next full build."""
+    pairs, and drop the removed ones: a list without them still holds the best of the rest. Added
+    passages alone are appended as a segment (what the merge writes is what it adds); a removal,
+    or `SEGMENTS` segments, writes the lists and postings whole again. A word that became frequent
+    gets its list at the next full build."""
     listed, posted = store.listed_terms(), store.posted_words()
     found: dict[str, list[tuple[int, float]]] = {}
     postings: dict[str, list[tuple[int, int]]] = {}
@@ -58,17 +61,27 @@ def _merge(store: Store, state: dict[str, Any], changed: int, removed: bool) -> 
             found.setdefault(key, []).append((pid, weight(hits[key], len(words), state["average"])))
         for key in hits.keys() & posted:
             postings.setdefault(key, []).append((pid, hits[key]))
+    state = state | {"changed": changed}
+    segment = state.get("segments", 0) + 1
+    if not removed and segment <= SEGMENTS:
+        # Only added passages: each list and postings get them as a segment, read with them.
+        appended = {key: (np.array([p for p, _ in new], dtype=np.int64), np.array([w for _, w in new]))
+                    for key, new in found.items()}
+        store.append_impacts(appended, postings, lengths, segment, state | {"segments": segment})
+        return
     # Which listed passages are still there: read only when some were removed.
     alive: np.ndarray | None = None
     if removed:
         alive = np.zeros(state["last"] + 1, dtype=bool)
         alive[store.passage_ids_up_to(state["last"])] = True
-    # Every list is read only when passages were removed; otherwise those the new passages touch.
+    # Every list is read only when passages were removed; otherwise those the new passages touch
+    # and those with segments, all of which are written whole.
+    segmented = store.segmented_terms()
     merged = []
-    for key, old in store.impact_lists(None if removed else list(found)):
+    for key, old in store.impact_lists(None if removed else sorted(found.keys() | segmented)):
         kept_old = alive[old.ids] if alive is not None else np.ones(len(old.ids), dtype=bool)
         new = found.get(key, [])
-        if kept_old.all() and not new:
+        if kept_old.all() and not new and key not in segmented:
             continue
         ids = np.concatenate([old.ids[kept_old], np.array([p for p, _ in new], dtype=np.int64)])
         both = np.concatenate([old.weights[kept_old], np.array([w for _, w in new], dtype=np.float64)])
@@ -76,8 +89,7 @@ def _merge(store: Store, state: dict[str, Any], changed: int, removed: bool) -> 
         kept, dropped = order[: state["keep"]], order[state["keep"] :]
         floor = max(old.floor, float(both[dropped].max())) if len(dropped) else old.floor
         merged.append((key, ImpactList(old.df + len(new), floor, ids[kept], both[kept])))
-    store.update_impacts(merged, postings, lengths, alive, state | {"changed": changed})
-
+    store.update_impacts(merged, postings, lengths, alive, state | {"segments": 0})
 
 def build_impacts(store: Store, frequent: int = FREQUENT, keep: int = KEEP,
                   log: Callable[[str], None] | None = None) -> int:

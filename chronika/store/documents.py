@@ -29,6 +29,10 @@ class DocumentReading:
         )
         return {row[0]: row[1] for row in rows}
 
+    def sources(self) -> list[str]:
+        """Every stored document's source, in the order of their ids (without reading their text)."""
+        return [row[0] for row in self.db.execute("SELECT source FROM documents ORDER BY id")]
+
     def documents(self) -> list[StoredDocument]:
         """Every document as listed, without its text (reading every text would read the corpus)."""
         rows = self.db.execute(

@@ -54,16 +54,27 @@ class ImpactStore:
         db.execute("UPDATE store_state SET value = json_set(value, '$.dirty', json('true')) WHERE key = ?", (_STATE,))
 
     def impact_list(self, key: str) -> ImpactList | None:
-        row = self.db.execute("SELECT df, floor, passages, weights FROM term_impacts WHERE term = ?", (key,)).fetchone()
-        return _list(*row) if row else None
+        found = dict(self.impact_lists([key]))
+        return found.get(key)
 
     def impact_lists(self, keys: list[str] | None = None) -> Iterator[tuple[str, ImpactList]]:
-        """The lists of the terms named, or every list."""
+        """The lists of the terms named, or every list (each with what merges appended since it
+        was written whole)."""
         where = "" if keys is None else " WHERE term IN (SELECT value FROM json_each(?))"
-        rows = self.db.execute("SELECT term, df, floor, passages, weights FROM term_impacts" + where,
-                               () if keys is None else (json.dumps(keys),)).fetchall()
+        args = () if keys is None else (json.dumps(keys),)
+        rows = self.db.execute("SELECT term, df, floor, passages, weights FROM term_impacts" + where, args).fetchall()
+        appended: dict[str, list[tuple[bytes, bytes]]] = {}
+        for term, passages, weights in self.db.execute(
+            "SELECT term, passages, weights FROM impact_segments" + where + " ORDER BY term, segment", args
+        ):
+            appended.setdefault(term, []).append((passages, weights))
+        keep = int((self.impacts_state() or {}).get("keep", 0)) if appended else 0
         for term, *rest in rows:
-            yield term, _list(*rest)
+            yield term, _with_segments(_list(*rest), appended.get(term, []), keep)
+
+    def segmented_terms(self) -> set[str]:
+        """The terms whose lists have segments appended since they were written whole."""
+        return {key for (key,) in self.db.execute("SELECT DISTINCT term FROM impact_segments")}
 
     def listed_terms(self) -> set[str]:
         """The terms and pairs with a list."""
@@ -94,6 +105,7 @@ class ImpactStore:
         the postings could be kept (passage ids up to 32 bits)."""
         with self.transaction() as db:
             db.execute("DELETE FROM term_impacts")
+            db.execute("DELETE FROM impact_segments")
             db.executemany(
                 "INSERT INTO term_impacts (term, df, floor, passages, weights) VALUES (?, ?, ?, ?, ?)",
                 [(name, one.df, one.floor, one.ids.astype("<i8").tobytes(), one.weights.astype("<f8").tobytes())
@@ -105,19 +117,58 @@ class ImpactStore:
 
     def update_impacts(self, lists: list[tuple[str, ImpactList]], postings: dict[str, list[tuple[int, int]]],
                        lengths: dict[int, int], alive: np.ndarray | None, state: dict[str, Any]) -> None:
-        """Write merged lists, append the passages added to their words' postings and lengths
-        (dropping the removed ones, by `alive`, if given) and save the state with the passages
-        counted now, fresh, in one transaction."""
+        """Write merged lists whole (those with segments among them: every one that has some),
+        write the postings whole with the passages added and the lengths (dropping the removed
+        ones, by `alive`, if given), drop the segments and save the state with the passages counted
+        now, fresh, in one transaction."""
         with self.transaction() as db:
             db.executemany(
                 "UPDATE term_impacts SET df = ?, floor = ?, passages = ?, weights = ? WHERE term = ?",
                 [(one.df, one.floor, one.ids.astype("<i8").tobytes(), one.weights.astype("<f8").tobytes(), key)
                  for key, one in lists],
             )
+            db.execute("DELETE FROM impact_segments")
             merge_postings(db, postings, lengths, alive)
-            passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
-            state = state | {"passages": passages, "last": last, "dirty": False}
-            db.execute("UPDATE store_state SET value = ? WHERE key = ?", (json.dumps(state), _STATE))
+            _save_state(db, state)
+
+    def append_impacts(self, added: dict[str, tuple[np.ndarray, np.ndarray]],
+                       postings: dict[str, list[tuple[int, int]]], lengths: dict[int, int], segment: int,
+                       state: dict[str, Any]) -> None:
+        """Append the passages added since the last merge, as segment number `segment`: to each
+        term's list its new passages and their weights (its `df` counts them), to each word's
+        postings its new passages and hits, and their lengths; save the state with the passages
+        counted now, fresh, in one transaction. What a merge writes is what it adds."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO impact_segments (term, segment, passages, weights) VALUES (?, ?, ?, ?)",
+                [(key, segment, ids.astype("<i8").tobytes(), weights.astype("<f8").tobytes())
+                 for key, (ids, weights) in sorted(added.items())],
+            )
+            db.executemany("UPDATE term_impacts SET df = df + ? WHERE term = ?",
+                           [(len(ids), key) for key, (ids, _) in sorted(added.items())])
+            merge_postings(db, postings, lengths, None, segment)
+            _save_state(db, state)
+
+
+def _save_state(db: sqlite3.Connection, state: dict[str, Any]) -> None:
+    passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
+    state = state | {"passages": passages, "last": last, "dirty": False}
+    db.execute("UPDATE store_state SET value = ? WHERE key = ?", (json.dumps(state), _STATE))
+
+
+def _with_segments(base: ImpactList, segments: list[tuple[bytes, bytes]], keep: int) -> ImpactList:
+    """A list with the passages its segments add: the best `keep` of all (ties by id), the floor
+    raised to the best of the rest."""
+    import numpy as np
+
+    if not segments:
+        return base
+    ids = np.concatenate([base.ids, *(np.frombuffer(p, dtype="<i8") for p, _ in segments)])
+    weights = np.concatenate([base.weights, *(np.frombuffer(w, dtype="<f8") for _, w in segments)])
+    order = np.lexsort((ids, -weights))
+    kept, dropped = order[:keep], order[keep:]
+    floor = max(base.floor, float(weights[dropped].max())) if len(dropped) else base.floor
+    return ImpactList(base.df, floor, ids[kept], weights[kept])
 
 
 def _list(df: int, floor: float, passages: bytes, weights: bytes) -> ImpactList:

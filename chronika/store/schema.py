@@ -246,6 +246,28 @@ def _m6_memory_confidence(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE memory_signals ADD COLUMN {column}")
 
 
+def _m7_posting_segments(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- What merges appended to `term_impacts`, `term_postings` and `passage_lengths` since they
+        -- were last written whole (store/impacts.py, store/postings.py): a term's list is the best
+        -- `keep` of its row's passages and its segments' (`floor` raised to the best of the rest), a
+        -- word's postings its row's followed by its segments' in order, the lengths those of
+        -- `passage_lengths` extended by each segment's from id `first`.
+        CREATE TABLE impact_segments (
+            term TEXT NOT NULL, segment INTEGER NOT NULL, passages BLOB NOT NULL, weights BLOB NOT NULL,
+            PRIMARY KEY (term, segment)
+        ) WITHOUT ROWID;
+        CREATE TABLE posting_segments (
+            term TEXT NOT NULL, segment INTEGER NOT NULL, passages BLOB NOT NULL, hits BLOB NOT NULL,
+            PRIMARY KEY (term, segment)
+        ) WITHOUT ROWID;
+        CREATE TABLE length_segments (segment INTEGER PRIMARY KEY, first INTEGER NOT NULL, lengths BLOB NOT NULL);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
@@ -253,6 +275,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m4_postings,
     _m5_incremental_resolution,
     _m6_memory_confidence,
+    _m7_posting_segments,
 ]
 
 
