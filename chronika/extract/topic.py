@@ -31,11 +31,13 @@ TERROR_WORDS = [
     r"\bKhrushchev\b|\b(?:20th|Twentieth) (?:Party )?Congress\b|\bsecret speech\b|\bcult of (?:the )?personality\b",
     r"хрущ[её]в|\bxx съезд|двадцат\w+ съезд|культ\w* личности",
 ]
-_TERROR_SUBJECT = re.compile("|".join(TERROR_WORDS), re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:  # compiled on first use: a command that never asks pays nothing
+    return re.compile("|".join(TERROR_WORDS), re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
 def about_the_terror(text: str) -> bool:
     """Whether a document's text names Stalin's terror or its memory (cached: a listing asks it of
     one document's text once per figure or sentence)."""
-    return _TERROR_SUBJECT.search(text.replace("\u0301", "")) is not None  # "Го́лод": an encyclopedia's stress mark
+    return _pattern().search(text.replace("\u0301", "")) is not None  # "Го́лод": an encyclopedia's stress mark
