@@ -307,3 +307,34 @@ def test_the_first_pass_tells_of_each_page_a_long_pdf_reader_reads(tmp_path: Pat
            reading=lambda path, done, total, how: heard.append((path.name, done, total, how)))
     assert heard == [("report.pdf", n, 3, "text layer") for n in (1, 2, 3)]
     assert stored == ["report.pdf"]  # the pages are heard of while reading, the document once stored
+
+
+def test_a_changed_archive_leaves_no_member_or_part_it_no_longer_holds(tmp_path: Path) -> None:
+    import zipfile
+
+    from chronika.extract.read.parts import MAX_DOCUMENT_CHARS
+
+    import random
+
+    words = "commission files camp archive letter names victims memory report court list".split()
+    pick = random.Random(7).choice  # varied words: a text repeated over and over would pack like a zip bomb
+    paragraph = " ".join(pick(words) for _ in range(40)) + ".\n\n"
+    long_text = "".join(" ".join(pick(words) for _ in range(40)) + ".\n\n" for _ in range(2 * MAX_DOCUMENT_CHARS // 300))
+    archive = tmp_path / "box.zip"
+
+    def pack(members: dict[str, str]) -> None:
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, text in members.items():
+                z.writestr(name, text)
+
+    store = Store(tmp_path / "box.db")
+    pack({"letter.txt": "A letter from the camp.\n", "note.txt": "A note.\n", "report.txt": long_text})
+    ingest(store, [archive], extract=False)
+    def stored() -> list[str]:
+        return sorted(source.rsplit("/", 1)[-1] for source in store.sources())
+
+    first = stored()
+    assert "box.zip!note.txt" in first and "box.zip!report.txt (part 3)" in first
+    pack({"letter.txt": "A letter from the camp, copied again.\n", "report.txt": paragraph * 10})
+    ingest(store, [archive], extract=False)
+    assert stored() == ["box.zip!letter.txt", "box.zip!report.txt"]

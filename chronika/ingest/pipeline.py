@@ -146,7 +146,7 @@ def ingest(
     with tempfile.TemporaryDirectory(prefix="chronika-ingest-") as spill:
         files = source_files(paths, ignored, summary.skipped)
         spent: dict[Path, float] = {}  # seconds spent on each file so far
-        read_whole: dict[Path, int] = {}  # each file read to its end: its number of parts (0: stored whole)
+        read_whole: dict[Path, set[str]] = {}  # each file read to its end: the documents it holds now
         pending, names = _read_batch(store, files, Path(spill), summary, progress, budget, spent, read_whole, reading)
         evidence = _evidence(store, pending, names) if pending else Counter()
         parts = Counter(item.path for item in pending if item.part is not None)
@@ -161,7 +161,7 @@ def ingest(
             spent[item.path] += time.perf_counter() - building
             if progress:
                 progress(item.path, words)
-        _drop_old_versions(store, {source_name(p): n for p, n in read_whole.items() if p not in left_out})
+        _drop_old_versions(store, {source_name(p): held for p, held in read_whole.items() if p not in left_out})
         for path, missing in left_out.items():
             summary.skipped.append(SourceError(source_name(path), (
                 f"stored in part: its last {missing} part(s) of {parts[path]} to store were left out when the time"
@@ -179,18 +179,19 @@ def ingest(
 _PART = re.compile(r"^(.*) \(part (\d+)\)$")
 
 
-def _drop_old_versions(store: Store, read: dict[str, int]) -> None:
-    """Remove what an older version of each file read left that the new one does not replace: its
-    whole document once it is stored in parts, its parts once it is stored whole, and the parts
-    past its new last one."""
+def _drop_old_versions(store: Store, read: dict[str, set[str]]) -> None:
+    """Remove what an older version of each file read (by name, with the documents it holds now)
+    left that the new one does not hold: its whole document once it is stored in parts, its parts
+    once it is stored whole, the parts past its new last one, and the members an archive or a
+    mail no longer holds (or their parts)."""
     if not read:
         return
     stale = []
     for source in store.sources():
         m = _PART.match(source)
-        if m and m[1] in read and int(m[2]) > read[m[1]]:
-            stale.append(source)
-        elif read.get(source, 0) > 0:
+        whole = m[1] if m else source
+        owner = whole if whole in read else whole.split("!", 1)[0]
+        if owner in read and source not in read[owner]:
             stale.append(source)
     if stale:
         store.remove(stale)
@@ -221,7 +222,7 @@ def _read_batch(
     progress: Progress | None,
     budget: FileBudget,
     spent: dict[Path, float],
-    read_whole: dict[Path, int],
+    read_whole: dict[Path, set[str]],
     reading: Reading | None = None,
 ) -> tuple[list[_Pending], Counter[str]]:
     """The first pass: every new or changed file read once and spilled to `spill` (a part at a
@@ -237,15 +238,16 @@ def _read_batch(
         warnings: list[SourceError] = []
         skipped: list[SourceError] = []  # members of a container that are not documents
         left_out: list[str] = []  # notes inside an archive
-        parts: list[int] = []  # the numbers of the file's parts, stored already or not
+        held: set[str] = set()  # the documents the file holds, stored already or not, or unreadable this time
         try:
             told = partial(reading, path) if reading is not None else None
-            for got in _read_one(store, path, summary, batch, budget, parts, told):
+            for got in _read_one(store, path, summary, batch, budget, held, told):
                 if isinstance(got, LeftOut):
                     left_out.append(got.name)
                     continue
                 if isinstance(got, SourceError):
                     skipped.append(got)
+                    held.add(got.path)  # a member unreadable now keeps what an older version stored of it
                     continue
                 source, digest, status = got
                 found.update(name_evidence(source))
@@ -258,9 +260,9 @@ def _read_batch(
             summary.skipped.append(SourceError(source_name(path), reason))
             for item in items:
                 item.spilled.unlink()
-            items, found, warnings, skipped, left_out, parts = [], Counter(), [], [], [], []
-        if items or parts:
-            read_whole[path] = max(parts, default=0)
+            items, found, warnings, skipped, left_out, held = [], Counter(), [], [], [], set()
+        if held:
+            read_whole[path] = held
         spent[path] = time.perf_counter() - started
         if not items and progress:
             progress(path, 0)
@@ -273,14 +275,14 @@ def _read_batch(
 
 
 def _read_one(
-    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, parts: list[int],
+    store: Store, path: Path, summary: IngestSummary, batch: set[str], budget: FileBudget, held: set[str],
     on_page: PageRead | None = None,
 ) -> Iterator[tuple[Source, str, str] | SourceError | LeftOut]:
     """The documents a file holds (itself, its parts when its text is long, or an archive's or a
     mail's members and their parts), each with its content hash and status ("added" or
     "replaced"), and the members that are not documents; none (and recorded) for a file
-    unchanged, a second copy of one in this batch, or over the size budget. The number of every
-    part read, stored already or not, is added to `parts`. A container is unchanged, or refused,
+    unchanged, a second copy of one in this batch, or over the size budget. The name of every
+    document it holds, stored already or not, is added to `held`. A container is unchanged, or refused,
     as a whole: its members are stored under the container's hash. Raises SourceError (or
     OSError) for a file that is not read at all."""
     name = source_name(path)
@@ -299,19 +301,18 @@ def _read_one(
         return
     batch.add(digest)
     with reading_limits(budget.max_seconds, _ocr_cache(store), on_page), path.open("rb") if streamed else nullcontext() as stream:
-        held = read_text_parts(stream, name, PART_CHARS) if stream is not None else _documents(data, name)
-        for source in held:
+        found = read_text_parts(stream, name, PART_CHARS) if stream is not None else _documents(data, name)
+        for source in found:
             if isinstance(source, (SourceError, LeftOut)):
                 yield source
                 continue
+            held.add(source.path)
             part = source.metadata.get("part")
             if part is None:
                 yield source, digest, store.status_of(source.path, digest)
                 continue
             # Each part has its own hash (the file's, its name and its number): a run killed part
             # way through a long file stores the rest of it the next time, and leaves the rest alone.
-            if source.metadata["part_of"] == name:
-                parts.append(part)
             part_digest = content_hash(f"{digest} {source.metadata['part_of']} part {part}".encode())
             status = store.status_of(source.path, part_digest)
             if status == "unchanged":
