@@ -214,6 +214,7 @@ def test_filesystem_oddities_are_skipped_lines_and_the_batch_goes_on(
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "back-up").symlink_to(folder, target_is_directory=True)  # a link to a folder, looping back
     (folder / "odd-\udcff-name.txt").write_bytes("Yezhov was arrested in 1939.\n".encode())
     listing = os.scandir
 
@@ -225,8 +226,8 @@ def test_filesystem_oddities_are_skipped_lines_and_the_batch_goes_on(
     monkeypatch.setattr(os, "scandir", refuse_locked)  # a folder root cannot be kept out of
     summary = ingest(store, [folder])
     reasons = {Path(e.path).name: e.reason for e in summary.skipped}
-    assert set(reasons) == {"locked", "loop-a.txt", "loop-b.txt", "dangling.txt"}
-    assert reasons["locked"].startswith("folder cannot be read")
+    assert set(reasons) == {"locked", "loop-a.txt", "loop-b.txt", "dangling.txt", "back-up"}
+    assert reasons["locked"].startswith("folder cannot be read") and reasons["back-up"].startswith("a link to a folder")
     assert len(summary.added) == 2 and any("odd-\ufffd-name.txt" in d.source for d in store.documents())
     assert views.entity(store, "Kirov")["mentions"]  # what was stored is resolved
 

@@ -85,6 +85,10 @@ def source_files(
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for linked in (d for d in dirs if os.path.islink(os.path.join(root, d))):
+                    if unreadable is not None:  # a link may loop back: name the folder itself to read it
+                        unreadable.append(SourceError(source_name(Path(root) / linked),
+                                                      "a link to a folder, not followed (name the folder itself to read it)"))
                 for name in sorted(files):
                     if FOLDER_NOTES.match(name) and ignored is not None:
                         ignored.append(Path(root) / name)
