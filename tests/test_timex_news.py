@@ -195,3 +195,12 @@ def test_russian_durations_and_what_is_no_step() -> None:
     assert values("Он провёл в лагере 10 лет, а в течение трёх лет болел.", None) == [("трёх лет", "P3Y")]
     assert values("Накануне войны было тихо.", None) == []
     assert values("В 1937 году его арестовали, а на следующий день отпустили.", None) == [("1937 году", "1937")]
+
+
+def test_a_year_in_words_is_a_date_where_the_words_before_make_it_one() -> None:
+    assert values("Prices have risen since nineteen seventy-nine, the governor said.") == [("nineteen seventy-nine", "1979")]
+    assert values("It was cold in the winter of nineteen forty-two.") == [("the winter of nineteen forty-two", "1942-WI")]
+    assert values("He returned in March nineteen fifty-six.") == [("March nineteen fifty-six", "1956-03")]
+    assert values("Nothing changed until the year two thousand.") == [("the year two thousand", "2000")]
+    assert values("The club sold nineteen forty-dollar tickets.") == []  # a count before a unit, no year
+    assert values("Of nineteen twenty people asked, most agreed.", None) == []  # a count of people

@@ -25,7 +25,7 @@ from typing import Iterator
 from chronika.records.mentions import TimeMention
 from chronika.records.dates import DateInterval, interval
 from chronika.extract import (
-    timex_composite, timex_deixis, timex_holidays, timex_relative, timex_reports, timex_russian, timex_timeml,
+    timex_composite, timex_deixis, timex_holidays, timex_relative, timex_reports, timex_russian, timex_spelled, timex_timeml,
 )
 from chronika.extract.numbers import alternation
 from chronika.extract.timex_composite import point_resolver
@@ -155,7 +155,8 @@ def _candidates(text: str, low: str, timeml: bool) -> Iterator[_Candidate]:
     reports = timex_reports.candidates(text, low, relative_triggers)
     holidays = timex_holidays.candidates(text, low, relative_triggers)
     timeml_only = timex_timeml.candidates(text, low, relative_triggers) if timeml else ()
-    for start, end, resolve in (*relative, *deixis, *russian, *reports, *holidays, *timeml_only):
+    spelled = timex_spelled.candidates(low)
+    for start, end, resolve in (*relative, *deixis, *russian, *reports, *holidays, *spelled, *timeml_only):
         yield _Candidate(start, end, resolve)
 
 
