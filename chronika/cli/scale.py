@@ -1,5 +1,5 @@
 """The `chronika` commands for corpora larger than one process reads in good time: build (on
-Spark, into Parquet) and load (the Parquet into the store). Thin skins over `chronika.ingest.batch`."""
+Spark, into Parquet), load (the Parquet into the store) and copy (a store into another). Thin skins over `chronika.ingest.batch`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from chronika.cli.app import JSON, State, app, err, guarded, out, print_json
+from chronika.errors import UsageError
 from chronika.store import open_store
 
 
@@ -84,3 +85,40 @@ def _report(summary: dict[str, Any]) -> None:
         err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
     for warning in summary["warnings"]:
         err.print(f"warning {escape(warning['path'])}: {escape(warning['reason'])}", style="yellow")
+
+
+@app.command()
+def copy(
+    source: str = typer.Argument(..., help="The store to copy (what --db accepts)."),
+    target: str = typer.Argument(..., help="The store to copy into; refused when it holds anything, unless --replace."),
+    replace: bool = typer.Option(False, "--replace", help="Empty the target store first (in the copy's transaction)."),
+    as_json: bool = JSON,
+) -> None:
+    """Copy a store into another: documents, corrections, entities and indexes; counts what it copied."""
+    from chronika.ingest.copy import copy_store
+
+    def work() -> dict[str, Any]:
+        if _same(source, target):
+            raise UsageError("the source and the target are the same store")
+        if not _exists(source):
+            raise UsageError(f"no store at {source}")
+        with open_store(source) as src, open_store(target) as dst:
+            return copy_store(src, dst, replace=replace).to_json()
+
+    summary = guarded(work)
+    if as_json:
+        print_json(summary)
+    else:
+        counted = ", ".join(f"{summary[k]:,} {k}" for k in ("documents", "passages", "mentions", "entities", "events", "corrections"))
+        out.print(f"copied {counted} in {summary['seconds']:.1f} s -> {escape(target)}")
+
+
+def _exists(target: str) -> bool:
+    """Whether a store target names a store that exists (a database URL is left to its server)."""
+    return "://" in target or Path(target).exists()
+
+
+def _same(a: str, b: str) -> bool:
+    if "://" in a or "://" in b:
+        return a == b
+    return Path(a).resolve() == Path(b).resolve()
