@@ -155,3 +155,11 @@ def test_load_refuses_another_version(tmp_path: Path, store: Store) -> None:
     (tmp_path / batch.MANIFEST).write_text(json.dumps({"format": batch.FORMAT, "version": batch.VERSION + 1}))
     with pytest.raises(ChronikaError, match="build it again"):
         batch.load(store, tmp_path)
+
+
+@pytest.mark.slow
+@needs_spark
+def test_a_master_spark_cannot_use_is_an_error_that_leaves_no_build(sources: Path, tmp_path: Path) -> None:
+    with pytest.raises(ChronikaError, match="Spark"):
+        batch.build([sources], tmp_path / "out", master="nowhere://0")
+    assert not (tmp_path / "out" / batch.DOCUMENTS).exists() and not (tmp_path / "out" / batch.MANIFEST).exists()

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from chronika.cli.app import JSON, State, app, err, guarded, out, print_json
+from chronika.cli.corpus import report_files, report_ingest
 from chronika.errors import UsageError
 from chronika.store import open_store
 
@@ -42,7 +43,7 @@ def build(
                          built=built).to_json()
 
     summary = guarded(work)
-    _report(summary)
+    report_files(summary)
     if as_json:
         print_json(summary)
     else:
@@ -64,27 +65,7 @@ def load(
         with open_store(State.db) as store:
             return run_load(store, folder).to_json()
 
-    summary = guarded(work)
-    _report(summary)
-    if as_json:
-        print_json(summary)
-    else:
-        out.print(
-            f"{summary['documents_added']} added, {summary['documents_replaced']} replaced, "
-            f"{summary['documents_unchanged']} unchanged, {len(summary['skipped'])} skipped "
-            f"({summary['words']:,} words in {summary['seconds']:.1f} s) -> {escape(State.db)}"
-        )
-    if summary["skipped"]:
-        raise typer.Exit(3)
-
-
-def _report(summary: dict[str, Any]) -> None:
-    for ignored in summary["ignored"]:
-        err.print(f"ignored {escape(ignored)}: a folder's own notes, not a source (name the file to ingest it)", style="dim")
-    for skipped in summary["skipped"]:
-        err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
-    for warning in summary["warnings"]:
-        err.print(f"warning {escape(warning['path'])}: {escape(warning['reason'])}", style="yellow")
+    report_ingest(guarded(work), as_json)
 
 
 @app.command()

@@ -115,7 +115,11 @@ def build(
         out.mkdir(parents=True, exist_ok=True)
         options = {"title": title, "date": date, "extract": extract}
         rows = _on_spark(master, tasks, evidence, options) if tasks else iter(())
-        _write(out / DOCUMENTS, rows, summary, built)
+        try:
+            _write(out / DOCUMENTS, rows, summary, built)
+        except BaseException:
+            (out / DOCUMENTS).unlink(missing_ok=True)  # no half a build: the folder can be used again
+            raise
     summary.skipped[:0] = reading.skipped
     summary.warnings[:0] = reading.warnings
     summary.ignored = [source_name(p) for p in ignored] + reading.left_out
@@ -235,6 +239,8 @@ def _on_spark(
             slices = min(len(tasks), 1024)
             rdd = context.parallelize(tasks, slices).mapPartitions(lambda part: build_partition(part, shared.value, options))
             yield from rdd.toLocalIterator(prefetchPartitions=True)
+        except Exception as e:  # a task failed (Py4JJavaError carries the worker's traceback)
+            raise ChronikaError(f"the build failed on Spark: {_last_line(e)}") from e
         finally:
             spark.stop()
 
@@ -260,9 +266,16 @@ def _session(master: str) -> Any:
             .config("spark.python.worker.reuse", "true").getOrCreate()
         )
     except Exception as e:  # the JVM did not start, or the master cannot be reached
-        raise ChronikaError(f"Spark did not start with master {master} ({str(e).splitlines()[0] if str(e) else e})") from e
+        raise ChronikaError(f"Spark did not start with master {master} ({_last_line(e)})") from e
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _last_line(e: Exception) -> str:
+    """The line of a (Java or Python) traceback that says what went wrong."""
+    lines = [line.strip() for line in str(e).splitlines() if line.strip() and not line.startswith((" ", "\t"))]
+    errors = [line for line in lines if "Error" in line or "Exception" in line]
+    return (errors or lines or [type(e).__name__])[-1][:500]
 
 
 def _write(path: Path, rows: Iterable[dict[str, Any]], summary: BuildSummary, built: Built | None) -> None:
