@@ -4,9 +4,11 @@ them into a store. Together they store what `ingest` of the same files stores.
 `build` reads and lists the files as ingest does, on the driver, and gathers the corpus evidence
 for OCR mending once there (the first pass of `chronika.ingest.pipeline`); then Spark maps the
 pure `build_document` over the documents read (each passed as its source's bytes and name; the
-NLP models load once per Python worker, which Spark reuses from task to task) and the driver
-writes what comes back, in order, to `documents.parquet` beside a `manifest.json`. A build holds
-no store: its evidence is the batch's own names, as an ingest into an empty store has.
+NLP models load once per Python worker, which Spark reuses from task to task) in one job, each
+task writing its documents to a Parquet file of its own in `documents/`; the driver hears only
+their names, words and warnings, and writes `manifest.json`. A build holds no store: its evidence
+is the batch's own names, as an ingest into an empty store has. On a cluster, the output folder
+must be one the workers and the loading machine share.
 
 `load` reads that folder with pyarrow alone (no Spark, no NLP), saves each document as ingest's
 second pass does (unchanged ones left alone, changed ones replaced), then resolves the entities
@@ -46,9 +48,10 @@ from chronika.store import Store, open_store
 
 FORMAT = "chronika-build"
 VERSION = 1
-DOCUMENTS = "documents.parquet"
+DOCUMENTS = "documents"  # a folder of Parquet files, part-00000.parquet ..., one a Spark task
 MANIFEST = "manifest.json"
-ROW_GROUP = 64  # documents per Parquet row group: what load holds in memory at once
+ROW_GROUP = 64  # documents per Parquet row group: what a task and load hold in memory at once
+MAX_TASKS = 4096
 
 # Document's fields kept as they are in the Parquet file; every other field is a JSON column
 # (`chronika.records.serial`), so the file holds everything ingest stores for a document.
@@ -114,12 +117,13 @@ def build(
             item.spilled.unlink()
         out.mkdir(parents=True, exist_ok=True)
         options = {"title": title, "date": date, "extract": extract}
-        rows = _on_spark(master, tasks, evidence, options) if tasks else iter(())
+        (out / DOCUMENTS).mkdir()
         try:
-            _write(out / DOCUMENTS, rows, summary, built)
+            done = _on_spark(master, tasks, evidence, options, out / DOCUMENTS) if tasks else []
         except BaseException:
-            (out / DOCUMENTS).unlink(missing_ok=True)  # no half a build: the folder can be used again
+            shutil.rmtree(out / DOCUMENTS)  # no half a build: the folder can be used again
             raise
+        _count(done, summary, built)
     summary.skipped[:0] = reading.skipped
     summary.warnings[:0] = reading.warnings
     summary.ignored = [source_name(p) for p in ignored] + reading.left_out
@@ -165,20 +169,26 @@ def load(store: Store, folder: Path, progress: Progress | None = None) -> Ingest
 
 def documents_built(folder: Path) -> Iterator[tuple[str, Document]]:
     """The documents of a build, each with the name of the file it was read from, in the order
-    ingest would store them, a row group at a time."""
+    ingest would store them (part after part, each in order), a row group at a time."""
     import pyarrow.parquet as pq
 
-    for batch in pq.ParquetFile(folder / DOCUMENTS).iter_batches(batch_size=ROW_GROUP):
-        for row in batch.to_pylist():
-            yield row["file"], _document(row)
+    for part in _parts(folder):
+        for batch in pq.ParquetFile(part).iter_batches(batch_size=ROW_GROUP):
+            for row in batch.to_pylist():
+                yield row["file"], _document(row)
 
 
 def _keys(folder: Path) -> Iterator[tuple[str, str]]:
-    """Each document's source and content hash, without reading the rest."""
+    """Each document's source and content hash, in the same order, without reading the rest."""
     import pyarrow.parquet as pq
 
-    for batch in pq.ParquetFile(folder / DOCUMENTS).iter_batches(batch_size=4096, columns=["source", "content_hash"]):
-        yield from zip(batch.column("source").to_pylist(), batch.column("content_hash").to_pylist())
+    for part in _parts(folder):
+        for batch in pq.ParquetFile(part).iter_batches(batch_size=4096, columns=["source", "content_hash"]):
+            yield from zip(batch.column("source").to_pylist(), batch.column("content_hash").to_pylist())
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted((folder / DOCUMENTS).glob("part-*.parquet"))
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
@@ -205,46 +215,60 @@ def _schema() -> Any:
     import pyarrow as pa
 
     kinds = {"words": pa.int64()}
-    return pa.schema([pa.field("order", pa.int64()), pa.field("file", pa.string())] + [pa.field(c, kinds.get(c, pa.string())) for c in _COLUMNS]
-                     + [pa.field("build_warnings", pa.string())])
+    return pa.schema([pa.field("order", pa.int64()), pa.field("file", pa.string())]
+                     + [pa.field(c, kinds.get(c, pa.string())) for c in _COLUMNS])
+
+
+Done = tuple[int, str, int, list[str]]  # what the driver hears of a document built: its number, source, words and warnings
 
 
 def build_partition(
-    tasks: Iterable[tuple[int, str, str, bytes]], evidence: dict[str, int], options: dict[str, Any]
-) -> Iterator[dict[str, Any]]:
-    """Spark's task: each source read (its number, file's name, content hash and pickled bytes) built into
-    a row of the Parquet file; a document left without words is a row without a document."""
+    index: int, tasks: Iterable[tuple[int, str, str, bytes]], folder: str, evidence: dict[str, int], options: dict[str, Any]
+) -> Iterator[Done]:
+    """Spark's task: each source read (its number, file's name, content hash and pickled bytes)
+    built, the documents with words written to `part-INDEX.parquet` in `folder` (a task run again
+    writes the same file again), and a line for each document returned to the driver."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     corpus = Counter(evidence)
-    for n, file, digest, data in tasks:
-        source = pickle.loads(data)
-        doc = build_document(source, digest, corpus_names=corpus, **options)
-        read_warnings = len(source.metadata.get("warnings", []))
-        row = _row(doc) if doc.words else {"source": source.path, "words": 0}
-        row["order"], row["file"] = n, file
-        row["build_warnings"] = json.dumps(doc.metadata.get("warnings", [])[read_warnings:], ensure_ascii=False)
-        yield row
+    schema = _schema()
+    group: list[dict[str, Any]] = []
+    with pq.ParquetWriter(Path(folder) / f"part-{index:05d}.parquet", schema, compression="zstd") as writer:
+        for n, file, digest, data in tasks:
+            source = pickle.loads(data)
+            doc = build_document(source, digest, corpus_names=corpus, **options)
+            read_warnings = len(source.metadata.get("warnings", []))
+            if doc.words:
+                group.append(_row(doc) | {"order": n, "file": file})
+            if len(group) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(group, schema))
+                group = []
+            yield n, doc.source, doc.words, doc.metadata.get("warnings", [])[read_warnings:]
+        if group:
+            writer.write_table(pa.Table.from_pylist(group, schema))
 
 
 def _on_spark(
-    master: str, tasks: list[tuple[int, str, str, bytes]], evidence: dict[str, int], options: dict[str, Any]
-) -> Iterator[dict[str, Any]]:
-    """The rows Spark builds from `tasks`, in their order (Spark starts at once, and stops once
-    they are all read)."""
+    master: str, tasks: list[tuple[int, str, str, bytes]], evidence: dict[str, int], options: dict[str, Any], folder: Path
+) -> list[Done]:
+    """Build `tasks` on Spark in one job, each task writing its part to `folder`; what each
+    document built gives the driver, in order."""
     spark = _session(master)
-
-    def rows() -> Iterator[dict[str, Any]]:
-        try:
-            context = spark.sparkContext
-            shared = context.broadcast(evidence)
-            slices = min(len(tasks), 1024)
-            rdd = context.parallelize(tasks, slices).mapPartitions(lambda part: build_partition(part, shared.value, options))
-            yield from rdd.toLocalIterator(prefetchPartitions=True)
-        except Exception as e:  # a task failed (Py4JJavaError carries the worker's traceback)
-            raise ChronikaError(f"the build failed on Spark: {_last_line(e)}") from e
-        finally:
-            spark.stop()
-
-    return rows()
+    try:
+        context = spark.sparkContext
+        shared = context.broadcast(evidence)
+        slices = min(len(tasks), MAX_TASKS)  # a document a task, Spark hands them to the cores free
+        where = str(folder.resolve())
+        rdd = context.parallelize(tasks, slices)
+        done: list[Done] = rdd.mapPartitionsWithIndex(
+            lambda index, part: build_partition(index, part, where, shared.value, options)
+        ).collect()
+    except Exception as e:  # a task failed (Py4JJavaError carries the worker's traceback)
+        raise ChronikaError(f"the build failed on Spark: {_last_line(e)}") from e
+    finally:
+        spark.stop()
+    return sorted(done)
 
 
 def _session(master: str) -> Any:
@@ -262,7 +286,7 @@ def _session(master: str) -> Any:
     try:
         spark = (
             SparkSession.builder.master(master).appName("chronika-build")
-            .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+            .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "true")
             .config("spark.python.worker.reuse", "true").getOrCreate()
         )
     except Exception as e:  # the JVM did not start, or the master cannot be reached
@@ -278,28 +302,15 @@ def _last_line(e: Exception) -> str:
     return (errors or lines or [type(e).__name__])[-1][:500]
 
 
-def _write(path: Path, rows: Iterable[dict[str, Any]], summary: BuildSummary, built: Built | None) -> None:
-    """The rows written to one Parquet file, a row group at a time; the documents without words
-    recorded as skipped, the warnings of building as warnings."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = _schema()
-    group: list[dict[str, Any]] = []
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        for row in rows:
-            name = row["source"]
-            summary.warnings.extend(SourceError(name, w) for w in json.loads(row["build_warnings"]))
-            if row["words"] == 0:
-                summary.skipped.append(SourceError(name, "no words left to store after reading and cleaning"))
-            else:
-                summary.documents += 1
-                summary.words += row["words"]
-                group.append(row)
-            if built:
-                built(name, row["words"])
-            if len(group) >= ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist(group, schema))
-                group = []
-        if group:
-            writer.write_table(pa.Table.from_pylist(group, schema))
+def _count(done: list[Done], summary: BuildSummary, built: Built | None) -> None:
+    """The documents built counted, those left without words recorded as skipped, the warnings
+    of building as warnings."""
+    for _, name, words, warnings in done:
+        summary.warnings.extend(SourceError(name, w) for w in warnings)
+        if words == 0:
+            summary.skipped.append(SourceError(name, "no words left to store after reading and cleaning"))
+        else:
+            summary.documents += 1
+            summary.words += words
+        if built:
+            built(name, words)
