@@ -51,7 +51,7 @@ VERSION = 1
 DOCUMENTS = "documents"  # a folder of Parquet files, part-00000.parquet ..., one a Spark task
 MANIFEST = "manifest.json"
 ROW_GROUP = 64  # documents per Parquet row group: what a task and load hold in memory at once
-MAX_TASKS = 4096
+MAX_TASKS = 4096  # a document a task up to this many; past it, a task builds several in a row
 
 # Document's fields kept as they are in the Parquet file; every other field is a JSON column
 # (`chronika.records.serial`), so the file holds everything ingest stores for a document.
@@ -151,7 +151,7 @@ def load(store: Store, folder: Path, progress: Progress | None = None) -> Ingest
     statuses = [store.status_of(source, digest) for source, digest in _keys(folder)]
     for status, (file, doc) in zip(statuses, documents_built(folder)):
         if status == "unchanged":
-            name = doc.source if "part" in doc.metadata else file
+            name = doc.source if doc.metadata.get("part") is not None else file
             if name not in summary.unchanged:
                 summary.unchanged.append(name)
         else:
