@@ -163,3 +163,30 @@ def test_a_master_spark_cannot_use_is_an_error_that_leaves_no_build(sources: Pat
     with pytest.raises(ChronikaError, match="Spark"):
         batch.build([sources], tmp_path / "out", master="nowhere://0")
     assert not (tmp_path / "out" / batch.DOCUMENTS).exists() and not (tmp_path / "out" / batch.MANIFEST).exists()
+
+
+def _long_text(paragraphs: int, salt: str) -> str:
+    """An invented text of `paragraphs` paragraphs (over 2,000,000 characters: stored in parts)."""
+    return "\n\n".join(
+        f"Paragraph {n} {salt}: the village school kept its register from 1931, and the teacher wrote in it each autumn."
+        for n in range(paragraphs)
+    ) + "\n"
+
+
+@pytest.mark.slow
+@needs_spark
+def test_a_long_file_in_parts_and_its_new_version_load_as_ingest_stores_them(tmp_path: Path) -> None:
+    """A file stored in parts, then a shorter new version of it stored whole (its parts dropped)."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    long = sources / "register.txt"
+    with Store(tmp_path / "loaded.db") as loaded, Store(tmp_path / "ingested.db") as ingested:
+        for version, paragraphs, documents in (("first", 22_000, 3), ("second", 10_000, 1)):
+            long.write_text(_long_text(paragraphs, version), encoding="utf-8")
+            out = tmp_path / version
+            batch.build([sources], out, master="local[2]", extract=False)
+            got, want = batch.load(loaded, out).to_json(), ingest(ingested, [sources], extract=False).to_json()
+            assert got | {"seconds": 0} == want | {"seconds": 0}, version
+            assert views.documents(loaded) == views.documents(ingested)
+            assert len(views.documents(loaded)) == documents, version
+        assert all(views.document(loaded, d["id"]) == views.document(ingested, d["id"]) for d in views.documents(loaded))
