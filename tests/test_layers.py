@@ -31,7 +31,7 @@ LAYERS = {
 }
 # Libraries that take seconds to load: only the modules that run a model import them, and only
 # where they use them.
-HEAVY = ("spacy", "thinc", "natasha", "pymorphy3", "torch", "sentence_transformers", "transformers")
+HEAVY = ("spacy", "thinc", "natasha", "pymorphy3", "torch", "sentence_transformers", "transformers", "pyspark", "py4j", "pyarrow")
 LOADS_A_MODEL_AT_IMPORT = {"chronika.extract.name_pipeline"}  # imported inside the functions that need it
 
 

@@ -5,7 +5,7 @@ Exit status: 0 success, 1 error, 2 usage error, 3 partial success (some files sk
 
 from __future__ import annotations
 
-from chronika.cli import chronicle, corpus, serve  # noqa: F401  (they register their commands)
+from chronika.cli import chronicle, corpus, scale, serve  # noqa: F401  (they register their commands)
 from chronika.cli.app import app
 
 __all__ = ["app", "main"]

@@ -67,13 +67,12 @@ def ingest(
                 return run_ingest(store, paths, title=title, date=date, progress=tick, budget=budget,
                                   reading=page).to_json()
 
-    summary = guarded(work)
-    for ignored in summary["ignored"]:
-        err.print(f"ignored {escape(ignored)}: a folder's own notes, not a source (name the file to ingest it)", style="dim")
-    for skipped in summary["skipped"]:
-        err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
-    for warning in summary["warnings"]:
-        err.print(f"warning {escape(warning['path'])}: {escape(warning['reason'])}", style="yellow")
+    report_ingest(guarded(work), as_json)
+
+
+def report_ingest(summary: dict[str, Any], as_json: bool) -> None:
+    """What an ingest (or a load) stored: notes on stderr, the summary, exit status 3 if it skipped any."""
+    report_files(summary)
     if as_json:
         print_json(summary)
     else:
@@ -84,6 +83,16 @@ def ingest(
         )
     if summary["skipped"]:
         raise typer.Exit(3)
+
+
+def report_files(summary: dict[str, Any]) -> None:
+    """The files a batch ignored, skipped or warned about, on stderr."""
+    for ignored in summary["ignored"]:
+        err.print(f"ignored {escape(ignored)}: a folder's own notes, not a source (name the file to ingest it)", style="dim")
+    for skipped in summary["skipped"]:
+        err.print(f"skipped {escape(skipped['path'])}: {escape(skipped['reason'])}", style="yellow")
+    for warning in summary["warnings"]:
+        err.print(f"warning {escape(warning['path'])}: {escape(warning['reason'])}", style="yellow")
 
 
 @app.command()

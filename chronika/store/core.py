@@ -10,6 +10,7 @@ from typing import Iterator
 
 from chronika.errors import ChronikaError, OverBudget
 from chronika.store.chronology import ChronologyStore
+from chronika.store.copying import StoreCopying
 from chronika.store.documents import DocumentReading
 from chronika.store.entities import EntityStore
 from chronika.store.fulltext import FullTextStore
@@ -28,7 +29,7 @@ _STEPS = 1_000  # SQLite virtual-machine steps between two looks at a budget's c
 
 class Store(
     DocumentSaving, DocumentReading, EntityStore, ResolutionStore, ChronologyStore, VectorStore, ImpactStore,
-    PostingStore, FullTextStore, PassageReading, ReadingStore,
+    PostingStore, FullTextStore, PassageReading, ReadingStore, StoreCopying,
 ):
     """Chronika's SQLite file."""
 
