@@ -109,7 +109,7 @@ def build(
     ignored: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="chronika-build-") as spill, open_store(":memory:") as empty:
         files = source_files(paths, ignored, reading.skipped)
-        read_whole: dict[Path, int] = {}
+        read_whole: dict[Path, set[str]] = {}
         pending, names = _read_batch(empty, files, Path(spill), reading, progress, budget, {}, read_whole)
         evidence = dict(_evidence(empty, pending, names)) if pending else {}
         tasks = [(n, source_name(item.path), item.digest, item.spilled.read_bytes()) for n, item in enumerate(pending)]
@@ -131,7 +131,7 @@ def build(
     manifest = {
         "format": FORMAT, "version": VERSION, "documents": summary.documents, "words": summary.words,
         "unchanged": reading.unchanged,  # second copies within the batch
-        "parts": {source_name(p): n for p, n in read_whole.items()},
+        "held": {source_name(p): sorted(held) for p, held in read_whole.items()},  # the documents each file holds
         **{k: v for k, v in summary.to_json().items() if k in ("skipped", "ignored", "warnings", "master", "seconds")},
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -160,7 +160,7 @@ def load(store: Store, folder: Path, progress: Progress | None = None) -> Ingest
             summary.words += doc.words
         if progress:
             progress(Path(doc.source), doc.words)
-    _drop_old_versions(store, dict(manifest["parts"]))
+    _drop_old_versions(store, {name: set(held) for name, held in manifest["held"].items()})
     resolve_entities(store)
     refresh_impacts(store)
     summary.seconds = time.perf_counter() - started
