@@ -166,7 +166,7 @@ def _act_date(store: Store, signal: StoredMemoryMention, document: StoredDocumen
         if document is None or document.date is None or document.date_provenance in (None, "inferred"):
             if document is not None and _within_days(why) and (year := named.year(document)) is not None:
                 name = file_name(document)
-                return (DateInterval(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", name, True), "file name",
+                return (DateInterval(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", str(year), True), "file name",
                         (*why, f"date: the year in the file's name ('{name}'); the document states no date of its own"))
             return None, None, (*why, "undated: the document's date rests on no evidence")
         if signal.date is not None:
