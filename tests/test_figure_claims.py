@@ -199,3 +199,19 @@ def test_a_document_that_names_nothing_of_the_terror_gives_its_figures_no_subjec
     famine = "In the famine of 1932-33, 73,000 people died of hunger in the district."
     figure = tag_figures(famine)[0]
     assert named_subject(famine, 0, len(famine), figure.counted or "") == "famine of 1932-33"
+
+
+def test_figures_in_a_document_that_names_nothing_of_the_terror_have_no_subject_and_make_no_claim(tmp_path: Path) -> None:
+    from chronika import views
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "migrants.txt").write_text(
+        "Лодка с мигрантами\n\nТри недели в море: от голода умерли 73 человека, выжили пятеро.\n", encoding="utf-8")
+    (folder / "famine.txt").write_text(
+        "Голодомор\n\nВ районе от голода в 1933 году умерли 7300 человек.\n", encoding="utf-8")
+    store = Store(tmp_path / "f.db")
+    ingest(store, [folder])
+    subjects = {f["citation"]["source"].rsplit("/", 1)[-1]: f["subject"] for f in views.figures(store) if f["value"] > 70}
+    assert subjects == {"migrants.txt": None, "famine.txt": "famine of 1932-33"}
+    assert {c.figure.document for c in read_claims(store)} <= {int(d.id[1:]) for d in store.documents() if "famine" in d.source}

@@ -81,6 +81,7 @@ _BOUND = rf"(?P<bound>(?:{_BOUND_WORDS})\s+|[\"“]?a\s+(?:minimum|maximum)[\"�
 _SCALE_WORDS = alternation(_SCALES)
 _SCALE = rf"(?P<scale>\s+(?:{_SCALE_WORDS})(?!\w))?"
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_SIGN = r"(?:\b(?:us|c|a) ?)?\$ ?|[£€¥] ?"  # a currency sign before a number: "$", "US$ ", "£"
 _MONTH_WORD = re.compile(MONTH, re.IGNORECASE)
 _YEAR_WORD = re.compile(r"год|году|годом|годе")
 
@@ -88,9 +89,9 @@ _YEAR_WORD = re.compile(r"год|году|годом|годе")
 def _month(word: str) -> bool:
     """Whether a word is a month's name: English capitalises it ("May", not "may"), Russian does not."""
     return bool(_MONTH_WORD.fullmatch(word)) and (word[:1].isupper() or not word[:1].isascii())
-_SIGN_BEFORE = re.compile(r"(?:\bUS ?|\b[CA])?\$ ?$|[£€¥] ?$")
+_SIGN_BEFORE = re.compile(rf"(?:{_SIGN})$", re.IGNORECASE)
 _FIGURE = re.compile(
-    rf"""{_BOUND}(?P<currency>(?:us\s?|c|a)?\$\s?|[£€¥]\s?)?(?:
+    rf"""{_BOUND}(?P<currency>{_SIGN})?(?:
         (?P<between>between(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+and\s)|from(?=\s+\S+(?:\s+(?:{_SCALE_WORDS}))?\s+to\s)|от)
             \s+(?P<lo>{_NUM})(?P<lo_scale>\s+(?:{_SCALE_WORDS})(?!\w))?\s+(?:and|to|до)\s+(?P<hi>{_NUM})
       | (?P<thousands>{DIGITS})\s+тысяч\w*\s+(?P<units>\d{{1,3}})(?![\d,.])

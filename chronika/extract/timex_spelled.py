@@ -8,25 +8,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from chronika.extract.numbers import SMALL, TENS, alternation
 from chronika.extract.timex_composite import Found, point_resolver
 from chronika.extract.timex_grammar import MONTH, SEASON_WORDS, Point, month_number
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {word: n for word, n in SMALL.items() if 1 <= n <= 9}
+_TEENS = {word: n for word, n in SMALL.items() if n >= 10}
 _CENTURIES = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900}
-
-
-def _words(names: dict[str, int]) -> str:
-    return "|".join(sorted(names, key=len, reverse=True))
+_WORDS = {name: alternation(words) for name, words in (("units", _UNITS), ("teens", _TEENS), ("tens", TENS), ("centuries", _CENTURIES))}
 
 
 _SPELLED = re.compile(
     rf"(?:(?P<month>{MONTH})\s+|(?P<season>(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of)\s+|(?P<lead>\b(?:in|of|since|until|till|by|from|to|during|before|after|year|the\s+year)\s+))"
-    rf"(?:(?P<century>{_words(_CENTURIES)})[\s-]+(?:(?P<tens>{_words(_TENS)})(?:[\s-]+(?P<unit>{_words(_UNITS)}))?"
-    rf"|(?P<teen>{_words(_TEENS)})|(?P<hundred>hundred))"
-    rf"|(?P<millennium>two\s+thousand)(?:(?:\s+and)?[\s-]+(?:(?P<m_teen>{_words(_TEENS)})|(?P<m_unit>{_words(_UNITS)})))?)"
+    rf"(?:(?P<century>{_WORDS['centuries']})[\s-]+(?:(?P<tens>{_WORDS['tens']})(?:[\s-]+(?P<unit>{_WORDS['units']}))?"
+    rf"|(?P<teen>{_WORDS['teens']})|(?P<hundred>hundred))"
+    rf"|(?P<millennium>two\s+thousand)(?:(?:\s+and)?[\s-]+(?:(?P<m_teen>{_WORDS['teens']})|(?P<m_unit>{_WORDS['units']})))?)"
     r"(?![\w-])(?!\s+(?:[a-z]+s|people|men|women|children)\b)"
 )
 
@@ -57,4 +53,4 @@ def _year(m: re.Match[str]) -> int:
         return century
     if m.group("teen"):
         return century + _TEENS[m.group("teen")]
-    return century + _TENS[m.group("tens")] + _UNITS.get(m.group("unit") or "", 0)
+    return century + TENS[m.group("tens")] + _UNITS.get(m.group("unit") or "", 0)

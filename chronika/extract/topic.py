@@ -36,8 +36,7 @@ def _pattern() -> re.Pattern[str]:  # compiled on first use: a command that neve
     return re.compile("|".join(TERROR_WORDS), re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
 def about_the_terror(text: str) -> bool:
-    """Whether a document's text names Stalin's terror or its memory (cached: a listing asks it of
-    one document's text once per figure or sentence)."""
+    """Whether a document's text names Stalin's terror or its memory: asked once a document (at
+    ingest of its memory events, per listing of its figures' subjects and claims)."""
     return _pattern().search(text.replace("\u0301", "")) is not None  # "Го́лод": an encyclopedia's stress mark

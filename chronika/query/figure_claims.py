@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from chronika.extract.topic import about_the_terror
 from chronika.records.stored import StoredFigure
 from chronika.query.texts import Texts
 from chronika.query.named_years import NamedYears
@@ -130,17 +129,22 @@ def read_claims(store: Store, texts: Texts | None = None) -> list[FigureClaim]:
     """Every sure figure that makes a claim about a known subject and attribute."""
     texts = texts or Texts(store)
     titles = {t.document: t.title for t in store.document_titles()}
-    documents = store.documents()
-    years = {int(d.id[1:]): d.date.start.year for d in documents if d.date is not None and not d.date.inferred}
+    documents = {int(d.id[1:]): d for d in store.documents()}
     named = NamedYears(store)
-    named_years = {int(d.id[1:]): year for d in documents if int(d.id[1:]) not in years and (year := named.year(d)) is not None}
     out: list[FigureClaim] = []
     for figure in store.figures():
-        text = texts(figure.document)
-        start, end = store.sentence_at(figure.document, figure.start)
         doc = figure.document
-        claim = read_claim(figure, text, start, end, titles.get(doc, ""), years.get(doc, named_years.get(doc)),
-                           doc in named_years)
+        if not texts.about_the_terror(doc):
+            continue  # news of a bombing or of migrants who died of hunger is about no event of the terror
+        text = texts(doc)
+        start, end = store.sentence_at(doc, figure.start)
+        dated = documents[doc].date
+        year = dated.start.year if dated is not None and not dated.inferred else None
+        from_name = False
+        if year is None and figure.unit == "percent":  # a poll's year, where the document states none
+            year = named.year(documents[doc])
+            from_name = year is not None
+        claim = read_claim(figure, text, start, end, titles.get(doc, ""), year, from_name)
         if out and (whole := _sum(out[-1], figure, claim, text)) is not None:
             out[-1] = whole  # "14 000 prisoners of war in three camps, as well as 10 000 Poles": one count of both
         elif claim is not None:
@@ -172,11 +176,9 @@ def _sum(first: FigureClaim, figure: StoredFigure, own: FigureClaim | None, text
 
 def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str, year: int | None,
                year_from_name: bool = False) -> FigureClaim | None:
-    """The claim a figure makes, or None when its subject or attribute cannot be read (or its
-    document speaks of no part of the terror). `year` is the document's (`year_from_name`: the
-    year its file's name gives, its text stating no date)."""
-    if not about_the_terror(text):
-        return None
+    """The claim a figure makes, or None when its subject or attribute cannot be read. `year` is the
+    document's (`year_from_name`: the year its file's name gives, its text stating no date). The
+    caller asks first whether the document speaks of the terror at all (`Texts.about_the_terror`)."""
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], title)
     if subject is None:
@@ -238,8 +240,6 @@ def named_subject(text: str, start: int, end: int, counted: str) -> str | None:
     """The event, site or poll (of `SUBJECTS`) that a count of people or a share in the sentence
     text[start:end] is about, named there or in the passage just before it ("victims" of the Katyn
     massacre); None for a count of things or distances, or a sentence dated before it began."""
-    if not about_the_terror(text):
-        return None  # "died of hunger" in news of migrants at sea is no famine of 1932-33
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], "")
     low = counted.lower()

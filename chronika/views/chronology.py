@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from chronika.extract.topic import about_the_terror
 from chronika.query.claims import Claim, compare, event_claims, figure_claims, life_claims
 from chronika.query.figure_claims import named_subject
 from chronika.query.naming import resolve_name
@@ -113,15 +114,20 @@ def timeline(store: Store, about: str | None = None, year_from: int | None = Non
 def figures(store: Store, about: str | None = None) -> list[dict[str, Any]]:
     """`figures --json --all`: every figure (or those about a word), with what it counts, what
     event, site or poll its sentence (or the passage before it) is about, its date and how sure it
-    is (`figures` without --all keeps the sure ones). What it counts names that subject where its
-    own words do not: "victims (Katyn massacre)"."""
+    is (`figures` without --all keeps the sure ones; a document that names nothing of the terror
+    gives no subject). What it counts names that subject where its own words do not: "victims
+    (Katyn massacre)"."""
     citer = Citer(store)
+    topical: dict[int, bool] = {}  # whether each document speaks of the terror at all, asked once
     out = []
     for figure in store.figures(about):
         sentence = store.sentence_at(figure.document, figure.start)
         cited = citer.cite(figure.document, *sentence)
         shown = figure_json(figure)
-        subject = named_subject(citer.text(figure.document), *sentence, shown["counted"] or "")
+        text = citer.text(figure.document)
+        if figure.document not in topical:
+            topical[figure.document] = about_the_terror(text)
+        subject = named_subject(text, *sentence, shown["counted"] or "") if topical[figure.document] else None
         if subject and shown["counted"] and not _names(shown["counted"], subject):
             shown["counted"] = f"{shown['counted']} ({subject})"
         out.append(shown | {"subject": subject, "date": _nearest_date(store, figure, sentence),
