@@ -4,9 +4,9 @@ answers every query as its source does; the full-text index is rebuilt from the 
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import AbstractContextManager
 from typing import Callable, Iterable, Iterator
+from chronika.store.connection import Connection
 
 # Every table of the schema, parents before children (the foreign keys hold at every row);
 # passages_fts is rebuilt, not copied, and schema_migrations belongs to each store.
@@ -24,8 +24,8 @@ Rows = Iterator[list[tuple[object, ...]]]
 class StoreCopying:
     """Copying of `Store` (a mixin: `Store` provides the connection and transactions)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
 
     def holds_anything(self) -> bool:
         """Whether the store holds a document or a correction."""
@@ -59,8 +59,13 @@ class StoreCopying:
                 for rows in batches:
                     db.executemany(insert, rows)
                     written[table] += len(rows)
-            db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+            self._after_copy(db)
         return written
+
+
+    def _after_copy(self, db: Connection) -> None:
+        """Build the full-text index anew from the passages."""
+        db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
 
 
 def _check(table: str) -> None:
