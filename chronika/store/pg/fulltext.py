@@ -63,6 +63,16 @@ def tsquery(query: Query) -> str | None:
     return "(" + " & ".join([left, *(f"!{p}" for p in excluded)]) + ")"
 
 
+def index_passages(db: Connection, passages: list[tuple[int, str]]) -> None:
+    """Write the passages' tsvectors in one statement (the vocabulary's trigger then runs once)."""
+    if passages:
+        db.execute(
+            "INSERT INTO passage_terms (passage_id, terms)"
+            " SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS tsvector[]))",
+            ([pid for pid, _ in passages], [tsvector(text) for _, text in passages]),
+        )
+
+
 def _quoted(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -73,11 +83,7 @@ class PgFullTextStore:
     db: Connection
 
     def _index_passages(self, db: Connection, doc_id: int) -> None:
-        rows = db.execute("SELECT id, text FROM passages WHERE document_id = ?", (doc_id,)).fetchall()
-        db.executemany(
-            "INSERT INTO passage_terms (passage_id, terms) VALUES (?, CAST(? AS tsvector))",
-            [(pid, tsvector(text)) for pid, text in rows],
-        )
+        index_passages(db, db.execute("SELECT id, text FROM passages WHERE document_id = ?", (doc_id,)).fetchall())
 
     def fts_hits(self, query: Query, limit: int, filters: SearchFilters | None = None) -> dict[int, Hit]:
         where, args = filter_sql(filters or SearchFilters())

@@ -18,7 +18,7 @@ from chronika.store.core import Store
 from chronika.store.connection import Connection
 from chronika.store.impacts import ImpactList
 from chronika.store.pg.connection import PgConnection
-from chronika.store.pg.fulltext import PgFullTextStore, tsvector
+from chronika.store.pg.fulltext import PgFullTextStore, index_passages
 from chronika.store.pg.schema import MIGRATIONS
 from chronika.store.saving import utc_now
 
@@ -121,8 +121,7 @@ class PgStore(PgFullTextStore, Store):
         db.execute("DELETE FROM passage_terms")
         last = 0
         while rows := db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH)).fetchall():
-            db.executemany("INSERT INTO passage_terms (passage_id, terms) VALUES (?, CAST(? AS tsvector))",
-                           [(pid, tsvector(text)) for pid, text in rows])
+            index_passages(db, rows)
             last = rows[-1][0]
         for table in _NUMBERED:
             db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}")
