@@ -21,7 +21,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
-    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)
     out: dict[str, Any] = {}
     with cluster() as base:
         for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
@@ -99,8 +99,12 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"  copied into PostgreSQL in {copied_s:.0f} s")
                 result = measure(sqlite, postgres, args.repeat)
                 passages = sqlite.passage_count()[0]
+                sizes = {"sqlite_mb": round(sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20),
+                         "postgres_mb": round(postgres.db.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 2**20)}
             print("\n".join(report(size, passages, copied_s, result, args.repeat)), flush=True)
-            out[size] = {"passages": passages, "copy_s": round(copied_s, 1), **result, "copied": copied.to_json()}
+            print(f"on disk: SQLite file {sizes['sqlite_mb']:,} MB (with its champion lists and postings), PostgreSQL"
+                  f" database {sizes['postgres_mb']:,} MB", flush=True)
+            out[size] = {"passages": passages, "copy_s": round(copied_s, 1), **sizes, **result, "copied": copied.to_json()}
     if args.json:
         print(json.dumps(out, indent=1))
     return 0

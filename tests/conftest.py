@@ -36,11 +36,13 @@ def store() -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[str]:
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A throw-away PostgreSQL cluster for the run (its base URL; `database` adds a database).
-    Without PostgreSQL installed the tests that need it fail, unless CHRONIKA_NO_POSTGRES=1."""
+    Without PostgreSQL installed the tests that need it fail, unless CHRONIKA_NO_POSTGRES=1.
+    What a PostgreSQL store caches (OCR, page images) goes to the run's temporary folder."""
     if os.environ.get("CHRONIKA_NO_POSTGRES") == "1":
         pytest.skip("CHRONIKA_NO_POSTGRES=1: the PostgreSQL store is not tested")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     try:
         with cluster() as base:
             yield base

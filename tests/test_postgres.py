@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from chronika.records.entities import Correction
-from chronika.store import MIGRATIONS, open_store
+from chronika.store import Store, open_store
 from chronika.store.pg.schema import MIGRATIONS as PG_MIGRATIONS
 from chronika.web import Settings, create_app
 from pg_cluster import create_database
@@ -47,11 +47,20 @@ def _cited(hits: list[dict[str, Any]]) -> set[tuple[str, int]]:
 
 def test_migrations_are_postgresql_own_and_applied_once(database: str) -> None:
     with open_store(database) as store:
-        assert store.schema_version() == len(PG_MIGRATIONS) != len(MIGRATIONS)
-    with open_store(database) as again:
+        assert store.schema_version() == len(PG_MIGRATIONS)
+        tables: dict[str, list[str]] = {}
+        for table, column in store.db.execute("SELECT table_name, column_name FROM information_schema.columns"
+                                              " WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"):
+            tables.setdefault(table, []).append(column)
+    with open_store(database) as again:  # reopening applies nothing twice
         assert again.schema_version() == len(PG_MIGRATIONS)
         names = [row[0] for row in again.db.execute("SELECT name FROM schema_migrations ORDER BY version")]
     assert names == [m.__name__.lstrip("_") for m in PG_MIGRATIONS]
+    with Store(":memory:") as sqlite:  # SQLite's tables with their columns in order, and the full-text index's own
+        sqlite_tables = {row[0]: [c[1] for c in sqlite.db.execute(f"PRAGMA table_info({row[0]})")] for row in sqlite.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'passages_fts%'")}
+    assert set(tables) - set(sqlite_tables) == {"passage_terms", "passage_words", "store_writes"}
+    assert {t: tables[t] for t in sqlite_tables} == sqlite_tables
 
 
 @pytest.mark.slow

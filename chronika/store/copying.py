@@ -33,7 +33,7 @@ class StoreCopying:
 
     def table_rows(self, table: str) -> tuple[list[str], Rows]:
         """A copied table's columns, and its rows in batches, in the order of its key."""
-        _check(table)
+        check_copied(table)
         cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY 1")
         columns = [d[0] for d in cursor.description]
 
@@ -52,7 +52,7 @@ class StoreCopying:
             for table in reversed(COPIED_TABLES):
                 db.execute(f"DELETE FROM {table}")
             for table, columns, batches in tables:
-                _check(table)
+                check_copied(table)
                 names = ", ".join(f'"{c}"' for c in columns)
                 insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
                 written[table] = 0
@@ -68,6 +68,6 @@ class StoreCopying:
         db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
 
 
-def _check(table: str) -> None:
+def check_copied(table: str) -> None:
     if table not in COPIED_TABLES:
         raise ValueError(f"not a table a store copies: {table}")

@@ -14,6 +14,7 @@ import psycopg
 
 from chronika.errors import ChronikaError, OverBudget
 from chronika.store import shown
+from chronika.store.copying import BATCH, Rows, check_copied
 from chronika.store.core import Store
 from chronika.store.connection import Connection
 from chronika.store.impacts import ImpactList
@@ -26,7 +27,6 @@ _WRITERS = 0x4348524F4E494B41  # the advisory lock writers take turns by ("CHRON
 # The tables whose ids PostgreSQL numbers (identity columns), set past the largest after a copy.
 _NUMBERED = ("passages", "changes", "name_mentions", "time_mentions", "figure_mentions", "memory_signals",
              "events", "corrections")
-_BATCH = 2_000
 
 
 class PgStore(PgFullTextStore, Store):
@@ -62,8 +62,8 @@ class PgStore(PgFullTextStore, Store):
 
     @contextmanager
     def budget(self, seconds: float | None) -> Iterator[None]:
-        """Statements within the block stop once `seconds` have passed (OverBudget): PostgreSQL's
-        `statement_timeout`, per statement."""
+        """Statements within the block stop once they have run `seconds` (OverBudget): PostgreSQL's
+        `statement_timeout`, which bounds each statement (SQLite's budget bounds the whole block)."""
         if seconds is None:
             yield
             return
@@ -116,11 +116,28 @@ class PgStore(PgFullTextStore, Store):
             problems.append(f"full-text index: {unindexed} passages not indexed")
         return problems
 
+    def table_rows(self, table: str) -> tuple[list[str], Rows]:
+        """A copied table's columns and its rows in batches, read through a server-side cursor, so
+        a copy out of a large database holds one batch at a time."""
+        check_copied(table)
+        cursor = self.db.raw.cursor(name=f"copying_{table}", withhold=True)
+        cursor.execute(f"SELECT * FROM {table} ORDER BY 1")
+        columns = [column.name for column in cursor.description or ()]
+
+        def batches() -> Rows:
+            try:
+                while rows := cursor.fetchmany(BATCH):
+                    yield [tuple(row) for row in rows]
+            finally:
+                cursor.close()
+
+        return columns, batches()
+
     def _after_copy(self, db: Connection) -> None:
         """Index the copied passages and number new rows past the copied ids."""
         db.execute("DELETE FROM passage_terms")
         last = 0
-        while rows := db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH)).fetchall():
+        while rows := db.execute("SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT ?", (last, BATCH)).fetchall():
             index_passages(db, rows)
             last = rows[-1][0]
         for table in _NUMBERED:
