@@ -27,7 +27,7 @@ def examples_pg(postgres: str) -> str:
     return url
 
 
-def _same(command: list[str], db: Path, url: str) -> None:
+def _same(command: list[str], db: Path, url: str) -> Any:
     """The answers of one command on the two backends: equal, or for a search every passage found
     (the whole list, whose order differs)."""
     if command[0] == "search":
@@ -39,10 +39,12 @@ def _same(command: list[str], db: Path, url: str) -> None:
         assert postgres["answers"][:1] == sqlite["answers"][:1], command
     else:
         assert postgres == sqlite, command
+    return sqlite
 
 
-def _cited(hits: list[dict[str, Any]]) -> set[tuple[str, int]]:
-    return {(h["citation"]["document"], h["citation"]["start"]) for h in hits}
+def _cited(hits: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """Each hit's citation and highlights, without its score and rank."""
+    return {(h["citation"]["document"], h["citation"]["start"], h["citation"]["end"], str(h["highlights"])) for h in hits}
 
 
 def test_migrations_are_postgresql_own_and_applied_once(database: str) -> None:
@@ -67,8 +69,13 @@ def test_migrations_are_postgresql_own_and_applied_once(database: str) -> None:
 def test_every_command_answers_on_postgresql_as_on_sqlite(examples_pg: str, examples_store: Path) -> None:
     commands = _commands(examples_store)
     assert len(commands) > 20 and any(c[0] == "search" for c in commands)
+    facets = [["search", "Kirov", "--document", "d4"], ["search", "Stalin", "--from", "1930", "--to", "1940"],
+              ["search", "shot", "--entity", "Kirov"], ["search", "Katyn", "--source-type", "pdf"],
+              ["search", "Stalin", "--exact"], ["search", "Stalin NOT Kirov"]]
     for command in commands + [["search", "Ежов"], ["search", '"Solovetsky Stone"'], ["search", "Kir*"]]:
         _same(command, examples_store, examples_pg)
+    for command in facets:
+        assert _same(command, examples_store, examples_pg), command
 
 
 @pytest.mark.slow
