@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from chronika.cli.app import State, app, err
-from chronika.store import is_postgres, shown
+from chronika.cli.app import State, app, err, guarded
+from chronika.store import is_postgres, open_store, shown
 
 
 @app.command()
@@ -34,6 +34,9 @@ def serve(
         err.print(f"chronika: no store at {escape(settings.db)}; run `chronika ingest PATH` first or name one with --db",
                   style="red")
         raise typer.Exit(1)
+    if is_postgres(settings.db):
+        # a database that cannot be reached (or migrated) is said now, not on the first page
+        guarded(lambda: open_store(settings.db).close())
     if not is_loopback(host):
         state = "need the token" if settings.token else "are read-only (no --token given)"
         err.print(f"warning: listening on {escape(host)}: other machines can read this store; corrections {state}",
