@@ -15,7 +15,7 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,semantic,spark]'
+	$(PY) -m pip install -q -e '.[dev,semantic,spark,postgres]'
 	touch $@
 
 run: setup

@@ -3,13 +3,16 @@ seeds and the examples each ingested once per run into a store file that tests r
 
 from __future__ import annotations
 
+import itertools
+import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from chronika.ingest.pipeline import ingest
-from chronika.store import Store
+from chronika.store import Store, open_store
+from pg_cluster import cluster, create_database
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -29,6 +32,38 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def store() -> Iterator[Store]:
     with Store(":memory:") as fresh:
+        yield fresh
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throw-away PostgreSQL cluster for the run (its base URL; `database` adds a database).
+    Without PostgreSQL installed the tests that need it fail, unless CHRONIKA_NO_POSTGRES=1.
+    What a PostgreSQL store caches (OCR, page images) goes to the run's temporary folder."""
+    if os.environ.get("CHRONIKA_NO_POSTGRES") == "1":
+        pytest.skip("CHRONIKA_NO_POSTGRES=1: the PostgreSQL store is not tested")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    try:
+        with cluster() as base:
+            yield base
+    except RuntimeError as e:
+        pytest.fail(f"{e} (or set CHRONIKA_NO_POSTGRES=1 to leave the PostgreSQL store untested)")
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def database(postgres: str) -> str:
+    """An empty database of its own in the run's cluster: its URL, as `--db` takes it."""
+    return create_database(postgres, f"t{next(_databases)}")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A fresh store on each backend: an in-memory SQLite one, and an empty PostgreSQL database."""
+    target = ":memory:" if request.param == "sqlite" else request.getfixturevalue("database")
+    with open_store(target) as fresh:
         yield fresh
 
 

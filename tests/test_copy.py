@@ -20,7 +20,7 @@ from conftest import copy_store as copy_file
 runner = CliRunner()
 
 
-def run(db: Path, *args: str) -> Any:
+def run(db: Path | str, *args: str) -> Any:
     result = runner.invoke(app, ["--db", str(db), *args, "--json"])
     assert result.exit_code == 0, (args, result.output)
     return json.loads(result.stdout)
@@ -30,18 +30,23 @@ def run(db: Path, *args: str) -> Any:
 def corrected(examples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The examples' store with one correction of each kind, chosen from what the store holds."""
     path = copy_file(examples_store, tmp_path_factory.mktemp("corrected") / "corrected.db")
-    people = [e for e in run(path, "entities", "--type", "person") if e["aliases"]]
-    places = run(path, "entities", "--type", "place")
-    assert len(people) >= 3 and places
-    run(path, "merge", people[0]["name"], people[1]["name"])
-    run(path, "split", people[2]["name"], people[2]["aliases"][-1])
-    run(path, "retype", places[0]["name"], "org")
-    memory = run(path, "memory")
-    run(path, "reclassify", memory[0]["id"], "--level", "state" if memory[0]["level"] == "society" else "society")
+    correct(path)
     return path
 
 
-def _commands(db: Path) -> list[list[str]]:
+def correct(db: Path | str) -> None:
+    """One correction of each kind (merge, split, retype, reclassify), chosen from what the store holds."""
+    people = [e for e in run(db, "entities", "--type", "person") if e["aliases"]]
+    places = run(db, "entities", "--type", "place")
+    assert len(people) >= 3 and places
+    run(db, "merge", people[0]["name"], people[1]["name"])
+    run(db, "split", people[2]["name"], people[2]["aliases"][-1])
+    run(db, "retype", places[0]["name"], "org")
+    memory = run(db, "memory")
+    run(db, "reclassify", memory[0]["id"], "--level", "state" if memory[0]["level"] == "society" else "society")
+
+
+def _commands(db: Path | str) -> list[list[str]]:
     """Every reading command, and each document and entity shown."""
     documents = run(db, "documents")
     entities = run(db, "entities")

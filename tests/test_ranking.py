@@ -18,7 +18,8 @@ from chronika.extract.build import build_document, content_hash
 from chronika.records.document import Document, Source
 from chronika.records.expression import Leaf, Node
 from chronika.records.search import SearchFilters
-from chronika.query.ranking import Scorer, Unsupported, idf, parse, tokens
+from chronika.query.ranking import Scorer, Unsupported, idf, parse
+from chronika.records.tokens import tokens
 from chronika.query.search import fts_query
 from chronika.store import Store
 from chronika.store.fulltext import fts5, marked_spans as highlights

@@ -28,7 +28,7 @@ from chronika.records import serial
 from chronika.records.dates import DateInterval
 from chronika.records.document import Change, Extracted, MemoryMention, Passage, Sentence
 from chronika.records.mentions import NameMention
-from chronika.store import Store
+from chronika.store import Store, open_store
 from conftest import EXAMPLES, ROOT
 
 NO_SPARK = os.environ.get("CHRONIKA_NO_SPARK") == "1"
@@ -119,6 +119,16 @@ def test_build_then_load_stores_what_ingest_stores(sources: Path, built: Path, t
         assert len(want["documents"]) == len(SUBSET) + 1 and want["entities"] and want["timeline"]
         for key in want:
             assert got[key] == want[key], key
+
+
+@pytest.mark.slow
+@needs_spark
+def test_a_build_loads_into_postgresql_as_into_sqlite(built: Path, database: str, tmp_path: Path) -> None:
+    with open_store(database) as postgres, Store(tmp_path / "loaded.db") as sqlite:
+        assert batch.load(postgres, built).to_json() | {"seconds": 0} == batch.load(sqlite, built).to_json() | {"seconds": 0}
+        got, want = _everything(postgres), _everything(sqlite)
+    for key in want:
+        assert got[key] == want[key], key
 
 
 @pytest.mark.slow

@@ -14,6 +14,12 @@ from chronika.query.ranked import search
 from chronika.store import MIGRATIONS, Store
 
 
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test of this module runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
 def add(store: Store, text: str, path: str = "doc.txt") -> str:
     source = Source(path, text, "text")
     return store.save(build_document(source, content_hash(text.encode())))

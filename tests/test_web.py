@@ -594,6 +594,10 @@ def test_serve_command(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert served["app"].state.settings.token == "t0k" and not served["app"].state.settings.read_only
     missing = runner.invoke(app, ["--db", str(built.parent / "missing.db"), "serve"])
     assert missing.exit_code == 1 and "no store" in missing.stderr
+    served.clear()
+    unreachable = runner.invoke(app, ["--db", "postgresql://reader:s3cret@127.0.0.1:1/archive", "serve"])
+    assert unreachable.exit_code == 1 and "cannot open the PostgreSQL store" in unreachable.stderr
+    assert "s3cret" not in unreachable.stderr and not served  # said at once; the server never started
 
 
 # -- the markup of a passage ----------------------------------------------------------------------------

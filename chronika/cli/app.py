@@ -39,7 +39,8 @@ JSON = typer.Option(False, "--json", help="Print one JSON value on stdout (shape
 @app.callback()
 def _global(
     db: Optional[str] = typer.Option(
-        None, "--db", help="The store, one SQLite file (default: $CHRONIKA_DB, else ./chronika.db)."
+        None, "--db", help="The store: one SQLite file, or a PostgreSQL database's URL (postgresql://USER@HOST/DB)"
+        " (default: $CHRONIKA_DB, else ./chronika.db)."
     ),
 ) -> None:
     State.db = db or os.environ.get("CHRONIKA_DB") or "chronika.db"

@@ -17,7 +17,7 @@ from chronika.query import semantic
 from chronika.query.finding import SearchResult
 from chronika.query.finding import search as find
 from chronika.records.search import SearchFilters
-from chronika.store import Store, open_store
+from chronika.store import Store, open_store, shown
 from chronika.store.documents import doc_number
 
 
@@ -79,7 +79,7 @@ def report_ingest(summary: dict[str, Any], as_json: bool) -> None:
         out.print(
             f"{summary['documents_added']} added, {summary['documents_replaced']} replaced, "
             f"{summary['documents_unchanged']} unchanged, {len(summary['skipped'])} skipped "
-            f"({summary['words']:,} words in {summary['seconds']:.1f} s) -> {escape(State.db)}"
+            f"({summary['words']:,} words in {summary['seconds']:.1f} s) -> {escape(shown(State.db))}"
         )
     if summary["skipped"]:
         raise typer.Exit(3)
@@ -211,4 +211,4 @@ def embed(as_json: bool = JSON) -> None:
         print_json(done.to_json())
         return
     out.print(f"{done.embedded:,} passages embedded in {done.seconds:.1f} s; {done.vectors:,} vectors ({done.model}) "
-              f"-> {escape(State.db)}")
+              f"-> {escape(shown(State.db))}")

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from chronika.cli.app import State, app, err
+from chronika.cli.app import State, app, err, guarded
+from chronika.store import is_postgres, open_store, shown
 
 
 @app.command()
@@ -29,14 +30,17 @@ def serve(
     from chronika.web import Settings, create_app, is_loopback  # the web stack loads for this command only
 
     settings = Settings(db=State.db, host=host, token=token or os.environ.get("CHRONIKA_TOKEN") or None, budget=budget)
-    if not os.path.exists(settings.db):
+    if not is_postgres(settings.db) and not os.path.exists(settings.db):
         err.print(f"chronika: no store at {escape(settings.db)}; run `chronika ingest PATH` first or name one with --db",
                   style="red")
         raise typer.Exit(1)
+    if is_postgres(settings.db):
+        # a database that cannot be reached (or migrated) is said now, not on the first page
+        guarded(lambda: open_store(settings.db).close())
     if not is_loopback(host):
         state = "need the token" if settings.token else "are read-only (no --token given)"
         err.print(f"warning: listening on {escape(host)}: other machines can read this store; corrections {state}",
                   style="yellow")
-    shown = f"[{host}]" if ":" in host else host
-    err.print(f"Chronika reading room on http://{escape(shown)}:{port}/ over {escape(settings.db)} (Ctrl+C stops it)")
+    address = f"[{host}]" if ":" in host else host
+    err.print(f"Chronika reading room on http://{escape(address)}:{port}/ over {escape(shown(settings.db))} (Ctrl+C stops it)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -37,7 +37,7 @@ from chronika.extract.read.text import read_text_parts
 from chronika.records.document import Source
 from chronika.ingest.entities import resolve_entities
 from chronika.query.index_refresh import refresh_impacts
-from chronika.store import Store
+from chronika.store import Store, cache_folder
 
 
 @dataclass
@@ -335,8 +335,8 @@ def _documents(data: bytes, name: str) -> Iterator[Source | SourceError | LeftOu
 
 
 def _ocr_cache(store: Store) -> Path | None:
-    """Where OCR keeps the text of the pages it read, by their content: beside the store's file."""
-    return None if store.path == ":memory:" else Path(store.path + ".ocr")
+    """Where OCR keeps the text of the pages it read, by their content (beside the store's file)."""
+    return cache_folder(store.path, "ocr")
 
 
 def _is_text(path: Path, name: str) -> bool:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from chronika.query.finding import Expansion, cyrillic
 from chronika.query import inflection
-from chronika.query.ranking import smooth_idf, tokens
+from chronika.query.ranking import smooth_idf
+from chronika.records.tokens import tokens
 from chronika.records.expression import Leaf, Query, any_of
 from chronika.store import Store
 

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from chronika.query.ranking import ascii_tokens, tokens
+from chronika.records.tokens import ascii_tokens, tokens
 from chronika.query.ranking import weights as bm25_weights
 
 Lists = list[tuple[str, int, np.ndarray, np.ndarray]]  # name, passages holding it, best rows, their weights

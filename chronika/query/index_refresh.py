@@ -11,7 +11,8 @@ from typing import Any, Callable
 import numpy as np
 
 from chronika.query.index_build import champion_lists
-from chronika.query.ranking import tokens, weight
+from chronika.query.ranking import weight
+from chronika.records.tokens import tokens
 from chronika.store import Store
 from chronika.store.impacts import ImpactList
 

@@ -10,7 +10,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from chronika.errors import QueryError
-from chronika.query.ranking import Unsupported, disjunction, fold, highlights, leaves, parse
+from chronika.query.ranking import Unsupported, disjunction, highlights, leaves, parse
+from chronika.records.tokens import fold
 from chronika.query.search import fts_query
 from chronika.records.expression import Leaf, Node, Query, any_of
 from chronika.records.search import Hit, SearchFilters

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 
 from chronika.records.dates import DateInterval
 from chronika.records.memory import StoredMemoryMention
 from chronika.records.stored import NamedPerson, PersonSentence, ResolvedName, SentenceSpan, StoredFigure, StoredTime
+from chronika.store.connection import Connection, Row
 
 
 class ChronologyStore:
     """Chronology tables of `Store` (a mixin: `Store` provides the connection)."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     def figures(self, about: str | None = None) -> list[StoredFigure]:
         """Figures in document order; with `about`, those whose counted words or sentence hold it."""
@@ -82,8 +82,10 @@ class ChronologyStore:
             """
             SELECT t.*, s."end" AS sentence_end FROM time_mentions t
             JOIN sentences s INDEXED BY sentences_start ON s.document_id = t.document_id AND s.start = t.sentence_start
-            WHERE t.date_start IS NOT NULL
-            GROUP BY t.document_id, t.sentence_start HAVING COUNT(*) = 1
+            WHERE t.date_start IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM time_mentions o WHERE o.document_id = t.document_id
+                AND o.sentence_start = t.sentence_start AND o.date_start IS NOT NULL AND o.id != t.id
+            )
             ORDER BY t.document_id, t.sentence_start
             """
         )
@@ -193,7 +195,7 @@ class ChronologyStore:
         return str(self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
 
 
-def _interval(row: sqlite3.Row) -> DateInterval | None:
+def _interval(row: Row) -> DateInterval | None:
     """A memory event's act date, as extraction stored it."""
     if row["date_start"] is None:
         return None
@@ -201,7 +203,7 @@ def _interval(row: sqlite3.Row) -> DateInterval | None:
                         row["date_text"])
 
 
-def _time(row: sqlite3.Row) -> StoredTime:
+def _time(row: Row) -> StoredTime:
     return StoredTime(
         document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], text=row["text"],
         value=row["value"], type=row["type"], date_start=row["date_start"], date_end=row["date_end"],
@@ -209,7 +211,7 @@ def _time(row: sqlite3.Row) -> StoredTime:
     )
 
 
-def _figure(row: sqlite3.Row) -> StoredFigure:
+def _figure(row: Row) -> StoredFigure:
     return StoredFigure(
         document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"], text=row["text"],
         value=row["value"], low=row["low"], high=row["high"], approximate=bool(row["approximate"]), unit=row["unit"],

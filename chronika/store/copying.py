@@ -4,9 +4,9 @@ answers every query as its source does; the full-text index is rebuilt from the 
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import AbstractContextManager
 from typing import Callable, Iterable, Iterator
+from chronika.store.connection import Connection
 
 # Every table of the schema, parents before children (the foreign keys hold at every row);
 # passages_fts is rebuilt, not copied, and schema_migrations belongs to each store.
@@ -24,8 +24,8 @@ Rows = Iterator[list[tuple[object, ...]]]
 class StoreCopying:
     """Copying of `Store` (a mixin: `Store` provides the connection and transactions)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
 
     def holds_anything(self) -> bool:
         """Whether the store holds a document or a correction."""
@@ -33,7 +33,7 @@ class StoreCopying:
 
     def table_rows(self, table: str) -> tuple[list[str], Rows]:
         """A copied table's columns, and its rows in batches, in the order of its key."""
-        _check(table)
+        check_copied(table)
         cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY 1")
         columns = [d[0] for d in cursor.description]
 
@@ -52,17 +52,22 @@ class StoreCopying:
             for table in reversed(COPIED_TABLES):
                 db.execute(f"DELETE FROM {table}")
             for table, columns, batches in tables:
-                _check(table)
+                check_copied(table)
                 names = ", ".join(f'"{c}"' for c in columns)
                 insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
                 written[table] = 0
                 for rows in batches:
                     db.executemany(insert, rows)
                     written[table] += len(rows)
-            db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+            self._after_copy(db)
         return written
 
 
-def _check(table: str) -> None:
+    def _after_copy(self, db: Connection) -> None:
+        """Build the full-text index anew from the passages."""
+        db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+
+
+def check_copied(table: str) -> None:
     if table not in COPIED_TABLES:
         raise ValueError(f"not a table a store copies: {table}")

@@ -33,6 +33,8 @@ class Store(
 ):
     """Chronika's SQLite file."""
 
+    db: sqlite3.Connection
+
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
         try:
@@ -98,6 +100,10 @@ class Store(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (version, migration.__name__.lstrip("_"), utc_now()),
                 )
+
+    def data_version(self) -> tuple[int, int]:
+        """Moves whenever this connection (`total_changes`) or another (`data_version`) writes to the file."""
+        return self.db.total_changes, int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def schema_version(self) -> int:
         return int(self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)

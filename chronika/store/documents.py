@@ -4,19 +4,19 @@ changed in it, its footnote links, and the name counts OCR mending weighs."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Collection
 
 from chronika.errors import ChronikaError
 from chronika.records.dates import DateInterval
 from chronika.records.document import Change, FootnoteLink
 from chronika.records.stored import StoredDocument, StoredPassage
+from chronika.store.connection import Connection, Row
 
 
 class DocumentReading:
     """Document reads of `Store` (a mixin: `Store` provides the connection and its path)."""
 
-    db: sqlite3.Connection
+    db: Connection
     path: str
 
     def name_counts(self, excluding: Collection[str] = ()) -> dict[str, int]:
@@ -90,7 +90,7 @@ _LISTED = ", ".join(f"d.{c}" for c in (
 ))
 
 
-def _stored(row: sqlite3.Row) -> StoredDocument:
+def _stored(row: Row) -> StoredDocument:
     date = None
     if row["date_start"]:
         date = DateInterval.from_json(

@@ -4,7 +4,6 @@ re-applies every time. What resolution reads and writes is `store/resolution.py`
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Callable
@@ -13,24 +12,25 @@ from chronika.resolve.resolution import name_key_set
 from chronika.records.entities import Correction
 from chronika.records.memory import Reclassification
 from chronika.records.stored import EntityMention, EntityName, RelatedEntity, StoredEntity, StoredEvent
+from chronika.store.connection import Connection, Row
 
 
 class EntityStore:
     """Entity tables of `Store` (a mixin: `Store` provides the connection and transactions)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
 
     # -- the user's corrections, which resolution re-applies -------------------------------------
 
     def add_correction(self, correction: Correction) -> int:
         payload = {"names": list(correction.names), "type": correction.type}
         with self.transaction() as db:
-            cur = db.execute(
-                "INSERT INTO corrections (kind, payload, created_at) VALUES (?, ?, ?)",
+            row = db.execute(
+                "INSERT INTO corrections (kind, payload, created_at) VALUES (?, ?, ?) RETURNING id",
                 (correction.kind, json.dumps(payload, ensure_ascii=False), datetime.now(timezone.utc).isoformat()),
-            )
-        return int(cur.lastrowid or 0)
+            ).fetchone()
+        return int(row[0])
 
     def add_memory_correction(self, source: str, sentence: str, fields: dict[str, str | None]) -> None:
         """Record a reclassified memory event, keyed by its document's source and its words."""
@@ -60,7 +60,7 @@ class EntityStore:
     def entities(self, kind: str | None = None) -> list[StoredEntity]:
         """Every entity (of one type if given), most mentioned first."""
         sql = "SELECT id, name, type, mentions, documents, note FROM entities" + (" WHERE type = ?" if kind else "")
-        rows = self.db.execute(sql + " ORDER BY mentions DESC, name", (kind,) if kind else ())
+        rows = self.db.execute(sql + " ORDER BY mentions DESC, name, id", (kind,) if kind else ())
         return [StoredEntity(*row) for row in rows]
 
     def entity_names(self, entity_id: str) -> list[EntityName]:
@@ -79,7 +79,7 @@ class EntityStore:
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
             f"SELECT k.entity_id FROM name_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks})"
-            " GROUP BY k.entity_id ORDER BY max(e.mentions) DESC",
+            " GROUP BY k.entity_id ORDER BY max(e.mentions) DESC, k.entity_id",
             keys,
         )
         return [row[0] for row in rows]
@@ -110,7 +110,7 @@ class EntityStore:
         """Events in date order, naming an entity and overlapping a span of years if given."""
         where, args = [], []
         if entity_id:
-            where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) WHERE json_each.value = ?)")
+            where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) AS taking WHERE taking.value = ?)")
             args.append(entity_id)
         if year_from is not None:
             where.append("ev.date_end >= ?")
@@ -123,7 +123,7 @@ class EntityStore:
             " t.start AS date_at, t.\"end\" AS date_until, t.anchor"
             " FROM events ev JOIN time_mentions t ON t.id = ev.time_mention"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start"
+            + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start, ev.time_mention"
         )
         return [_event(row) for row in self.db.execute(sql, args)]
 
@@ -131,7 +131,7 @@ class EntityStore:
         return {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM entities")}
 
 
-def _event(row: sqlite3.Row) -> StoredEvent:
+def _event(row: Row) -> StoredEvent:
     return StoredEvent(
         document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"],
         date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],

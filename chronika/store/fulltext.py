@@ -11,6 +11,7 @@ from chronika.errors import QueryError
 from chronika.records.expression import Leaf, Query
 from chronika.records.search import Hit, SearchFilters
 from chronika.store.hits import filter_sql, hit_from_row
+from chronika.store.connection import Connection, Row
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,7 +28,7 @@ def fts5(query: Query) -> str:
 class FullTextStore:
     """FTS5's reads (mixed into Store)."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     def fts_hits(self, query: Query, limit: int, filters: SearchFilters | None = None) -> dict[int, Hit]:
         """The best `limit` passages an expression matches by FTS5's BM25 within the facets, best
@@ -92,7 +93,7 @@ class FullTextStore:
         """FTS5's own vocabulary (terms and the passages holding each), as `temp.passages_vocab`."""
         self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, 'passages_fts', 'row')")
 
-    def _fts_rows(self, sql: str, args: Any) -> list[sqlite3.Row]:
+    def _fts_rows(self, sql: str, args: Any) -> list[Row]:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as e:

@@ -3,10 +3,10 @@ passages, a hit made from a passage row joined with its document, and passages r
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from chronika.records.search import Hit, SearchFilters
+from chronika.store.connection import Connection, Row
 
 
 def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
@@ -39,7 +39,7 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
     return "".join(" AND " + w for w in where), args
 
 
-def hit_from_row(row: sqlite3.Row, score: float, marked: list[tuple[int, int]]) -> Hit:
+def hit_from_row(row: Row, score: float, marked: list[tuple[int, int]]) -> Hit:
     """A hit from a passages row joined with its document (document_id, n, start, end, page, text,
     title, source)."""
     return Hit(
@@ -60,7 +60,7 @@ class PassageReading:
     """Passages read by id for a search that found them elsewhere (lists, postings, vectors): their
     texts, or hits with their citations (a mixin of `Store`)."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     def passage_texts(self, ids: list[int]) -> dict[int, str]:
         """The text of each passage still stored, by id."""

@@ -6,12 +6,12 @@ the query layer's (`query/champions.py`, `query/index_build.py`, `query/index_re
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from chronika.store.postings import merge_postings, write_postings
+from chronika.store.connection import Connection
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,8 +33,8 @@ class ImpactList:
 class ImpactStore:
     """The champion lists (mixed into Store)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
 
     def impacts_state(self) -> dict[str, Any] | None:
         """The lists' state: passages, average length, `frequent`, `keep`, the last passage id
@@ -49,7 +49,7 @@ class ImpactStore:
         state = self.impacts_state()
         return state is not None and not state.get("dirty") and "postings" in state
 
-    def _impacts_stale(self, db: sqlite3.Connection) -> None:
+    def _impacts_stale(self, db: Connection) -> None:
         """Called in every transaction that adds or removes passages: until the lists are refreshed, FTS5 ranks."""
         db.execute("UPDATE store_state SET value = json_set(value, '$.dirty', json('true')) WHERE key = ?", (_STATE,))
 
@@ -112,7 +112,8 @@ class ImpactStore:
                  for name, one in lists],
             )
             written = write_postings(db, passage_ids, lengths, postings)
-            db.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES (?, ?)",
+            db.execute("INSERT INTO store_state (key, value) VALUES (?, ?)"
+                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        (_STATE, json.dumps(state | {"postings": bool(written)})))
 
     def update_impacts(self, lists: list[tuple[str, ImpactList]], postings: dict[str, list[tuple[int, int]]],
@@ -150,7 +151,7 @@ class ImpactStore:
             _save_state(db, state)
 
 
-def _save_state(db: sqlite3.Connection, state: dict[str, Any]) -> None:
+def _save_state(db: Connection, state: dict[str, Any]) -> None:
     passages, last = db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
     state = state | {"passages": passages, "last": last, "dirty": False}
     db.execute("UPDATE store_state SET value = ? WHERE key = ?", (json.dumps(state), _STATE))

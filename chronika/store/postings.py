@@ -5,8 +5,8 @@ ids as 32-bit integers) with its hits there, and every passage's length in token
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
+from chronika.store.connection import Connection
 
 if TYPE_CHECKING:
     import numpy as np
@@ -15,7 +15,7 @@ _ID = "<u4"  # a passage id in the postings
 _LIMIT = 1 << 32
 
 
-def write_postings(db: sqlite3.Connection, passage_ids: np.ndarray, lengths: np.ndarray,
+def write_postings(db: Connection, passage_ids: np.ndarray, lengths: np.ndarray,
                    postings: list[tuple[str, np.ndarray, np.ndarray]]) -> bool:
     """Replace every word's postings and the passages' lengths (`rows` index `passage_ids`); False
     if there are none to write."""
@@ -35,7 +35,7 @@ def write_postings(db: sqlite3.Connection, passage_ids: np.ndarray, lengths: np.
     return True
 
 
-def merge_postings(db: sqlite3.Connection, added: dict[str, list[tuple[int, int]]], lengths: dict[int, int],
+def merge_postings(db: Connection, added: dict[str, list[tuple[int, int]]], lengths: dict[int, int],
                    alive: np.ndarray | None, segment: int | None = None) -> None:
     """Add passages added since the build (ids above every listed one, so order holds) to their
     words' postings and their lengths: as segment number `segment`, so a merge writes what it
@@ -53,7 +53,7 @@ def merge_postings(db: sqlite3.Connection, added: dict[str, list[tuple[int, int]
         _rewrite(db, added, lengths, alive)
 
 
-def _append(db: sqlite3.Connection, segment: int, added: dict[str, list[tuple[int, int]]],
+def _append(db: Connection, segment: int, added: dict[str, list[tuple[int, int]]],
             lengths: dict[int, int]) -> None:
     import numpy as np
 
@@ -70,7 +70,7 @@ def _append(db: sqlite3.Connection, segment: int, added: dict[str, list[tuple[in
     )
 
 
-def _rewrite(db: sqlite3.Connection, added: dict[str, list[tuple[int, int]]], lengths: dict[int, int],
+def _rewrite(db: Connection, added: dict[str, list[tuple[int, int]]], lengths: dict[int, int],
              alive: np.ndarray | None) -> None:
     """Write the postings of every word (with `alive`) or of those with segments or added passages
     whole, their segments and `added` in, and the lengths whole; drop the segments."""
@@ -112,12 +112,12 @@ def _encoded(new: list[tuple[int, int]]) -> tuple[bytes, bytes]:
             np.array([min(h, 255) for _, h in new], dtype=np.uint8).tobytes())
 
 
-def _clear(db: sqlite3.Connection) -> None:
+def _clear(db: Connection) -> None:
     for table in ("term_postings", "passage_lengths", "posting_segments", "length_segments"):
         db.execute(f"DELETE FROM {table}")
 
 
-def _postings(db: sqlite3.Connection, word: str) -> tuple[np.ndarray, np.ndarray] | None:
+def _postings(db: Connection, word: str) -> tuple[np.ndarray, np.ndarray] | None:
     """A word's postings: its row, then its segments in order."""
     import numpy as np
 
@@ -130,7 +130,7 @@ def _postings(db: sqlite3.Connection, word: str) -> tuple[np.ndarray, np.ndarray
             np.frombuffer(b"".join(p[1] for p in parts), dtype=np.uint8))
 
 
-def _lengths(db: sqlite3.Connection) -> np.ndarray | None:
+def _lengths(db: Connection) -> np.ndarray | None:
     """Every passage's length in tokens by id: the lengths written whole, extended by the segments'."""
     import numpy as np
 
@@ -151,7 +151,7 @@ def _lengths(db: sqlite3.Connection) -> np.ndarray | None:
 class PostingStore:
     """The postings' reads (mixed into Store)."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     def postings_of(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
         """A frequent word's passages (ascending ids) and its hits in each, or None if it has none."""

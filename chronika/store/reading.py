@@ -3,18 +3,18 @@ finds without ranking them all, and the names, sentences, dates and figures of a
 
 from __future__ import annotations
 
-import sqlite3
 
 from chronika.records.document import Sentence
 from chronika.records.stored import DocumentTitle, SpanDate, SpanFigure, SpanName
 from chronika.records.expression import Query
 from chronika.store.fulltext import fts5
+from chronika.store.connection import Connection
 
 
 class ReadingStore:
     """What `ask` and `finding` read (mixed into Store)."""
 
-    db: sqlite3.Connection
+    db: Connection
 
     # -- entities ------------------------------------------------------------------------------
 

@@ -5,20 +5,20 @@ keys an update uses to find what a change can move (resolve/scope.py)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Callable, Iterable
 
 from chronika.records.entities import AliasRecord, Entity, MentionRecord
 from chronika.resolve.resolution import name_key_set
+from chronika.store.connection import Connection
 
 
 class ResolutionStore:
     """Resolution's tables of `Store` (a mixin: `Store` provides the connection and transactions)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
 
     # -- what resolution reads -----------------------------------------------------------------
 
@@ -68,13 +68,7 @@ class ResolutionStore:
                 db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
             db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
             _insert_entities(db, entities, _first_seen(db, {n for e in entities for n in e.names}))
-            given = json.dumps(sorted([name, doc, entity] for (doc, name), entity in held.items()), ensure_ascii=False)
-            changed = {(row[0], row[1]) for row in db.execute(
-                "UPDATE name_mentions SET entity_id = j.value ->> 2 FROM json_each(?) j"
-                " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_id IS NOT j.value ->> 2"
-                " RETURNING document_id, sentence_start",
-                (given,),
-            ).fetchall()}
+            changed = self._reassign(db, held)
             names = json.dumps(sorted(set(scopes) | set(gone)))
             db.execute("DELETE FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (names,))
             _insert_scopes(db, scopes)
@@ -86,6 +80,17 @@ class ResolutionStore:
                 " WHERE document_id = ? AND start = ?",
                 sorted((doc, sentence) for doc, sentence in changed if doc not in fresh),
             )
+
+    def _reassign(self, db: Connection, held: dict[tuple[int, str], str]) -> set[tuple[int, int]]:
+        """Give each name's mentions in a document their new entity (`held`), in one statement; the
+        (document, sentence) of every mention that changed entity."""
+        given = json.dumps(sorted([name, doc, entity] for (doc, name), entity in held.items()), ensure_ascii=False)
+        return {(row[0], row[1]) for row in db.execute(
+            "UPDATE name_mentions SET entity_id = j.value ->> 2 FROM json_each(?) j"
+            " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_id IS NOT j.value ->> 2"
+            " RETURNING document_id, sentence_start",
+            (given,),
+        ).fetchall()}
 
     def build_missing_events(self) -> None:
         """Events for the documents with dated times but no events yet: new ones that name no one,
@@ -171,8 +176,9 @@ class ResolutionStore:
 _SCOPES = "mention_keys"  # store_state: the names' keys are stored
 # The entities named in one sentence of a document, as an event's JSON list of participants.
 _PARTICIPANTS = (
-    "(SELECT json_group_array(entity_id) FROM (SELECT DISTINCT m.entity_id FROM name_mentions m"
-    " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_id IS NOT NULL ORDER BY m.entity_id))"
+    "(SELECT coalesce(json_group_array(entity_id), '[]') FROM (SELECT DISTINCT m.entity_id FROM name_mentions m"
+    " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_id IS NOT NULL ORDER BY m.entity_id)"
+    " AS named)"
 )
 
 
@@ -186,7 +192,7 @@ def _json(values: Iterable[str]) -> str:
     return json.dumps(sorted(set(values)), ensure_ascii=False)
 
 
-def _insert_entities(db: sqlite3.Connection, entities: list[Entity], first_seen: dict[str, tuple[int, int, int]]) -> None:
+def _insert_entities(db: Connection, entities: list[Entity], first_seen: dict[str, tuple[int, int, int]]) -> None:
     for e in entities:
         db.execute(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
@@ -200,14 +206,14 @@ def _insert_entities(db: sqlite3.Connection, entities: list[Entity], first_seen:
         db.executemany("INSERT INTO name_keys VALUES (?, ?)", [(k, e.id) for k in sorted(keys)])
 
 
-def _insert_scopes(db: sqlite3.Connection, scopes: dict[str, frozenset[str]]) -> None:
+def _insert_scopes(db: Connection, scopes: dict[str, frozenset[str]]) -> None:
     db.executemany(
         "INSERT INTO mention_keys (key, normal) VALUES (?, ?)",
         [(key, normal) for normal, keys in scopes.items() for key in sorted(keys)],
     )
 
 
-def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[str, tuple[int, int, int]]:
+def _first_seen(db: Connection, names: set[str] | None = None) -> dict[str, tuple[int, int, int]]:
     """Where each name (of `names`, else every name) is first mentioned: (document, start, end)."""
     seen: dict[str, tuple[int, int, int]] = {}
     if names is None:
@@ -228,7 +234,7 @@ def _first_seen(db: sqlite3.Connection, names: set[str] | None = None) -> dict[s
 _DATED = "t.date_start IS NOT NULL AND (t.type IN ('DATE', 'TIME') OR t.type = 'DURATION' AND t.anchor = 'absolute')"
 
 
-def _documents_without_events(db: sqlite3.Connection) -> list[int]:
+def _documents_without_events(db: Connection) -> list[int]:
     """The documents that have a dated time expression but no event (new since the last resolution)."""
     return [row[0] for row in db.execute(
         "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"
@@ -236,20 +242,20 @@ def _documents_without_events(db: sqlite3.Connection) -> list[int]:
     )]
 
 
-def _rebuild_events(db: sqlite3.Connection, documents: list[int] | None = None) -> None:
+def _rebuild_events(db: Connection, documents: list[int] | None = None) -> None:
     """An event is a sentence with a dated time expression (a date, a time of day, a range of dates),
     its participants the entities named in it.
     Built for `documents` (else all), each time's sentence found through (document, start)."""
-    only = "" if documents is None else " AND t.document_id IN (SELECT value FROM json_each(?))"
+    only = "" if documents is None else " AND t.document_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))"
     args = () if documents is None else (json.dumps(documents),)
     if documents is not None:
-        db.execute("DELETE FROM events WHERE document_id IN (SELECT value FROM json_each(?))", args)
+        db.execute("DELETE FROM events WHERE document_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))", args)
     db.execute(
         'INSERT INTO events (document_id, passage, start, "end", time_mention, date_start, date_end, precision, entities)'
         ' SELECT t.document_id, s.passage, s.start, s."end", t.id, t.date_start, t.date_end, t.precision, '
         + _PARTICIPANTS.format(doc="t.document_id", sentence="t.sentence_start")
         + " FROM time_mentions t JOIN sentences s INDEXED BY sentences_start"
         " ON s.document_id = t.document_id AND s.start = t.sentence_start"
-        " WHERE " + _DATED + only,
+        " WHERE " + _DATED + only + " ORDER BY t.id",
         args,
     )

@@ -4,22 +4,22 @@ mentions extraction found, in one transaction that replaces an older version fro
 from __future__ import annotations
 
 import json
-import sqlite3
 from bisect import bisect_right
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Callable
 
 from chronika.records.document import Document
+from chronika.store.connection import Connection
 
 
 class DocumentSaving:
     """Document writing of `Store` (a mixin: `Store` provides the connection, transactions and
     the champion lists' staleness)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    _impacts_stale: Callable[[sqlite3.Connection], None]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
+    _impacts_stale: Callable[[Connection], None]
 
     def status_of(self, source: str, digest: str) -> str:
         """'unchanged' if this content is stored already, 'replaced' if the source is stored
@@ -51,10 +51,12 @@ class DocumentSaving:
                 "INSERT INTO documents (id, source, content_hash, reader, title, author, language, words,"
                 " date_start, date_end, date_precision, date_text, date_inferred, date_provenance,"
                 " metadata, text, original, offset_map, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                # a new document takes the next id, as SQLite's rowid would (writers take turns)
+                " VALUES (coalesce(?, (SELECT coalesce(max(id), 0) + 1 FROM documents)),"
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (old["id"] if old else None, *row),
             )
-            doc_id = cur.lastrowid
+            doc_id = int(cur.fetchone()[0])
             self._save_parts(db, doc_id, doc)
         return f"d{doc_id}"
 
@@ -67,7 +69,12 @@ class DocumentSaving:
                 self._impacts_stale(db)
         return removed
 
-    def _save_parts(self, db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
+    def _index_passages(self, db: Connection, doc_id: int) -> None:
+        """Add a document's passages to the full-text index."""
+        # Indexed in one statement: a per-row trigger costs three times as much.
+        db.execute("INSERT INTO passages_fts(rowid, text) SELECT id, text FROM passages WHERE document_id = ?", (doc_id,))
+
+    def _save_parts(self, db: Connection, doc_id: int, doc: Document) -> None:
         text = doc.text
         db.executemany(
             "INSERT INTO passages (document_id, n, kind, start, \"end\", page, orig_start, orig_end, note, text)"
@@ -77,8 +84,7 @@ class DocumentSaving:
                 for p in doc.passages
             ],
         )
-        # Indexed in one statement: a per-row trigger costs three times as much.
-        db.execute("INSERT INTO passages_fts(rowid, text) SELECT id, text FROM passages WHERE document_id = ?", (doc_id,))
+        self._index_passages(db, doc_id)
         db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
             [(doc_id, p.n, i, s.start, s.end) for p in doc.passages for i, s in enumerate(p.sentences, start=1)],
@@ -99,7 +105,7 @@ class DocumentSaving:
             _save_extracted(db, doc_id, doc)
 
 
-def _save_extracted(db: sqlite3.Connection, doc_id: int | None, doc: Document) -> None:
+def _save_extracted(db: Connection, doc_id: int, doc: Document) -> None:
     found = doc.extracted
     if found is None:
         return

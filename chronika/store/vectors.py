@@ -5,13 +5,13 @@ matrix and compared by brute force; the matrix is kept on the store until the fi
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from chronika.records.search import SearchFilters
 from chronika.records.stored import PassageText
 from chronika.store.hits import filter_sql
+from chronika.store.connection import Connection
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 class VectorStore:
     """Vector table of `Store` (a mixin: `Store` provides the connection and transactions)."""
 
-    db: sqlite3.Connection
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    db: Connection
+    transaction: Callable[[], AbstractContextManager[Connection]]
+    data_version: Callable[[], tuple[int, int]]
     _vectors: tuple[tuple[str, int, int], Ids, Matrix] | None = None
 
     def passages_without_vectors(self, model: str, after: int = 0, limit: int = 64) -> list[PassageText]:
@@ -56,22 +57,18 @@ class VectorStore:
 
         with self.transaction() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO passage_vectors (passage_id, model, vector) VALUES (?, ?, ?)",
+                "INSERT INTO passage_vectors (passage_id, model, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT (passage_id) DO UPDATE SET model = excluded.model, vector = excluded.vector",
                 [(passage_id, model, np.asarray(vector, dtype=np.float32).tobytes()) for passage_id, vector in vectors],
             )
 
     def vector_matrix(self, model: str) -> tuple[Ids, Matrix]:
         """Passage ids and their vectors as one matrix (a row per passage). Read once and kept until
-        this connection or another writes to the file: `total_changes` counts this connection's
-        writes and `data_version` moves with anyone else's, where a row count or largest id would
-        miss a replaced document whose passages reuse the old ids."""
+        this connection or another writes to the store (`data_version`), where a row count or
+        largest id would miss a replaced document whose passages reuse the old ids."""
         import numpy as np
 
-        key = (
-            model,
-            self.db.total_changes,
-            int(self.db.execute("PRAGMA data_version").fetchone()[0]),
-        )
+        key = (model, *self.data_version())
         if self._vectors is not None and self._vectors[0] == key:
             return self._vectors[1], self._vectors[2]
         rows = self.db.execute(
@@ -87,4 +84,4 @@ class VectorStore:
         """The passages (ids) a search's facets allow, by the conditions full-text search uses (they
         name `rowid`, which in `passages` is the id)."""
         where, args = filter_sql(filters)
-        return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE 1" + where, args)}
+        return {row[0] for row in self.db.execute("SELECT id FROM passages WHERE TRUE" + where, args)}

@@ -1,6 +1,7 @@
 """Answers that take longer than a page may (the conflicts, compared across the whole corpus),
 computed once and kept while the store is unchanged: any write changes the store's file or its
-write-ahead log, and with it the key they are kept under."""
+write-ahead log (on PostgreSQL, the store's count of its writes), and with it the key they are
+kept under."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any, Callable
 from fastapi import Request
 
 from chronika import views
+from chronika.store import is_postgres
 from chronika.web.context import open_store, settings
 
 _KEPT: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
@@ -34,8 +36,14 @@ def store_state(db: str) -> tuple[int, ...]:
 def kept(request: Request, name: str, compute: Callable[[], Any]) -> Any:
     """`compute()`'s answer for this store as it is now: computed again only after a write. Each
     caller gets its own copy, so a page that narrows it cannot change another's."""
-    db = os.path.abspath(settings(request).db)
-    state = store_state(db)
+    target = settings(request).db
+    if is_postgres(target):  # a database's own count of its writes
+        db = target
+        with open_store(request) as store:
+            state: tuple[int, ...] = store.data_version()
+    else:
+        db = os.path.abspath(target)
+        state = store_state(db)
     with _LOCK:
         known = _KEPT.get((db, name))
     if known is None or known[0] != state:

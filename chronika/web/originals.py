@@ -1,5 +1,5 @@
 """A document's original file: downloaded as it was ingested, and, for scans and PDFs, each page
-as an image beside its text (rendered once, kept beside the store)."""
+as an image beside its text (rendered once, kept beside the store: `cache_folder`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, Response
 
+from chronika.store import cache_folder, is_postgres
 from chronika.web import lookup
 from chronika.web.failures import WebError
 from chronika.web.context import open_store, settings
@@ -25,8 +26,9 @@ def original_path(request: Request, doc: str) -> tuple[Path, str, str]:
     with open_store(request) as store:
         shown = lookup.document(store, doc)
     path = Path(shown["source"])
-    if not path.is_absolute():
-        path = Path(settings(request).db).resolve().parent / path if not path.exists() else path
+    db = settings(request).db
+    if not path.is_absolute() and not path.exists() and not is_postgres(db):
+        path = Path(db).resolve().parent / path  # a relative source, from beside the store's file
     try:
         data = path.read_bytes()
     except OSError:
@@ -48,11 +50,11 @@ def page_image(request: Request, doc: str, n: int) -> Response:
     path, reader, pages = original_path(request, doc)
     if reader not in IMAGE_READERS or not 1 <= n <= int(pages):
         raise WebError(404, f"{doc} has no page image {n}.")
-    cache = Path(settings(request).db + ".pages")
+    cache = cache_folder(settings(request).db, "pages") or Path(".pages")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     cached = cache / f"{digest}-{n}.png"
     if not cached.exists():
-        cache.mkdir(exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(_render(path, reader, n))
     return FileResponse(cached, media_type="image/png")
 
