@@ -15,7 +15,7 @@ from typing import Any, Iterator
 import pytest
 
 from chronika.query.ask import ask, question_type
-from chronika.query.ask_question import question_names
+from chronika.query.ask_question import question_names, teller
 from chronika.ingest.pipeline import ingest
 from chronika.store import Store
 from conftest import ROOT
@@ -166,6 +166,32 @@ def test_a_transliteration_finds_the_russian_text(small: Store) -> None:
     assert expansion["entity"] and any(re.search("[а-я]", f, re.I) for f in expansion["forms"])
     assert "Nikolai Yezhov" in expansion["forms"]
     _assert_verbatim(small, answered)
+
+
+@pytest.mark.parametrize(
+    "question, asked, source",
+    [
+        ("How many people were deported according to Conquest?", "How many people were deported?", "Conquest"),
+        ("According to The Moscow Times, how has Putin described Stalin?", "how has Putin described Stalin?",
+         "The Moscow Times"),
+        ("Сколько человек расстреляно в Бутове, по данным «Мемориала»?", "Сколько человек расстреляно в Бутове?",
+         "Мемориала"),
+        ("Когда был арестован Ежов?", "Когда был арестован Ежов?", None),
+    ],
+)
+def test_the_source_a_question_names_is_not_a_word_the_answer_must_say(question: str, asked: str,
+                                                                      source: str | None) -> None:
+    assert teller(question) == (asked, source)
+
+
+def test_an_answer_from_the_source_the_question_names_says_so(small: Store) -> None:
+    told = ask(small, "According to Marshal Blyukher, how many officers were dismissed from the Red Army?")
+    assert told["type"] == "how many" and "35,000" in _top(told)
+    assert "told by: Marshal Blyukher" in told["answers"][0]["evidence"]  # the document's title
+    elsewhere = ask(small, "How many officers were dismissed from the Red Army, according to Pravda?")
+    assert "35,000" in _top(elsewhere)
+    assert "not found to be told by: Pravda" in elsewhere["answers"][0]["evidence"]
+    _assert_verbatim(small, told)
 
 
 def test_a_russian_question_finds_inflected_names(small: Store) -> None:

@@ -19,18 +19,22 @@ The question is read in `ask_question`, candidates found in `ask_candidates`, se
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from chronika.query.ask_candidates import candidates
-from chronika.query.ask_question import Term, question_names, question_terms, question_type, weighed
+from chronika.query.ask_question import (Term, question_names, question_terms, question_type, teller, teller_stems,
+                                        weighed)
 from chronika.query.ask_scoring import Sentence, read_sentences, score_sentence, unnamed_places, wanted_answers
 from chronika.query.search import bounded
 from chronika.records.search import Hit
 from chronika.store import Store
 
 __all__ = ["Answer", "ask", "question_type"]
+
+TOLD_BY = 1.0  # an answer from the source a question names ("according to X") ranks before others
 
 
 @dataclass(frozen=True)
@@ -48,13 +52,16 @@ class Answer:
 def ask(store: Store, question: str, limit: int = 5) -> dict[str, Any]:
     """`ask --json`: the best answer sentences, verbatim with citations, best first."""
     bounded(question, "question")
-    kind = question_type(question)
-    expansions = question_names(store, question)
-    terms = weighed(store, question_terms(question, expansions))
-    given = set(re.findall(r"\d+", question))
+    asked, source = teller(question)
+    kind = question_type(asked)
+    expansions = question_names(store, asked)
+    terms = weighed(store, question_terms(asked, expansions))
+    given = set(re.findall(r"\d+", asked))
     scored: dict[tuple[str, int], Answer] = {}
     for hit in candidates(store, terms):
         for found in _answers(store, hit, kind, terms, given):
+            if source is not None:
+                found = _as_told(found, hit, source)
             scored[(found.citation["document"], found.citation["start"])] = found
     best = sorted(scored.values(), key=lambda a: (-a.score, a.citation["document"], a.citation["start"]))[:limit]
     return {
@@ -85,6 +92,21 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[Term], given: set[st
             score, evidence = scored
             found.append(Answer(sentence.text, score, _cite(hit, doc, sentence), tuple(evidence)))
     return found
+
+
+def _as_told(answer: Answer, hit: Hit, source: str) -> Answer:
+    """An answer weighed by whether it comes from the source the question names: its document's
+    title, file name or passage shows every word of the source's name ("The Moscow Times":
+    ".../moscowtimes_stalin_bust.html"). An answer from elsewhere is kept and says so."""
+    stems = teller_stems(source)
+    shown = _letters(" ".join((hit.title or "", os.path.basename(hit.source or ""), hit.text)))
+    if stems and all(_letters(stem) in shown for stem in stems):
+        return replace(answer, score=answer.score + TOLD_BY, evidence=(*answer.evidence, f"told by: {source}"))
+    return replace(answer, evidence=(*answer.evidence, f"not found to be told by: {source}"))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _cite(hit: Hit, doc: int, sentence: Sentence) -> dict[str, Any]:

@@ -72,6 +72,14 @@ _STOP = set(
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 NONWORD = re.compile(r"\W")
 _CYRILLIC_WORD = re.compile(r"[а-яё]+")
+# Who tells the answer ("according to Kotkin", "по данным «Мемориала»"): a source to prefer, not
+# words the answer's sentence must say (a book's sentences do not name their author).
+_TELLER = re.compile(
+    r"[\s,]*\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|told|described)\s+by|"
+    r"по\s+(?:данным|словам|мнению|оценкам?|сведениям)|согласно|как\s+(?:пишет|сообщает|сообщают|считает|считают))"
+    r"\s+([^,?!.;]+)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,21 @@ def question_type(question: str) -> str:
         if re.match(r"\s*(" + words + r")\b", question, re.I):
             return kind
     return "what"
+
+
+def teller(question: str) -> tuple[str, str | None]:
+    """The question without the source it asks to be told by, and that source ("According to
+    Kotkin, how many ...": "how many ...", "Kotkin"); the question itself and None without one."""
+    said = _TELLER.search(question)
+    if said is None:
+        return question, None
+    rest = (question[: said.start()] + question[said.end() :]).strip(" ,")
+    return (rest or question), said.group(1).strip(" «»\"'“”") or None
+
+
+def teller_stems(source: str) -> tuple[str, ...]:
+    """The stems of a source's words that a document's title, file name or text shows it by."""
+    return tuple(_stem(w) for w in WORD.findall(source) if w.lower() not in _STOP and len(w) >= 3)
 
 
 def question_names(store: Store, question: str) -> list[Expansion]:
