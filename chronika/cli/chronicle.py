@@ -16,9 +16,6 @@ from chronika.cli.app import JSON, app, err, guarded, out, print_json, usage, wi
 from chronika.ingest.entities import check, correct
 from chronika.records.entities import Correction
 from chronika.store import Store
-from chronika.views.export import memory_csv, timeline_csv, timeline_js
-from chronika.views.memory import barometer_listing, memory_listing
-from chronika.views.memory import reclassify as reclassify_event
 
 TYPES = ("person", "place", "org")
 
@@ -155,9 +152,9 @@ def timeline(
     events = guarded(lambda: with_store(lambda store: views.timeline(store, about, year_from, year_to)))
     events = _sure_unless(everything, events, "event(s) whose date is uncertain")
     if export == "csv":
-        typer.echo(timeline_csv(events), nl=False)
+        typer.echo(views.timeline_csv(events), nl=False)
     elif export == "timelinejs":
-        typer.echo(json.dumps(timeline_js(events), ensure_ascii=False))
+        typer.echo(json.dumps(views.timeline_js(events), ensure_ascii=False))
     elif as_json:
         print_json(events)
     else:
@@ -262,9 +259,9 @@ def memory(
     Sure events only, unless --all; how many were held back, and how many are undated, goes to stderr."""
     if export not in (None, "csv"):
         usage(f"--export is csv, not '{export}'")
-    events, held = guarded(lambda: with_store(lambda store: memory_listing(store, year_from, year_to, kind, everything)))
+    events, held = guarded(lambda: with_store(lambda store: views.memory_listing(store, year_from, year_to, kind, everything)))
     if export == "csv":
-        typer.echo(memory_csv(events), nl=False)
+        typer.echo(views.memory_csv(events), nl=False)
     elif as_json:
         print_json(events)
     else:
@@ -288,7 +285,7 @@ def barometer(
 ) -> None:
     """De- and re-Stalinization signals per period, by level (state, society), and the polls.
     Sure events only, unless --all; undated events are left out and counted on stderr."""
-    rows, held = guarded(lambda: with_store(lambda store: barometer_listing(store, by, periods, everything)))
+    rows, held = guarded(lambda: with_store(lambda store: views.barometer_listing(store, by, periods, everything)))
     if as_json:
         print_json([{k: v for k, v in row.items() if k != "events"} | {"events": row["events"]} for row in rows])
     else:
@@ -313,7 +310,7 @@ def reclassify(
     as_json: bool = JSON,
 ) -> None:
     """Correct a memory event's kind, direction or level; kept and re-applied after every ingest."""
-    fixed = guarded(lambda: with_store(lambda store: reclassify_event(store, event, kind, direction, level)))
+    fixed = guarded(lambda: with_store(lambda store: views.reclassify(store, event, kind, direction, level)))
     if as_json:
         print_json(fixed)
     else:
