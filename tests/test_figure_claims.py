@@ -141,6 +141,24 @@ def test_a_count_of_people_names_the_event_its_passage_is_about() -> None:
     assert named_subject(famine, 0, len(famine), "ребёнка умерли (children died)") is None  # dated before 1932-33
 
 
+def test_a_subject_named_only_before_a_count_is_sure_when_the_title_names_it_too() -> None:
+    text = "Приказ о расстреле в Катыни был подписан весной 1940 года. Под расстрел попали 21 000 военнопленных."
+    count = text.index("Под расстрел")
+
+    def read(title: str) -> FigureClaim | None:
+        figure = next(f for f in tag_figures(text) if f.start > count)
+        stored = StoredFigure(figure.start, figure.end, figure.text, figure.value, figure.low, figure.high,
+                              figure.approximate, figure.unit, figure.counted, document=1, passage=0)
+        return read_claim(stored, text, count, len(text), title, None)
+
+    titled = read("Катынский расстрел: приказ 1940 года")
+    untitled = read("Документы 1940 года")
+    assert titled is not None and untitled is not None
+    assert titled.subject == untitled.subject == "Katyn massacre"
+    assert titled.sure and "named before it and in its document's title" in titled.why
+    assert not untitled.sure  # one mention before the sentence: held back as uncertain
+
+
 def test_a_part_whose_sentence_dates_where_it_came_from_is_still_a_part() -> None:
     part = claim_of("At Katyn 21,000 were shot. Of the total shot, some 7,000 were officers captured in 1939.", nth=1)
     assert part is not None and part.attribute.endswith(": officers")

@@ -219,7 +219,9 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         told = "its sentence says of the whole"
     if attribute is None:
         return None
-    sure = where == "named in its sentence" or told.startswith("counts")
+    if where == "named before it" and _subject("", "", title)[0] == subject:
+        where += " and in its document's title"  # two places agree on what the sentence speaks of
+    sure = where != "named before it" or told.startswith("counts")
     if _PLANNED.search(clause) or _PLANNED.search(counted):
         attribute += ", as planned or ordered"
         told += "; a plan or order, not what was done"
