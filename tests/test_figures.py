@@ -279,6 +279,16 @@ def test_what_a_figure_counts_is_a_whole_phrase(text: str, expected: list[tuple[
         ("3-4 millions were moved", [("3-4 millions", 3.5e6, 3e6, 4e6)]),
         # an infobox's range: low and high joined by a dash, each with its reference mark
         ("| Потери | от 2 миллионов[3] — 5,5 миллиона[4] |", [("2 миллионов[3] — 5,5 миллиона", 3.75e6, 2e6, 5.5e6)]),
+        # a range in words: the scale word that ends its high stands for its low too, where that keeps low < high
+        ("an estimated six to eight million died", [("an estimated six to eight million", 7e6, 6e6, 8e6)]),
+        ("two or three thousand prisoners", [("two or three thousand prisoners", 2500.0, 2000.0, 3000.0)]),
+        ("twenty to a hundred men", [("twenty to a hundred men", 60.0, 20.0, 100.0)]),
+        ("погибли от двух до восьми миллионов человек", [("от двух до восьми миллионов человек", 5e6, 2e6, 8e6)]),
+        ("от двадцати до ста человек", [("от двадцати до ста человек", 60.0, 20.0, 100.0)]),
+        # after a word governing the genitive, "тысячи", "сотни" are one thousand, one hundred; alone, the plural
+        ("около тысячи человек", [("около тысячи человек", 1000.0, None, None)]),
+        ("более сотни сторонников", [("более сотни сторонников", 100.0, 100.0, None)]),
+        ("тысячи людей", [("тысячи людей", 2000.0, 2000.0, 9999.0)]),
     ],
 )
 def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | None, float | None]]) -> None:

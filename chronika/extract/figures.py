@@ -21,7 +21,7 @@ from bisect import bisect_left
 
 from chronika.records.mentions import FigureMention
 from chronika.extract.figures_counted import TIME_UNITS, counted_after, described
-from chronika.extract.figures_ru import russian_word_figures
+from chronika.extract.figures_ru import russian_word_figures, russian_word_ranges
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
 from chronika.records.mentions import TimeMention
@@ -66,6 +66,10 @@ _VAGUE = {
     "dozens of thousands": (24_000, 99_999), "scores of thousands": (40_000, 99_999),
     "dozens of millions": (24_000_000, 99_999_999), "scores of millions": (40_000_000, 99_999_999),
 }
+# After a word that governs the genitive, "тысячи" and "сотни" are one thousand, one hundred (the
+# genitive singular: "около тысячи", "более сотни"), not the plural "thousands", "hundreds".
+_GOVERNS_GENITIVE = {"около", "более", "свыше", "менее", "до", "порядка", "больше", "меньше", "не более", "не менее", "ок."}
+_GENITIVE_ONE = {"тысячи": 1e3, "сотни": 1e2}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9,
            "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс.": 1e3, "тыс": 1e3,  # "4-5 millions"
            "млн": 1e6, "млн.": 1e6, "млрд": 1e9, "млрд.": 1e9,
@@ -132,7 +136,10 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
     if times is None:
         times = tag_times(text)
     low = lowered(text)
+    cyrillic = _CYRILLIC_NUMBER_WORD.search(low) is not None
     taken = sorted((t.start, t.end) for t in times)
+    ranges = list(russian_word_ranges(text, taken)) if cyrillic else []
+    taken = sorted(taken + [(f.start, f.end) for f in ranges])
     found = sorted(
         (m for _, m in matches_near([(_FIGURE, _REACH)], low, (t.start() for t in _TRIGGER.finditer(low)))),
         key=lambda m: (m.start(), -m.end()),
@@ -147,7 +154,8 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
             figures.append(figure)
             end = figure.end
     figures = _joined_ranges(text, figures)
-    if _CYRILLIC_NUMBER_WORD.search(low):
+    if cyrillic:
+        figures += ranges
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
     return figures
@@ -171,6 +179,14 @@ def _joined_ranges(text: str, figures: list[FigureMention]) -> list[FigureMentio
         else:
             out.append(figure)
     return out
+
+
+def _shared_scale(lo_text: str, hi_text: str) -> float:
+    """The scale word that ends a range's high in words and stands for its low too: "six to eight
+    million" is 6,000,000 to 8,000,000, "two or three thousand" 2,000 to 3,000."""
+    scales = {"hundred": 100.0, **_SCALES}
+    lo_last, hi_last = lo_text.split()[-1].lower(), hi_text.split()[-1].lower()
+    return scales[hi_last] if hi_last in scales and lo_last not in scales else 1.0
 
 
 def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -245,7 +261,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     if before is not None:  # "$1.01 billion": a match starts at a word, so its sign is read here
         sign = before.group()
     unit = "percent" if g["pct"] else _CURRENCY[sign.strip()[-1]] if sign else None
-    approximate, bound = _BOUNDS.get(re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", g["bound"] or "")).strip(), (False, None))
+    bound_words = re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", g["bound"] or "")).strip().lower()
+    approximate, bound = _BOUNDS.get(bound_words, (False, None))
     low: float | None = None
     high: float | None = None
     if g["between"] or g["a"] or g["a2"]:
@@ -254,6 +271,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         if lo_value is None or hi_value is None:
             return None
         lo_scale = _SCALES[g["lo_scale"].strip()] if g["lo_scale"] else scale
+        if not g["lo_scale"] and not g["scale"] and lo_value * _shared_scale(lo_text, hi_text) < hi_value:
+            lo_scale = _shared_scale(lo_text, hi_text)  # "six to eight million"; not "twenty to a hundred"
         low, high = lo_value * lo_scale, hi_value * scale
         if high <= low or g["a"] and not g["scale"] and high > 100 * low:
             return None  # "2-7332": an identifier or a page span, not a range anyone estimates
@@ -274,6 +293,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         value = _FRACTIONS[re.sub(r"\s+", " ", g["part_of"])] / 100 * _SCALES[g["part_scale"]]
     elif g["frac"]:
         value, unit = round(_FRACTIONS[re.sub(r"[\s-]+", " ", g["frac"])], 1), "percent"
+    elif g["vague"] and bound_words in _GOVERNS_GENITIVE and g["vague"] in _GENITIVE_ONE:
+        value = _GENITIVE_ONE[g["vague"]]  # "около тысячи человек": about one thousand
     elif g["vague"]:
         low, high = (float(v) for v in _VAGUE[re.sub(r"\s+", " ", g["vague"])])
         value, approximate = low, True

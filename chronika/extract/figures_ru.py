@@ -47,6 +47,17 @@ def russian_word_figures(text: str, taken: list[tuple[int, int]]) -> Iterator[Fi
         i = next_i
 
 
+def russian_word_ranges(text: str, taken: list[tuple[int, int]]) -> Iterator[FigureMention]:
+    """Ranges in Russian words ("от двух до восьми миллионов человек") outside the spans `taken`:
+    read before the other figures, so that "миллионов" is not taken for a vague "millions"."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, word in enumerate(words):
+        if word[0].lower() == "от" and (found := _range(text, words, i)) is not None:
+            figure = found[0]
+            if not any(figure.start < e and s < figure.end for s, e in taken):
+                yield figure
+
+
 def _lemma(word: str) -> str:
     return lemma(word.lower())[0]
 
@@ -65,19 +76,11 @@ def _read(text: str, words: list[tuple[str, int, int]], i: int) -> tuple[FigureM
         return _made(text, start, words[j + 1][2], value, approximate, bound, percent=True), j + 2
     if first in _SHARES and not (i and _lemma(words[i - 1][0]) in ("первый", "второй")):  # "вторую половину века": a time
         return _made(text, start, words[j][2], round(_SHARES[first], 1), approximate, bound, percent=True), j + 1
-    total, current, k = 0.0, 0.0, j
-    while k < len(words) and _adjacent(text, words, k - 1, k) and (_lemma(words[k][0]) in _UNITS or _lemma(words[k][0]) in _SCALES):
-        word = _lemma(words[k][0])
-        if word in _UNITS:
-            current += _UNITS[word]
-        else:
-            total += max(current, 1) * _SCALES[word]
-            current = 0
-        k += 1
-    if k == j:
+    number = _number(text, words, j)
+    if number is None:
         return None
-    value = total + current
-    scaled = any(_lemma(w[0]) in _SCALES for w in words[j:k])
+    value, k, scale = number
+    scaled = scale is not None
     if k + 1 < len(words) and words[k][0].lower() == "из" and _lemma(words[k + 1][0]) in _UNITS:
         of = _UNITS[_lemma(words[k + 1][0])]  # "семь из десяти"
         if 0 < value < of:
@@ -88,6 +91,45 @@ def _read(text: str, words: list[tuple[str, int, int]], i: int) -> tuple[FigureM
     if value == 1 and not scaled:
         return None
     return _made(text, start, words[k - 1][2], value, approximate, bound, percent=False), k
+
+
+def _number(text: str, words: list[tuple[str, int, int]], j: int) -> tuple[float, int, float | None] | None:
+    """The number whose words start at words[j] ("двести пятьдесят тысяч"), the index after them,
+    and the scale its last word is (1000 for "тысяч"; None when it ends in a unit word)."""
+    total, current, k, scale = 0.0, 0.0, j, None
+    while k < len(words) and _adjacent(text, words, k - 1, k) and (_lemma(words[k][0]) in _UNITS or _lemma(words[k][0]) in _SCALES):
+        word = _lemma(words[k][0])
+        if word in _UNITS:
+            current += _UNITS[word]
+            scale = None
+        else:
+            total += max(current, 1) * _SCALES[word]
+            current, scale = 0, _SCALES[word]
+        k += 1
+    return None if k == j else (total + current, k, scale)
+
+
+def _range(text: str, words: list[tuple[str, int, int]], j: int) -> tuple[FigureMention, int] | None:
+    """"от двух до восьми миллионов человек": a range in words (at words[j], "от"), its high's scale
+    word standing for its low too when the low has none ("от двух до восьми миллионов" is 2 to 8
+    million; "от двадцати до ста человек" stays 20 to 100)."""
+    low = _number(text, words, j + 1) if _adjacent(text, words, j, j + 1) else None
+    if low is None or low[1] + 1 >= len(words) or words[low[1]][0].lower() != "до":
+        return None
+    high = _number(text, words, low[1] + 1) if _adjacent(text, words, low[1], low[1] + 1) else None
+    if high is None:
+        return None
+    low_value, high_value = low[0], high[0]
+    if low[2] is None and high[2] is not None and low_value * high[2] < high_value:
+        low_value *= high[2]
+    if high_value <= low_value:
+        return None
+    k = high[1]
+    made = _made(text, words[j][1], words[k - 1][2], (low_value + high_value) / 2, False, None, percent=False)
+    if made.counted is None and high[2] is None:
+        return None  # "от двух до трёх" alone: no count
+    return FigureMention(made.start, made.end, made.text, made.value, low_value, high_value, made.approximate,
+                         made.unit, made.counted), k
 
 
 def _adjacent(text: str, words: list[tuple[str, int, int]], a: int, b: int) -> bool:
