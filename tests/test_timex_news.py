@@ -87,6 +87,20 @@ def test_yearless_dates_in_a_report_take_the_nearest_year_looking_back() -> None
     assert values(future)[-1] == ("March 12", "1998-03-12")
 
 
+def test_a_year_named_in_the_sentence_before_lends_nothing_to_a_report_s_yearless_date() -> None:
+    """"... the 1988 cease-fire with Iran. Iran condemned the invasion on Aug. 2": two sentences
+    (one ends after a short capitalised word), so the report's own year holds."""
+    report = "Officials said Friday the border follows the August 1988 cease-fire with Iran. Iran condemned the move on Aug. 2."
+    assert values(report)[-1] == ("Aug. 2", "1997-08-02")
+
+
+def test_a_report_s_comparisons_with_a_year_earlier_count_from_the_same_place() -> None:
+    october = date(1989, 11, 2)
+    text = ("Acme said Friday it lost $2 million, against a profit of $1 million a year ago. "
+            "Sales fell to $70 million from $80 million a year earlier.")
+    assert [v for t, v in values(text, october) if "year" in t] == ["1988", "1988"]
+
+
 def test_a_history_written_long_after_keeps_its_narrative_year() -> None:
     text = "The Central Committee met in 1917. The sessions of 10 (23) and 16 (29) October decided it."
     assert [v for _, v in values(text, date(1989, 7, 5))][-2:] == ["1917-10-23", "1917-10-29"]
@@ -117,6 +131,8 @@ def test_timeml_tags_vague_references_the_chronicle_leaves_out() -> None:
     text = "Iraq now controls the port; it recently closed a road and may do so in the future."
     assert values(text, timeml=True) == [("now", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF")]
     assert values(text) == []
+    current = "Under current rules the current fiscal year is the first; then current prices held."
+    assert values(current, timeml=True) == [("current", "PRESENT_REF"), ("the current fiscal year", "1998")]
 
 
 def test_a_rate_is_no_duration() -> None:

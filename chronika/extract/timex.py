@@ -53,8 +53,14 @@ _RECENT = 2000  # characters: how far back a narrative's dates count as recent
 _SINCE = re.compile(r"\bmembers?\s+(?:of\s+the\s+\w+\s+)?since\s+$")  # "a party member since 1919": an aside
 _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does not tag
 # where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
-_SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яё]{4})|(?<=\d)|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])")
+# A sentence ends after a word of four letters or more ("Iran.", not "Mr.", "Gen.", "Capt."), a
+# number or a closing mark, before a capital.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[a-zа-яё]{4})|(?<=\b[A-ZА-ЯЁ][a-zа-яё]{3})(?<!\b(?:Capt|Prof|Dept|Corp|Univ|Supt|Insp|Sept))|(?<=\d)"
+    r"|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])"
+)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_COMPARED_WITH = re.compile(r"(?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year-(?:earlier|ago)")
 _PART_OF_YEAR = re.compile(r"P(?:[2-9]|1[01])M")  # "the first nine months": a report turns from its quarter to its year
 _REACH = 60  # characters: how far before its number or month name a point may begin ("the very end of the")
 _BARE_MONTH_BEFORE = re.compile(
@@ -113,6 +119,9 @@ def tag_times(text: str, document_date: datetime.date | None = None, *, timeml: 
             narrative = replace(interval(narrative.start.year, text=""), inferred=True)  # "the first nine months"
             recent = deque((at, when) for at, when in recent if not is_quarter(when))
         aside = _SINCE.search(low, max(0, found.start - 40), found.start) is not None
+        # a report compares its period with the year before ("up from $1.2 million a year earlier"): the
+        # year compared with is not where its story moves, and the next comparison counts from the same place
+        aside = aside or reporting and _COMPARED_WITH.fullmatch(low, found.start, found.end) is not None
         if when is not None and not inside and not aside and reading.type != "SET" and "REF" not in reading.value:
             if reading.type != "DURATION" or reading.anchor == "absolute":
                 narrative = when

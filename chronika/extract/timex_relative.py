@@ -37,7 +37,8 @@ _NARRATIVE = re.compile(
     r"|\bthe\s+day\s+(?P<dayrel>before|after)\b",
 )
 _DOCUMENT = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|late)\s+(?:in\s+)?)?(?<!the\s)(?P<rel>this|last|next|past|coming|current)\s+"
+    r"\b(?:(?P<part>earlier|later|early|late)\s+(?:in\s+)?)?(?:(?<!the\s)(?P<rel>this|last|next|past|coming|current)"
+    r"|the\s+current)\s+(?:fiscal\s+)?"  # "the current fiscal year" is this one ("the last year" the past twelve months)
     rf"(?P<unit>week|month|year|decade|century|{_SEASONS})\b(?!\s+of\b)"
     r"|\b(?P<ref>today|nowadays|at\s+present|at\s+the\s+present\s+time|the\s+present(?:\s+(?:day|time))?(?![\w-]|\s+[a-z])"
     r"|yesterday|tomorrow|сегодня|ныне)\b"

@@ -1,5 +1,5 @@
 """TimeML's conventions where they differ from the chronicle's, for `chronika tag`: the vague
-references ("now", "currently", "recently", "the past", "the future", "recent years": PRESENT_REF,
+references ("now", "currently", "the current ...", "recently", "the past", "the future", "recent years": PRESENT_REF,
 PAST_REF, FUTURE_REF), adverbial sets ("daily"), "the quarter" (the last one closed by the
 document's date) and "the weekend" ("1990-W32-WE"). The chronicle leaves them out: they date
 nothing a historian can place on a timeline."""
@@ -19,7 +19,8 @@ Found = tuple[int, int, Resolver]
 
 _VAGUE = re.compile(
     r"\b(?P<present>now|currently|nowadays|these\s+days|at\s+(?:this|the)\s+(?:time|moment)(?!\s+(?:of|when|that))|"
-    r"right\s+now)\b"
+    r"right\s+now|(?<!then\s)current(?!\s+(?:(?:fiscal|calendar)\s+)?(?:year|month|week|quarter|three\s+months|account|"
+    r"accounts|events|affairs|prices|dollars)\b))\b"
     r"|\b(?P<past>recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
     r"decades?|centur(?:y|ies)|\d|several|few|two|three|four|five)))\b"
     r"|\b(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"
@@ -30,7 +31,7 @@ _VAGUE = re.compile(
 )
 # the words every expression here contains: where `candidates` looks
 TRIGGER_WORDS = {
-    "now", "currently", "nowadays", "these", "moment", "recently", "lately", "past", "future", "recent", "coming",
+    "now", "currently", "current", "nowadays", "these", "moment", "recently", "lately", "past", "future", "recent", "coming",
     "daily", "weekly", "monthly", "hourly", "nightly", "weekend", "quarter", "months",
 }
 
