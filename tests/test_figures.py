@@ -133,6 +133,9 @@ def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> No
         "He spent 17 years in camps, and hundreds of years passed.",
         "a third party entered; a half-hearted attempt",
         "at 5 p.m. the train left",
+        "the Wannsee Conference, Berlin, January 20, 19421",  # a year and its footnote mark, glued by a copy
+        "по ч. 4 ст. 132 УК РФ; п. 3 постановления",  # a part and an item of a law
+        "и ещё лет пятнадцать после войны",  # "about fifteen years": a duration
     ],
 )
 def test_not_figures(text: str) -> None:

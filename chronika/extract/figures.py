@@ -118,7 +118,7 @@ _TRIGGER = re.compile(
 _MARKER = re.compile(
     r"(?:\b(?:p|pp|pages?|vols?|volume|nos?|numbers?|nr|issue|item|art|articles?|fig|figure|notes?|fn|footnote|"
     r"tables?|chapters?|ch|sec|sections?|paragraphs?|para|part|point|clause|appendix|annex|series|file|fond|"
-    r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л)\.|№|#|\bn[°º])\s*[:#]?\s*$"
+    r"delo|opis|op|list|line|lines|verse)\.?|\b(?:т|стр|ст|ф|оп|д|л|ч|п|пп|гл|разд|абз)\.|№|#|\bn[°º])\s*[:#]?\s*$"
 )
 # Whether a text may hold a Russian number in words (the word reader needs pymorphy3: only then).
 _CYRILLIC_NUMBER_WORD = re.compile(r"\b(?:од|дв|тр|чет|пят|шест|сем|восем|восьм|девят|десят|сорок|сто|ст[оа]|полтор"
@@ -126,6 +126,7 @@ _CYRILLIC_NUMBER_WORD = re.compile(r"\b(?:од|дв|тр|чет|пят|шест|
 _HALF_CONTEXT = re.compile(r"\s+(?:of|the|a|an|his|her|their|its|all|them|those|these|our)\b")
 _PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(?:total\s+)?$", re.IGNORECASE)
 _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,.]*")
+_DAY_OF_MONTH_BEFORE = re.compile(rf"(?:{MONTH})\.?\s+\d{{1,2}},?\s+$|\b\d{{1,2}}\s+(?:{MONTH})\.?,?\s+$", re.IGNORECASE)
 _CLOCK = re.compile(r"\s*(?:a\.m\.|p\.m\.|o'clock)")
 _REACH = 30  # characters: how far before its number a figure may begin ("no fewer than", "a minimum of")
 
@@ -221,6 +222,8 @@ def _is_figure(m: re.Match[str], text: str, low: str) -> bool:
         return False  # an identifier ("18300508") or an order's number ("00447")
     if len(digits) == 6 and digits.isdigit() and 1600 <= int(digits[:4]) <= 2099 and int(digits[4:]) > int(digits[2:4]):
         return False  # a span of years whose dash a copy lost: "1922-23" read as "192223"
+    if len(digits) == 5 and digits.isdigit() and 1600 <= int(digits[:4]) <= 2099 and _DAY_OF_MONTH_BEFORE.search(low, 0, start):
+        return False  # a year and the footnote mark a copy glued to it: "January 20, 19421"
     if m.group("n") and not (m.group("scale") or m.group("pct") or m.group("half")):
         if m.group("n") in ("one", "a"):
             return False

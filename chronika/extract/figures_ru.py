@@ -30,6 +30,8 @@ _BOUNDS = {"около": (True, None), "примерно": (True, None), "пор
            "почти": (True, "high"), "более": (False, "low"), "свыше": (False, "low"), "больше": (False, "low"),
            "менее": (False, "high"), "меньше": (False, "high"), "до": (True, "high")}
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+# A unit of time before a number word ("лет пятнадцать", "дней десять") is Russian for about so long: a duration.
+_TIME_BEFORE = {"лет", "годов", "дней", "суток", "недель", "месяцев", "часов", "минут", "веков", "десятилетий"}
 
 
 def russian_word_figures(text: str, taken: list[tuple[int, int]]) -> Iterator[FigureMention]:
@@ -66,6 +68,8 @@ def _read(text: str, words: list[tuple[str, int, int]], i: int) -> tuple[FigureM
     """The figure whose number words start at words[i] (a bound word may come first), and the
     index after it."""
     start = words[i][1]
+    if i and words[i - 1][0].lower() in _TIME_BEFORE and _adjacent(text, words, i - 1, i):
+        return None
     approximate, bound = _BOUNDS.get(words[i][0].lower(), (False, None))
     j = i + 1 if words[i][0].lower() in _BOUNDS else i
     if j >= len(words) or not _adjacent(text, words, i, j):
