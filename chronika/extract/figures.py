@@ -76,6 +76,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e
            # Russian scale words in every case form ("тысяч", "тысячами", "миллиона", "миллиардов")
            **{stem + end: value for stem, value in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9))
               for end in ("", "а", "и", "е", "у", "ей", "ам", "ами", "ах", "ов", "ом", "ой", "ею")}}
+_RANGE_SCALES = {"hundred": 100.0, **_SCALES}  # the words that end a range's high and scale its low too
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a\s+hundred|one\s+hundred|100|[1-9][0-9]?)"
 _NUM = rf"(?:{DIGITS}|\b{WORD_NUMBER}\b)"
 _BOUND_WORDS = alternation(_BOUNDS)
@@ -185,9 +186,8 @@ def _joined_ranges(text: str, figures: list[FigureMention]) -> list[FigureMentio
 def _shared_scale(lo_text: str, hi_text: str) -> float:
     """The scale word that ends a range's high in words and stands for its low too: "six to eight
     million" is 6,000,000 to 8,000,000, "two or three thousand" 2,000 to 3,000."""
-    scales = {"hundred": 100.0, **_SCALES}
     lo_last, hi_last = lo_text.split()[-1].lower(), hi_text.split()[-1].lower()
-    return scales[hi_last] if hi_last in scales and lo_last not in scales else 1.0
+    return _RANGE_SCALES[hi_last] if hi_last in _RANGE_SCALES and lo_last not in _RANGE_SCALES else 1.0
 
 
 def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -274,8 +274,9 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         if lo_value is None or hi_value is None:
             return None
         lo_scale = _SCALES[g["lo_scale"].strip()] if g["lo_scale"] else scale
-        if not g["lo_scale"] and not g["scale"] and lo_value * _shared_scale(lo_text, hi_text) < hi_value:
-            lo_scale = _shared_scale(lo_text, hi_text)  # "six to eight million"; not "twenty to a hundred"
+        shared = _shared_scale(lo_text, hi_text) if not g["lo_scale"] and not g["scale"] else 1.0
+        if lo_value * shared < hi_value:
+            lo_scale *= shared  # "six to eight million"; not "twenty to a hundred"
         low, high = lo_value * lo_scale, hi_value * scale
         if high <= low or g["a"] and not g["scale"] and high > 100 * low:
             return None  # "2-7332": an identifier or a page span, not a range anyone estimates

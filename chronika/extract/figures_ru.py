@@ -7,6 +7,7 @@ mostly a pronoun; a share is a percentage."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from chronika.extract.figures_counted import counted_after, described
@@ -132,8 +133,7 @@ def _range(text: str, words: list[tuple[str, int, int]], j: int) -> tuple[Figure
     made = _made(text, words[j][1], words[k - 1][2], (low_value + high_value) / 2, False, None, percent=False)
     if made.counted is None and high[2] is None:
         return None  # "от двух до трёх" alone: no count
-    return FigureMention(made.start, made.end, made.text, made.value, low_value, high_value, made.approximate,
-                         made.unit, made.counted), k
+    return replace(made, low=low_value, high=high_value), k
 
 
 def _adjacent(text: str, words: list[tuple[str, int, int]], a: int, b: int) -> bool:

@@ -52,9 +52,8 @@ _TRIGGER = re.compile(rf"\d+|'\d|\b(?:{alternation(POINT_WORDS | _RELATIVE_TRIGG
 _RECENT = 2000  # characters: how far back a narrative's dates count as recent
 _SINCE = re.compile(r"\bmembers?\s+(?:of\s+the\s+\w+\s+)?since\s+$")  # "a party member since 1919": an aside
 _AGE = re.compile(r"[\s-]old$")  # "a 52-year-old": an age, which TimeML does not tag
-# where a sentence ends: a full stop after a word (not an abbreviation such as "Oct." or "U.S."), a number or a quote
-# A sentence ends after a word of four letters or more ("Iran.", not "Mr.", "Gen.", "Capt."), a
-# number or a closing mark, before a capital.
+# where a sentence ends: a full stop before a capital after a word of four letters ("Iran.", not an
+# abbreviation such as "Oct.", "U.S.", "Gen." or "Capt."), a number or a closing quote or bracket
 _SENTENCE_END = re.compile(
     r"(?:(?<=[a-zа-яё]{4})|(?<=\b[A-ZА-ЯЁ][a-zа-яё]{3})(?<!\b(?:Capt|Prof|Dept|Corp|Univ|Supt|Insp|Sept))|(?<=\d)"
     r"|(?<=[)\"”»]))[.!?][\"”’»)]*\s+(?=[A-ZА-ЯЁ\"“«(])"

@@ -30,6 +30,7 @@ from chronika.query.ask_question import (Term, question_names, question_terms, q
 from chronika.query.ask_scoring import Sentence, read_sentences, score_sentence, unnamed_places, wanted_answers
 from chronika.query.search import bounded
 from chronika.records.search import Hit
+from chronika.records.tokens import tokens
 from chronika.store import Store
 
 __all__ = ["Answer", "ask", "question_type"]
@@ -58,10 +59,11 @@ def ask(store: Store, question: str, limit: int = 5) -> dict[str, Any]:
     terms = weighed(store, question_terms(asked, expansions))
     given = set(re.findall(r"\d+", asked))
     scored: dict[tuple[str, int], Answer] = {}
+    stems = teller_stems(source) if source is not None else ()
     for hit in candidates(store, terms):
         for found in _answers(store, hit, kind, terms, given):
             if source is not None:
-                found = _as_told(found, hit, source)
+                found = _as_told(found, hit, source, stems)
             scored[(found.citation["document"], found.citation["start"])] = found
     best = sorted(scored.values(), key=lambda a: (-a.score, a.citation["document"], a.citation["start"]))[:limit]
     return {
@@ -94,19 +96,15 @@ def _answers(store: Store, hit: Hit, kind: str, terms: list[Term], given: set[st
     return found
 
 
-def _as_told(answer: Answer, hit: Hit, source: str) -> Answer:
+def _as_told(answer: Answer, hit: Hit, source: str, stems: tuple[str, ...]) -> Answer:
     """An answer weighed by whether it comes from the source the question names: its document's
-    title, file name or passage shows every word of the source's name ("The Moscow Times":
-    ".../moscowtimes_stalin_bust.html"). An answer from elsewhere is kept and says so."""
-    stems = teller_stems(source)
-    shown = _letters(" ".join((hit.title or "", os.path.basename(hit.source or ""), hit.text)))
-    if stems and all(_letters(stem) in shown for stem in stems):
+    title, file name or passage shows every stem of the source's name (`stems`), words run
+    together as a file name runs them ("The Moscow Times": ".../moscowtimes_stalin_bust.html").
+    An answer from elsewhere is kept and says so."""
+    shown = "".join(tokens(" ".join((hit.title or "", os.path.basename(hit.source or ""), hit.text))))
+    if stems and all("".join(tokens(stem)) in shown for stem in stems):
         return replace(answer, score=answer.score + TOLD_BY, evidence=(*answer.evidence, f"told by: {source}"))
     return replace(answer, evidence=(*answer.evidence, f"not found to be told by: {source}"))
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _cite(hit: Hit, doc: int, sentence: Sentence) -> dict[str, Any]:

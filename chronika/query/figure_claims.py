@@ -221,7 +221,7 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         return None
     if where == "named before it" and _subject("", "", title)[0] == subject:
         where += " and in its document's title"  # two places agree on what the sentence speaks of
-    sure = where != "named before it" or told.startswith("counts")
+    sure = where in ("named in its sentence", "named before it and in its document's title") or told.startswith("counts")
     if _PLANNED.search(clause) or _PLANNED.search(counted):
         attribute += ", as planned or ordered"
         told += "; a plan or order, not what was done"
