@@ -181,3 +181,10 @@ def test_the_query_commands_and_the_web_app_start_without_nlp(examples_store: Pa
     status, loaded = json.loads(done.stdout)
     assert len(status) == len(runs) and set(status.values()) == {0}, status
     assert loaded == {step: [] for step in [*status, "web app"]}
+
+
+def test_every_view_the_package_names_is_there() -> None:
+    """`chronika.views` loads some views on demand: every name it exports is found, and is callable."""
+    import chronika.views as views
+
+    assert all(callable(getattr(views, name)) for name in views.__all__)
