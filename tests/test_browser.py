@@ -97,7 +97,13 @@ class Watched:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Any) -> None:
+        # a request the browser dropped because the test went on to another page (the favicon of
+        # a page left at once) is no failure of the page; every other failure is
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
