@@ -214,6 +214,32 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
     assert [(f.text, f.value, f.low, f.high) for f in tag_figures(text)] == expected
 
 
+def test_russian_poll_shares_say_who_they_are_of_and_what_they_chose() -> None:
+    """A report lists options and names the respondents once; the predicate may come first."""
+    text = ("Отвечая на вопрос о роли Сталина, 52% опрошенных выбрали вариант «скорее положительную», "
+            "еще 18% — «целиком положительную». Резко отрицательно его роль оценивают 5% респондентов, "
+            "скорее отрицательно — 14%. Многие выбрали варианты «с уважением» (41%) и «с симпатией» (6%). "
+            "По данным «Левада-центра», 70% россиян.")
+    assert [f.counted for f in tag_figures(text)] == [
+        "percent of опрошенных выбрали вариант «скорее положительную» (respondents chose option rather positive)",
+        "percent of опрошенных: «целиком положительную» (respondents entirely positive)",
+        "percent of респондентов: Резко отрицательно его роль оценивают (respondents sharply negatively role rate)",
+        "percent of респондентов: скорее отрицательно (respondents rather negatively)",
+        "percent: Многие выбрали варианты «с уважением» (chose option respect)",  # no respondents named before
+        "percent: «с симпатией» (sympathy)",
+        "percent of россиян (Russians)",  # an attribution is not what the share says
+    ]
+    # a share in brackets restates the phrase before it; what is said follows the brackets
+    restated = tag_figures("Сегодня почти каждый третий (31%) не против переименования Волгограда в Сталинград.")
+    assert [f.counted for f in restated] == [
+        "percent: не против переименования Волгограда в Сталинград (against renaming Volgograd Stalingrad)"] * 2
+
+
+def test_names_in_a_russian_counted_thing_are_glossed_in_english() -> None:
+    assert [f.counted for f in tag_figures("44% россиян положительно оценивают роль Сталина в Москве.")] == [
+        "percent of россиян положительно оценивают роль Сталина в Москве (Russians positively rate role Stalin Moscow)"]
+
+
 @pytest.mark.parametrize(
     ("text", "counted"),
     [
@@ -222,8 +248,8 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
         ("Of the 1,966 delegates to the Congress, 1,108 were arrested and 848 were executed.",
          ["delegates", "delegates arrested", "delegates executed"]),
         ("In the poll 48 % call it mostly good.", ["percent call it mostly good"]),
-        ("Ещё 9% граждан РФ думают о нём с теплотой.", ["percent of граждан РФ думают о нём с теплотой (citizens)"]),
-        ("Лишь 11% респондентов выразили неприязнь.", ["percent of респондентов выразили неприязнь (respondents)"]),
+        ("Ещё 9% граждан РФ думают о нём с теплотой.", ["percent of граждан РФ думают о нём с теплотой (citizens Russia warmth)"]),
+        ("Лишь 11% респондентов выразили неприязнь.", ["percent of респондентов выразили неприязнь (respondents dislike)"]),
     ],
 )
 def test_what_a_figure_counts_is_read_from_its_sentence(text: str, counted: list[str]) -> None:
@@ -306,6 +332,12 @@ def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | N
         ("здесь погибли 700 заключённых", "заключённых погибли (prisoners died)"),
         ("опрос показал: 35% опрошенных", "percent of опрошенных (respondents)"),
         ("12 собак", "собак"),  # a word the glossary does not list stays as written
+        # what the clause adds after the verb, and a participial phrase set off by a comma
+        ("Около 1000 человек были расстреляны за исповедание православной веры.",
+         "человек расстреляны за исповедание православной веры (people shot professing Orthodox faith)"),
+        ("300 человек погибли от голода.", "человек погибли от голода (people died famine)"),
+        ("под расстрел попали 14736 военнопленных, находящихся в специальных лагерях НКВД.",
+         "военнопленных (prisoners of war), находящихся в специальных лагерях НКВД (special camps NKVD)"),
     ],
 )
 def test_russian_counted_things_are_glossed(text: str, counted: str) -> None:
@@ -330,7 +362,7 @@ def test_a_share_of_those_who_changed_is_of_them() -> None:
                           "grew sharply, from 12% to 19%.")
     assert [f.counted for f in english] == ["percent who trust the courts"] * 2 + ["percent who fear them"] * 2
     russian = tag_figures("Доля тех, кто доверяет судам, сократилась - с 41% в 2008 году до 30% в 2018-м.")
-    assert [f.counted for f in russian] == ["percent: тех, кто доверяет судам"] * 2
+    assert [f.counted for f in russian] == ["percent: тех, кто доверяет судам (trust court)"] * 2
 
 
 def test_a_part_of_the_whole_after_a_reference_mark() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from chronika.extract.figures_gloss import done_around, glossed
+from chronika.extract.figures_shares_ru import russian_share
 from chronika.extract.russian import lemma
 
 _STOP = set(
@@ -218,11 +219,35 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
     """What a figure at text[start:end] counts (`_read_sentence`); in Russian with what was done
     to it, wherever the clause says it ("в лесу было расстреляно 3 200 польских офицеров"), and its
     English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
+    if percent and _CYRILLIC.search(text[max(0, start - 40) : start] + text[end : end + 40]):
+        named = None if counted else _named_before(_sentence_before(text, start), percent)
+        return glossed(named or russian_share(text, start, end, counted))
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
         done = done_around(text, start, end)
         counted = f"{counted} {done}" if done and done not in counted else counted
+        participle = _participle_after(text, end)
+        if participle and participle not in counted:  # its English apart: the head's stays first
+            return f"{glossed(counted)}, {glossed(participle)}"
     return glossed(counted)
+
+
+_PARTICIPLE_GAP = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _participle_after(text: str, end: int) -> str | None:
+    """A Russian participial phrase that qualifies what a figure counts, set off by a comma right
+    after it ("14 736 военнопленных, находящихся в специальных лагерях НКВД"): up to six words, to
+    the end of its clause; None when the words after the comma are no participle."""
+    gap = _PARTICIPLE_GAP.match(text, end)
+    if gap is None:
+        return None
+    stop = re.compile(r"[,.;:!?()\[\]\n—–]").search(text, gap.end(), gap.end() + 100)
+    words = list(re.finditer(r"[а-яё]+(?:-[а-яё]+)*", text[gap.end() : stop.start() if stop else gap.end() + 100], re.IGNORECASE))
+    if not words or words[0].start() != 0 or lemma(words[0].group().lower())[1].split(",")[0] != "PRTF":
+        return None
+    words = words[:6]
+    return text[gap.end() : gap.end() + words[-1].end()]
 
 
 def _read_sentence(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
@@ -230,9 +255,7 @@ def _read_sentence(text: str, start: int, end: int, counted: str | None, *, perc
     else the thing its sentence names for it before it; with what was done to it or what the share
     says, where the words right after it tell ("were executed", "died", "approve his role"), and
     how the source qualifies it in a parenthesis right after it."""
-    before = text[max(0, start - 240) : start]
-    cut = max((m.end() for m in _SENTENCE_START.finditer(before)), default=0)
-    before = before[cut:]
+    before = _sentence_before(text, start)
     mark = _MARK.match(text, end)
     end = mark.end() if mark else end
     if counted is None:
@@ -253,6 +276,12 @@ def _read_sentence(text: str, start: int, end: int, counted: str | None, *, perc
         return f"{counted}{how}" if counted else None
     what_happened = _clean(text[done.start("done") : done.end()])
     return f"{counted} {what_happened}{how}" if counted else what_happened
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of the sentence before `start` (at most 240 characters)."""
+    before = text[max(0, start - 240) : start]
+    return before[max((m.end() for m in _SENTENCE_START.finditer(before)), default=0) :]
 
 
 def _clean(words: str) -> str:

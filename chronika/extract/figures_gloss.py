@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from chronika.extract.russian import lemma
+import iuliia
+
+from chronika.extract.name_equivalents import english_spelling
+from chronika.extract.russian import lemma, morph_analyzer
 
 # lemma -> English, for the things a figure counts (nouns, and the adjectives and participles that
 # qualify them; pymorphy3 gives a participle's verb as its lemma: "заключённых" -> "заключить")
@@ -35,6 +38,69 @@ COUNTED = {
     "имя": "names", "дело": "cases", "приговор": "sentences", "срок": "term", "раз": "times", "епископ": "bishops",
     "голод": "famine", "узник": "prisoners", "чекист": "NKVD officers", "сотрудник": "staff",
 }
+# lemma -> English, for the words that qualify what a figure counts in the sources' genres: what a
+# poll's respondents said (attitudes, judgements, the options they chose), what was done and where,
+# by whom, and the institutions, acts of memory and measures the counts are of
+QUALIFIERS = {
+    # attitudes and judgements, as polls ask and report them
+    "отношение": "attitude", "относиться": "regard", "оценивать": "rate", "оценка": "rating", "роль": "role",
+    "личность": "personality", "положительно": "positively", "положительный": "positive",
+    "отрицательно": "negatively", "отрицательный": "negative", "негативный": "negative", "позитивный": "positive",
+    "негативно": "negatively", "позитивно": "positively", "нейтральный": "neutral", "безразличный": "indifferent",
+    "равнодушный": "indifferent", "безразличие": "indifference", "уважение": "respect", "уважать": "respect",
+    "симпатия": "sympathy", "восхищение": "admiration", "восхищаться": "admire", "неприязнь": "dislike",
+    "страх": "fear", "отвращение": "disgust", "теплота": "warmth", "доверять": "trust", "доверие": "trust", "бояться": "fear",
+    "гордиться": "proud", "ненависть": "hatred", "гордость": "pride", "стыд": "shame",
+    "одобрять": "approve", "одобрение": "approval", "осуждать": "condemn", "осуждение": "condemnation",
+    "поддерживать": "support", "поддержка": "support", "против": "against", "согласный": "agree",
+    "согласиться": "agree", "несогласный": "disagree", "оправдать": "justify", "оправдывать": "justify",
+    "оправдание": "justification", "необходимый": "necessary", "считать": "consider", "выбрать": "chose",
+    "вариант": "option", "целиком": "entirely", "полностью": "fully", "скорее": "rather", "резко": "sharply",
+    "абсолютно": "absolutely", "совершенно": "completely", "великий": "great", "вождь": "leader",
+    "руководитель": "leader", "лидер": "leader", "тиран": "tyrant", "преступник": "criminal",
+    "преступление": "crimes", "государственный": "state", "виновный": "guilty", "мудрый": "wise",
+    # acts of memory and what they concern
+    "память": "memory", "мемориал": "memorial", "музей": "museum", "архив": "archive",
+    "бюст": "bust", "установка": "installation", "установить": "installed", "поставить": "erected",
+    "снести": "demolished", "снос": "demolition", "переименование": "renaming", "переименовать": "renamed",
+    "возвращение": "return", "фамилия": "names", "список": "list", "справка": "notes", "биографический":
+    "biographical", "публикация": "publication", "опубликовать": "published", "закон": "law", "указ": "decree",
+    "постановление": "resolution", "решение": "decision", "суд": "court", "наказание": "sentence",
+    "заключение": "imprisonment", "лишение": "deprivation", "свобода": "liberty", "реабилитация": "rehabilitation",
+    "реабилитировать": "rehabilitated", "рассекретить": "declassified", "документ": "documents",
+    "годовщина": "anniversary", "юбилей": "anniversary", "победа": "Victory", "война": "war", "акция": "action",
+    "митинг": "rally", "пикет": "picket", "чтение": "reading", "собраться": "gathered", "прийти": "came",
+    "правозащитный": "human rights", "правозащитник": "human rights defenders", "центр": "centre",
+    "апелляционный": "appeal", "инстанция": "instance", "увеличить": "increased", "уменьшить": "reduced",
+    "сократить": "reduced", "стоимость": "cost", "изготовление": "making", "расход": "expenses",
+    # the terror: what was done, where, by whom
+    "голодомор": "Holodomor", "коллективизация": "collectivization", "раскулачивание": "dekulakization",
+    "репрессия": "repression", "террор": "terror", "чистка": "purge", "гулаг": "GULAG", "колония": "colony",
+    "спецпоселение": "special settlement", "ссылка": "exile", "высылка": "deportation", "депортация": "deportation",
+    "расстрел": "execution", "казнь": "execution", "гибель": "deaths", "убийство": "killings",
+    "кладбище": "cemetery", "полигон": "range", "урочище": "tract", "лес": "forest", "район": "district",
+    "область": "region", "край": "territory", "деревня": "village", "село": "village", "место": "site",
+    "зона": "zone", "спецзона": "special zone", "территория": "territory", "страна": "country",
+    "государство": "state", "народ": "people", "общество": "society", "партия": "party", "съезд": "congress",
+    "пленум": "plenum", "коммунист": "communists", "комиссия": "commission", "нквд": "NKVD", "огпу": "OGPU",
+    "фсб": "FSB", "кгб": "KGB", "следователь": "investigators", "палач": "executioners", "святой": "saints",
+    "новомученик": "new martyrs", "православный": "Orthodox", "вера": "faith", "исповедание": "professing",
+    "вероисповедание": "faith", "верующий": "believers", "церковь": "church", "монах": "monks",
+    "канонизировать": "canonized", "канонизация": "canonization", "немец": "Germans", "латыш": "Latvians",
+    "эстонец": "Estonians", "литовец": "Lithuanians", "еврей": "Jews", "казах": "Kazakhs", "русский": "Russian",
+    "иностранец": "foreigners", "сирота": "orphans", "вдова": "widows", "потомок": "descendants",
+    "пострадать": "suffered", "выжить": "survived", "больница": "hospital", "медицинский": "medical",
+    "медпункт": "medical post", "врач": "doctors", "работник": "workers", "рабочий": "workers",
+    "инженер": "engineers", "учитель": "teachers", "ученый": "scholars", "писатель": "writers", "поэт": "poets",
+    "военный": "military", "армия": "army", "командир": "commanders", "генерал": "generals", "маршал": "marshals",
+    "красноармеец": "Red Army soldiers", "шпион": "spies", "враг": "enemies", "кулак": "kulaks",
+    "крестьянский": "peasant", "возраст": "age", "десятилетие": "decades", "век": "centuries", "сутки": "days",
+    "доля": "share", "половина": "half", "треть": "third", "четверть": "quarter", "большинство": "majority",
+    "противник": "opponents", "выступить": "spoke", "исследование": "study", "ответ": "answers",
+    "вопрос": "question", "специальный": "special", "особый": "special", "западный": "Western",
+    "восточный": "Eastern", "северный": "Northern", "южный": "Southern",
+    "тайно": "secretly", "известный": "known", "общий": "total", "массовый": "mass",
+}
 # What was done to what a figure counts, said before it as Russian puts it ("было расстреляно 3 200
 # польских офицеров", "были убиты 11 тысяч 304 человека") or after it ("... человек погибли").
 DONE = {
@@ -43,19 +109,34 @@ DONE = {
     "депортировать": "deported", "выслать": "deported", "реабилитировать": "rehabilitated", "казнить": "executed",
     "уничтожить": "killed", "замучить": "killed", "пройти": "passed through", "погубить": "killed",
 }
-_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
 _VERBAL = ("VERB", "PRTS", "PRTF", "INFN", "GRND")
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]|\n—–]")
 
 
 def gloss(phrase: str) -> str:
-    """The English of a Russian phrase's listed words, in their order ("" when none is listed)."""
-    words = [COUNTED.get(lemma(w.lower())[0]) for w in _WORD.findall(phrase)]
+    """The English of a Russian phrase's listed words and proper names, in their order ("" when
+    it holds neither)."""
+    words = [_english(w) for w in _WORD.findall(phrase)]
     out: list[str] = []
     for word in words:
         if word and word not in out:
             out.append(word)
     return " ".join(out)
+
+
+def _english(word: str) -> str | None:
+    """A Russian word in English: a listed word's gloss; a proper name (capitalized, read as a
+    name or place, or unknown to the dictionary) in its established English spelling, else
+    romanised in the nominative ("Сталину" -> "Stalin", "Бутово" -> "Butovo"); None otherwise."""
+    normal, tag = lemma(word.lower())
+    if not word[0].isupper() or not ({"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag))
+                                     or not morph_analyzer().word_is_known(word.lower())):
+        return COUNTED.get(normal) or QUALIFIERS.get(normal)
+    if not {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag)):
+        normal = word.lower()  # a name the dictionary does not know stays as written
+    english = english_spelling(normal)
+    return english or "-".join(part.capitalize() for part in iuliia.WIKIPEDIA.translate(normal).split("-"))
 
 
 def glossed(counted: str | None) -> str | None:
@@ -68,15 +149,38 @@ def glossed(counted: str | None) -> str | None:
 
 def done_around(text: str, start: int, end: int) -> str | None:
     """The Russian verb or participle that says what was done to what a figure counts: among the
-    three words before the figure in its clause, or the two after it, as written."""
-    before = text[max(0, start - 60) : start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    candidates = list(_WORD.finditer(before[cut:]))[-3:][::-1]
-    after = text[end : end + 40]
-    stop = _CLAUSE_END.search(after)
-    candidates += list(_WORD.finditer(after[: stop.start() if stop else len(after)]))[:2]
-    for m in candidates:
+    three words before the figure in its clause, or the two after it (with the phrases its clause
+    adds to it there: "расстреляны за исповедание православной веры"), as written."""
+    window = max(0, start - 60)
+    cut = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
+    candidates = list(_WORD.finditer(text, cut, start))[-3:][::-1]
+    stop = _CLAUSE_END.search(text, end, end + 40)
+    clause_end = stop.start() if stop else min(len(text), end + 40)
+    after = list(_WORD.finditer(text, end, clause_end))[:2]
+    for m in candidates + after:
         normal, tag = lemma(m.group().lower())
         if normal in DONE and tag.split(",")[0] in _VERBAL:
-            return m.group()
+            return m.group() + (_complement(text, m.end()) if m in after else "")
     return None
+
+
+_PHRASE_WORDS = {"NOUN", "ADJF", "PRTF", "NPRO", "ADJS"}
+
+
+def _complement(text: str, position: int) -> str:
+    """Up to two prepositional phrases after a verb, as written: "расстреляны за исповедание
+    православной веры", "погибли в лагерях" (a phrase holding a number, a date, ends it)."""
+    stop = _CLAUSE_END.search(text, position, position + 120)
+    words = list(_WORD.finditer(text, position, stop.start() if stop else min(len(text), position + 120)))
+    out_end, i, phrases = position, 0, 0
+    while i < len(words) and phrases < 2 and not text[out_end : words[i].start()].strip():
+        if lemma(words[i].group().lower())[1].split(",")[0] != "PREP":
+            break
+        j = i + 1
+        while j < len(words) and j - i <= 3 and not text[words[j - 1].end() : words[j].start()].strip() \
+                and lemma(words[j].group().lower())[1].split(",")[0].split(" ")[0] in _PHRASE_WORDS:
+            j += 1
+        if j == i + 1:
+            break
+        out_end, i, phrases = words[j - 1].end(), j, phrases + 1
+    return text[position:out_end]

@@ -121,6 +121,12 @@ def equivalence_key(name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def english_spelling(name: str) -> str | None:
+    """The English spelling of a row `name` is spelt exactly as ("Moscow" for Москва), or None."""
+    wanted = _spelling(name)
+    return next((row[0] for row in EQUIVALENTS if any(_spelling(s) == wanted for s in row)), None)
+
+
 def with_equivalent(name: str, keys: frozenset[str]) -> frozenset[str]:
     """`keys` (a name's spelling keys) with the name's equivalence key, less any key a spelling
     of another row has (so УССР and the USSR, both romanised "ussr", share no key)."""

@@ -99,6 +99,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # "К 1 января 1938 года ..."): an interim count, compared only with counts to the same date.
 _AS_OF = re.compile(r"^\W*(?:by(?: the (?:end|start|beginning|middle) of)?|as of|к(?: (?:концу|началу|середине))?|на)\s+"
                     rf"((?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:18|19|20)\d\d)\b", re.IGNORECASE)
+# the English extract/figures_gloss.py gives what was done to what a Russian figure counts
+_DONE_GLOSS = re.compile(r"\s(?:shot|killed|died|arrested|buried|repressed|convicted|deported|rehabilitated|executed|passed)\b")
 CONTEXT = 600  # characters before a figure's sentence where its subject may be named
 
 
@@ -234,8 +236,12 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
 
 def _head(counted: str) -> str:
     """The first words of what a figure counts, before any "of" or verb: its head noun and modifiers."""
-    return re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0] + " " + (
-        counted[counted.find("(") :] if "(" in counted and _CYRILLIC.match(counted) else "")
+    head = re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0]
+    if "(" not in counted or not _CYRILLIC.match(counted):
+        return head + " "
+    # a Russian phrase's English, up to what was done ("(prisoners died camps)": prisoners)
+    gloss = counted[counted.find("(") :].split(")")[0]  # the head's English, not a participle's after it
+    return head + " " + _DONE_GLOSS.split(gloss)[0]
 
 
 def named_subject(text: str, start: int, end: int, counted: str) -> str | None:
