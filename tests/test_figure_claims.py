@@ -171,6 +171,32 @@ def test_a_share_beside_an_earlier_wave_or_about_a_monument_makes_no_approval_cl
     assert monument is None and waves is None
 
 
+def test_stalins_approval_rating_is_a_share_of_the_whole_and_a_year_right_after_a_share_is_its_own() -> None:
+    text = ("The previous record for Stalin's approval rating was 54 percent in 2016, but now over two-thirds "
+            "of respondents approve of him, Levada said.")
+    rating, now = claim_of(text, year=2019), claim_of(text, year=2019, nth=1)
+    assert rating is not None and rating.attribute == "share approving of Stalin (2016)"
+    assert now is None  # the sentence's one year is the earlier share's
+    assert claim_of("Levada: Putin's approval rating stood at 80 % in 2019.", year=2019) is None  # not Stalin's
+
+
+def test_a_share_takes_the_one_poll_its_document_names_however_far_before() -> None:
+    filler = "Analysts read the findings in many ways. " * 20
+    one = f"The Levada Center asked Russians about Stalin. {filler}Stalin's approval rating stood at 54 % in 2016."
+    two = f"Levada and VTsIOM asked Russians about Stalin. {filler}Stalin's approval rating stood at 54 % in 2016."
+
+
+    def last_sentence_claim(text: str) -> FigureClaim | None:
+        found = tag_figures(text)[-1]
+        figure = StoredFigure(found.start, found.end, found.text, found.value, found.low, found.high,
+                              found.approximate, found.unit, found.counted, document=1, passage=0)
+        return read_claim(figure, text, text.rindex("Stalin's"), len(text), "", 2019)
+
+    read = last_sentence_claim(one)
+    assert read is not None and read.subject == "Levada Center poll" and "the one poll its document names" in read.why
+    assert last_sentence_claim(two) is None  # two pollsters: whose is it?
+
+
 def test_a_poll_in_a_document_stating_no_date_takes_the_year_its_file_name_gives(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()

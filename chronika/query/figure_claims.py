@@ -43,6 +43,7 @@ SUBJECTS: list[tuple[str, str, int | None]] = [
     ("VTsIOM poll", r"vtsiom|вциом", None),
 ]
 _SUBJECTS = [(subject, re.compile(pattern)) for subject, pattern, _ in SUBJECTS]
+_POLLS = {subject for subject, _, _ in SUBJECTS if subject.endswith(" poll")}
 _FIRST_YEAR = {subject: first for subject, _, first in SUBJECTS}
 
 # What a count is of, by the words that say what happened (checked in this order: "condemned, of
@@ -76,9 +77,15 @@ _PEOPLE = re.compile(
     r"крестьян|дет[иея]|семей|поляк|респондент|опрошенн|россиян|спецпереселен|раскулач|священ"
 )
 _UNITS = re.compile(r"^(?:km|kilomet\w*|miles?|metres?|meters?|hectares?|км|метр\w*|гектар\w*|тонн\w*|рубл\w*)\b")
+_SHARE_WORDS = re.compile(r"\b(?:two-thirds|two thirds|one-third|a third|half|a quarter|three-quarters|majority|"
+                          r"треть|трети|половин\w*|четверт\w*|большинств\w*)\b")
+_SHARE_YEAR = re.compile(r"\s*(?:in|в)\s+((?:19|20)\d\d)\b(?!\s*[-–—]|\s*(?:to|до)\b)")
 _PERCENT = re.compile(r"\d\s?%|\d\s+(?:percent|per cent|процент)")
 # What else a share may approve of than Stalin himself: a monument, a bust, an idea, a renaming.
 _OTHER_OBJECT = re.compile(r"monument|memorial|bust|statue|renam|idea\b|памятник|бюст|идее|иде[юя]|переимен")
+# Stalin's approval rating: by what it is, a share of the whole population polled
+_STALIN_RATING = re.compile(r"stalin\S*\s+(?:\w+\s+){0,3}(?:approval\s+)?rating|rating\s+(?:of|for)\s+(?:\w+\s+)?stalin|"
+                            r"рейтинг\w*\s+(?:\w+\s+){0,2}сталин")
 _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|россиян|респондент|опрошенн|жител|граждан")
 # A count of what was proposed, ordered or allowed, not done ("proposed to shoot 25,000", "a limit of
 # 10,000 to be shot", "с предложением расстрелять", "подлежащих расстрелу"): compared only with other plans.
@@ -183,20 +190,25 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
     caller asks first whether the document speaks of the terror at all (`Texts.about_the_terror`)."""
     sentence = text[start:end]
     subject, where = _subject(sentence, text[max(0, start - CONTEXT) : start], title)
+    if subject is None and figure.unit == "percent":
+        subject, where = _only_poll(text), "the one poll its document names"
     if subject is None:
         return None
     counted = (figure.counted or "").lower()
     clause = _clause_before(text, start, figure.start).lower()
     if figure.unit == "percent":
-        if not _POPULATION.search(counted + " " + clause):
+        if not _POPULATION.search(counted + " " + clause) and not _STALIN_RATING.search(counted + " " + clause):
             return None  # a breakdown ("48 % call it mostly good") is no claim about the whole
         if _OTHER_OBJECT.search(counted + " " + clause):
             return None  # approving of a monument or a renaming is not approving of Stalin
         attribute = next((a for a, cue in _SHARES if cue.search(counted) or cue.search(clause)), None)
         stated = [int(y) for y in _YEAR.findall(sentence)]
-        shares = len(_PERCENT.findall(sentence))
-        # A year beside two or more shares may be the earlier wave's ("37 % (in 2010, 27 %)").
-        poll_year = (stated[0] if len(stated) == 1 and shares == 1 else year if not stated else None)
+        shares = len(_PERCENT.findall(sentence)) + len(_SHARE_WORDS.findall(sentence.lower()))
+        # A year right after a share is its poll's ("54 percent in 2016"); a year beside two or more
+        # shares may be another wave's ("37 % (in 2010, 27 %)", "54 percent in 2016, but now over two-thirds").
+        own = _SHARE_YEAR.match(text, figure.end)
+        poll_year = (int(own.group(1)) if own else stated[0] if len(stated) == 1 and shares == 1
+                     else year if not stated else None)
         if attribute is None or poll_year is None:
             return None
         return FigureClaim(figure, subject, attribute, None, poll_year, start, end, sentence,
@@ -262,6 +274,14 @@ def _dated_before(subject: str, sentence: str) -> bool:
     first = _FIRST_YEAR[subject]
     stated = [int(y) for y in _YEAR.findall(sentence)]
     return first is not None and bool(stated) and max(stated) < first
+
+
+def _only_poll(text: str) -> str | None:
+    """The poll a document names, when it names one and no other: a report of a poll names its
+    pollster once and goes on with the findings."""
+    low = text.lower()
+    named = {subject for subject, cue in _SUBJECTS if subject in _POLLS and cue.search(low)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _subject(sentence: str, before: str, title: str) -> tuple[str | None, str]:
