@@ -235,6 +235,13 @@ def test_russian_poll_shares_say_who_they_are_of_and_what_they_chose() -> None:
         "percent: не против переименования Волгограда в Сталинград (against renaming Volgograd Stalingrad)"] * 2
 
 
+def test_a_distance_says_where_it_is_measured_from_in_both_languages() -> None:
+    english = tag_figures("Gnezdovo (located 12 miles (19 km) west of Smolensk, Russia) and 30 miles more.")
+    assert [f.counted for f in english] == ["miles west of Smolensk", "km west of Smolensk", "miles"]
+    russian = tag_figures("Урочище находится в 14 км к западу от Смоленска.")
+    assert [f.counted for f in russian] == ["км к западу от Смоленска (km west Smolensk)"]
+
+
 def test_names_in_a_russian_counted_thing_are_glossed_in_english() -> None:
     assert [f.counted for f in tag_figures("44% россиян положительно оценивают роль Сталина в Москве.")] == [
         "percent of россиян положительно оценивают роль Сталина в Москве (Russians positively rate role Stalin Moscow)"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from chronika.extract.figures_gloss import done_around, glossed
+from chronika.extract.figures_gloss import complement, done_around, glossed
 from chronika.extract.figures_shares_ru import russian_share
 from chronika.extract.russian import lemma
 
@@ -222,6 +222,8 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
     if percent and _CYRILLIC.search(text[max(0, start - 40) : start] + text[end : end + 40]):
         named = None if counted else _named_before(_sentence_before(text, start), percent)
         return glossed(named or russian_share(text, start, end, counted))
+    if counted is not None and _DISTANCE.fullmatch(counted):
+        return glossed(counted + _distance_from(text, end))
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
         done = done_around(text, start, end)
@@ -230,6 +232,26 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
         if participle and participle not in counted:  # its English apart: the head's stays first
             return f"{glossed(counted)}, {glossed(participle)}"
     return glossed(counted)
+
+
+# A distance is measured from a place: "12 miles (19 km) west of Smolensk", "в 19 километрах от
+# Медвежьегорска", "в 14 км к западу от Смоленска".
+_DISTANCE = re.compile(r"km|kilomet(?:er|re)s?|miles?|км|километр\w*|вёрст|верст\w*", re.IGNORECASE)
+_CONVERSION = re.compile(r"\s*\([^()\n]{1,24}\)")
+_FROM_PLACE = re.compile(
+    r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:away\s+)?from|outside(?:\s+of)?)"
+    r"(?:\s+the\s+[a-z][\w-]*|(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3})"
+)
+
+
+def _distance_from(text: str, end: int) -> str:
+    """The place a distance is measured from, as written after it (a conversion in brackets skipped)."""
+    conversion = _CONVERSION.match(text, end) or re.compile(r"\)").match(text, end)  # or the conversion itself
+    position = conversion.end() if conversion else end
+    if _CYRILLIC.search(text[position : position + 8]):
+        return complement(text, position)
+    place = _FROM_PLACE.match(text, position)
+    return place.group() if place else ""
 
 
 _PARTICIPLE_GAP = re.compile(r"[ \t]*,[ \t]*")

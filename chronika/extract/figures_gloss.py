@@ -97,7 +97,8 @@ QUALIFIERS = {
     "крестьянский": "peasant", "возраст": "age", "десятилетие": "decades", "век": "centuries", "сутки": "days",
     "доля": "share", "половина": "half", "треть": "third", "четверть": "quarter", "большинство": "majority",
     "противник": "opponents", "выступить": "spoke", "исследование": "study", "ответ": "answers",
-    "вопрос": "question", "специальный": "special", "особый": "special", "западный": "Western",
+    "вопрос": "question", "запад": "west", "восток": "east", "север": "north", "юг": "south",
+    "дорога": "road", "специальный": "special", "особый": "special", "западный": "Western",
     "восточный": "Eastern", "северный": "Northern", "южный": "Southern",
     "тайно": "secretly", "известный": "known", "общий": "total", "массовый": "mass",
 }
@@ -160,14 +161,14 @@ def done_around(text: str, start: int, end: int) -> str | None:
     for m in candidates + after:
         normal, tag = lemma(m.group().lower())
         if normal in DONE and tag.split(",")[0] in _VERBAL:
-            return m.group() + (_complement(text, m.end()) if m in after else "")
+            return m.group() + (complement(text, m.end()) if m in after else "")
     return None
 
 
 _PHRASE_WORDS = {"NOUN", "ADJF", "PRTF", "NPRO", "ADJS"}
 
 
-def _complement(text: str, position: int) -> str:
+def complement(text: str, position: int) -> str:
     """Up to two prepositional phrases after a verb, as written: "расстреляны за исповедание
     православной веры", "погибли в лагерях" (a phrase holding a number, a date, ends it)."""
     stop = _CLAUSE_END.search(text, position, position + 120)
