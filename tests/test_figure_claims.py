@@ -78,6 +78,15 @@ def test_shares_compare_within_one_poll_year_only() -> None:
     assert claim_of("Levada: 48 % call it mostly good.", year=2019) is None  # a breakdown, no population
 
 
+def test_a_count_of_those_held_in_one_kind_of_place_is_a_part_of_the_events_whole() -> None:
+    whole = claim_of("He estimated 4 million deaths in 1930 to 1937 as a result of dekulakization.", document=1)
+    settled = claim_of("За 1930-1940 годы в советских спецпоселках погибли от 1,8 до 2,1 млн. раскулаченных.", document=2)
+    assert whole is not None and settled is not None and settled.part
+    assert settled.attribute == "deaths: спецпоселках" and compare([whole, settled]) == []
+    camps = claim_of("At the Butovo range 20,761 people were shot in the camps.", document=3)
+    assert camps is not None and not camps.part  # a place is its own subject: nothing to be a part of
+
+
 def test_a_count_up_to_a_date_is_compared_only_with_counts_to_that_date() -> None:
     interim = claim_of("By January 1, 1938, under Order No. 00447 some 250,000 people had been shot.", document=1)
     total = claim_of("Under Order No. 00447, 390,000 people were shot in all.", document=2)

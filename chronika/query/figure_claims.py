@@ -92,6 +92,14 @@ _POPULATION = re.compile(r"russians|respondents|citizens|residents|individuals|�
 _PLANNED = re.compile(r"\b(?:propos\w*|order\w* (?:the )?(?:shooting|execution|arrest)|limits?|quotas?|to be (?:shot|executed|arrested)|"
                       r"предлож\w*|лимит\w*|подлежа\w*|приказа\w* (?:расстрелять|арестовать)|"
                       r"(?:расстрелять|арестовать|выселить|казнить))\b")
+# Events, not places: a count of those held in one kind of place is a part of the event's whole
+# ("1.8 to 2.1 million dekulakized died in the special settlements" against all who died of it).
+_EVENTS = {"famine of 1932-33", "dekulakization", "Great Terror (1937-38)", "Order No. 00447 (the kulak operation)",
+           "deportation of peoples"}
+_HELD_IN = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:soviet\s+)?((?:special|labou?r)\s+settlements?|camps|prisons|exile)\b|"
+    r"\bв\s+(?:\w+\s+)?(спецпос[её]лк\w*|спецпоселени\w*|трудпоселк\w*|лагерях|тюрьмах|ссылке)"
+)
 _PART = re.compile(r"(?:including|among them|among whom|of them|в том числе|из них|среди них)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\band\b|\bи\b")
 # Two counts one sentence adds up: "..., as well as 10,685 Poles", "..., а также 10685 поляков".
@@ -233,6 +241,8 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         told = "its sentence says of the whole"
     if attribute is None:
         return None
+    if part is None and subject in _EVENTS and (held := _HELD_IN.search(sentence.lower())) is not None:
+        part = held.group(1) or held.group(2)  # "погибли ... в спецпоселках": those who died there, a part of the event's dead
     if where == "named before it" and _subject("", "", title)[0] == subject:
         where += " and in its document's title"  # two places agree on what the sentence speaks of
     sure = where in ("named in its sentence", "named before it and in its document's title") or told.startswith("counts")
@@ -248,7 +258,8 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
 
 def _head(counted: str) -> str:
     """The first words of what a figure counts, before any "of" or verb: its head noun and modifiers."""
-    head = re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died)\s|,|\(", counted)[0]
+    head = re.split(r"(?:^|\s)(?:of|и|and|were|had|passed|died|shot|killed|executed|buried|arrested|deported)\s|,|\(",
+                    counted)[0]
     if "(" not in counted or not _CYRILLIC.match(counted):
         return head + " "
     # a Russian phrase's English, up to what was done ("(prisoners died camps)": prisoners)
