@@ -130,7 +130,7 @@ def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> No
         "a four-volume epic and a 6,000-word study",
         'having collected all the materials."1',
         'the word "37" implies persecution',
-        "He spent 17 years in camps, and hundreds of years passed.",
+        "Hundreds of years passed; two days later, ten years ago, three weeks after the trial, every five years.",
         "a third party entered; a half-hearted attempt",
         "at 5 p.m. the train left",
         "the Wannsee Conference, Berlin, January 20, 19421",  # a year and its footnote mark, glued by a copy
@@ -233,6 +233,27 @@ def test_russian_poll_shares_say_who_they_are_of_and_what_they_chose() -> None:
     restated = tag_figures("Сегодня почти каждый третий (31%) не против переименования Волгограда в Сталинград.")
     assert [f.counted for f in restated] == [
         "percent: не против переименования Волгограда в Сталинград (against renaming Volgograd Stalingrad)"] * 2
+
+
+def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -> None:
+    spans = tag_figures("He spent 17 years in camps. Eighteen years have passed since the day was set. Over the seven "
+                        "decades of communist rule. An examination of history was all but suspended for the past 25 years.")
+    assert [(f.text, f.value, f.counted) for f in spans] == [
+        ("17 years", 17, "years in camps"), ("Eighteen years", 18, "years have passed since the day was set"),
+        ("seven decades", 7, "decades of communist rule"),
+        ("25 years", 25, "years: examination of history was all but suspended for the past")]
+    assert [f.text for f in tag_figures("Two days later he died; in 1937-1938 the terror raged.")] == []
+
+
+def test_a_span_of_time_named_by_its_unit_alone_is_uncertain() -> None:
+    from chronika.records.stored import StoredFigure
+    from chronika.views.chronology import figure_confidence
+
+    def confidence(counted: str) -> str:
+        return figure_confidence(StoredFigure(0, 8, "13 years", 13, None, None, False, None, counted, document=1, passage=0))[0]
+
+    assert confidence("years") == confidence("лет (years)") == "uncertain"  # 13 years of what?
+    assert confidence("years in camps") == confidence("календарных дней (days)") == "sure"
 
 
 def test_a_distance_says_where_it_is_measured_from_in_both_languages() -> None:

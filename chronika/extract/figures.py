@@ -139,7 +139,9 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         times = tag_times(text)
     low = lowered(text)
     cyrillic = _CYRILLIC_NUMBER_WORD.search(low) is not None
-    taken = sorted((t.start, t.end) for t in times)
+    # a span of time measured is a figure too ("18 years have passed", "a 10-year sentence"); a
+    # date, a time of day or a set ("two days later", "every five years") is not
+    taken = sorted((t.start, t.end) for t in times if t.type != "DURATION" or t.date is not None)
     ranges = list(russian_word_ranges(text, taken)) if cyrillic else []
     taken = sorted(taken + [(f.start, f.end) for f in ranges])
     found = sorted(
@@ -163,6 +165,7 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
     return figures
 
 
+_OFFSET = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|hence|since|on|from\s+now)\b", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "2 миллиона[3] — 5,5 миллиона[4]": a table's range
 
 
@@ -321,7 +324,9 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     if sign and counted is None:
         counted = unit  # "$19 million": dollars
     if counted is not None and counted.split()[0].lower() in TIME_UNITS:
-        return None  # "hundreds of years": a duration
+        unit_end = text.find(counted.split()[0], m.end()) + len(counted.split()[0])
+        if g["vague"] or _OFFSET.match(text, unit_end):
+            return None  # "hundreds of years" measure nothing; "two days later", "ten years ago" are dates
     if counted is not None and _month(counted.split()[0]):
         return None  # "21-22 октября", "3-5 March": days of a month, a date the time expressions missed
     if counted is not None and g["n"] and value >= 1000 and _YEAR_WORD.fullmatch(counted.split()[0].lower()):

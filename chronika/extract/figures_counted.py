@@ -224,6 +224,8 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
         return glossed(named or russian_share(text, start, end, counted))
     if counted is not None and _DISTANCE.fullmatch(counted):
         return glossed(counted + _distance_from(text, end))
+    if counted is not None and counted.lower() in TIME_UNITS:
+        return counted + _span_of(text, start, end)
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
         done = done_around(text, start, end)
@@ -252,6 +254,30 @@ def _distance_from(text: str, end: int) -> str:
         return complement(text, position)
     place = _FROM_PLACE.match(text, position)
     return place.group() if place else ""
+
+
+# A span of time measures what its clause tells: the time passed since something ("Eighteen years
+# have passed since this day was inaugurated"), where it was spent ("17 years in camps"), or, said
+# before it, what lasted ("an examination of Soviet history that was all but suspended for the past").
+_SINCE = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:passed|elapsed|gone\s+by)\s+(?:since\s+[^.,;:!?()\n]{3,80})?",
+                    re.IGNORECASE)
+_SPENT_IN = re.compile(r"\s+(?:in|of|behind)\s+(?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?(?=\s*(?:[.,;:!?()]|$))")
+_CLAUSE_BEFORE = re.compile(r"[.!?;:,()\[\]—–\n]|\s--\s")
+
+
+def _span_of(text: str, start: int, end: int) -> str:
+    """What a span of time at text[start:end] measures, as its clause tells it (`_SINCE`,
+    `_SPENT_IN`, else at most the last twelve words of its clause before it), as written."""
+    if (after := _SINCE.match(text, end) or _SPENT_IN.match(text, end)) is not None:
+        return " " + " ".join(after.group().split())
+    before = text[max(0, start - 200) : start]
+    clause = before[max((m.end() for m in _CLAUSE_BEFORE.finditer(before)), default=0) :]
+    words = clause.split()[-12:]
+    while words and words[0].lower() in _STOP:
+        words = words[1:]
+    if len(words) < 2:
+        return ""
+    return ": " + " ".join(words)
 
 
 _PARTICIPLE_GAP = re.compile(r"[ \t]*,[ \t]*")

@@ -41,10 +41,18 @@ def figure_json(figure: StoredFigure) -> dict[str, Any]:
     }
 
 
+# A span of time named by its unit alone ("13 years", "13 лет (years)"): of what, its sentence does not say.
+_BARE_SPAN = re.compile(r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
+                        r"лет|года?|годам?и?|месяц\w*|недел\w*|дн\w*|сут\w*|час\w*|минут\w*)"
+                        r"(?:\s+\((?:years|months|weeks|days|hours|minutes)\))?", re.IGNORECASE)
+
+
 def figure_confidence(figure: StoredFigure) -> tuple[str, str]:
     """"sure" for a number its words make a quantity (what it counts is named, or it is a share, a
     bounded or approximate amount, a range, or a large number); "uncertain" for a bare number whose
     sentence names nothing it counts: it may be a marker, a list number or a stray part of a name."""
+    if figure.counted and _BARE_SPAN.fullmatch(figure.counted):
+        return "uncertain", f"a span of time whose sentence tells nothing of what lasted ({figure.counted})"
     if figure.counted:
         return "sure", f"counts: {figure.counted}"
     if figure.unit == "percent":
