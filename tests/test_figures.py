@@ -243,6 +243,9 @@ def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -
         ("seven decades", 7, "decades of communist rule"),
         ("25 years", 25, "years: examination of history was all but suspended for the past")]
     assert [f.text for f in tag_figures("Two days later he died; in 1937-1938 the terror raged.")] == []
+    russian = tag_figures("Он провёл 10 лет в лагерях. Суд отправил Дмитриева в колонию на 13 лет.")
+    assert [f.counted for f in russian] == [
+        "лет в лагерях (years camps)", "лет: Суд отправил Дмитриева в колонию на (years court Dmitriyev colony)"]
 
 
 def test_a_span_of_time_named_by_its_unit_alone_is_uncertain() -> None:

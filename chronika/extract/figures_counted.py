@@ -224,8 +224,8 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
         return glossed(named or russian_share(text, start, end, counted))
     if counted is not None and _DISTANCE.fullmatch(counted):
         return glossed(counted + _distance_from(text, end))
-    if counted is not None and counted.lower() in TIME_UNITS:
-        return counted + _span_of(text, start, end)
+    if counted is not None and (counted.lower() in TIME_UNITS or _russian_span(counted)):
+        return glossed(counted + _span_of(text, start, end))
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
         done = done_around(text, start, end)
@@ -262,7 +262,15 @@ def _distance_from(text: str, end: int) -> str:
 _SINCE = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:passed|elapsed|gone\s+by)\s+(?:since\s+[^.,;:!?()\n]{3,80})?",
                     re.IGNORECASE)
 _SPENT_IN = re.compile(r"\s+(?:in|of|behind)\s+(?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?(?=\s*(?:[.,;:!?()]|$))")
-_CLAUSE_BEFORE = re.compile(r"[.!?;:,()\[\]—–\n]|\s--\s")
+_CLAUSE_BEFORE = re.compile(r"[.!?;:()\[\]—–\n]|,(?!\d)|\s--\s")
+
+
+def _russian_span(counted: str) -> bool:
+    """Whether a Russian counted thing is a unit of time alone ("лет", "дней", "часов")."""
+    return " " not in counted and bool(_CYRILLIC.match(counted)) and lemma(counted.lower())[0] in _RUSSIAN_TIME_UNITS
+
+
+_RUSSIAN_TIME_UNITS = {"год", "месяц", "неделя", "день", "сутки", "час", "минута", "десятилетие", "век"}
 
 
 def _span_of(text: str, start: int, end: int) -> str:
@@ -270,6 +278,8 @@ def _span_of(text: str, start: int, end: int) -> str:
     `_SPENT_IN`, else at most the last twelve words of its clause before it), as written."""
     if (after := _SINCE.match(text, end) or _SPENT_IN.match(text, end)) is not None:
         return " " + " ".join(after.group().split())
+    if _CYRILLIC.search(text[end : end + 12]) and (where := complement(text, end).strip()):
+        return " " + where  # "10 лет в лагерях"
     before = text[max(0, start - 200) : start]
     clause = before[max((m.end() for m in _CLAUSE_BEFORE.finditer(before)), default=0) :]
     words = clause.split()[-12:]
