@@ -323,6 +323,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
     counted, end, phrase_end = counted_after(text, m.end(), percent=unit == "percent", share=share)
     if sign and counted is None:
         counted = unit  # "$19 million": dollars
+    if counted is not None and unit == "percent" and counted.split()[-1].lower() in TIME_UNITS:
+        return None  # "almost half a century": a span of time, not a share of anything
     if counted is not None and counted.split()[0].lower() in TIME_UNITS:
         unit_end = text.find(counted.split()[0], m.end()) + len(counted.split()[0])
         if g["vague"] or _OFFSET.match(text, unit_end):

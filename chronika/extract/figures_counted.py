@@ -29,7 +29,8 @@ _STOP = set(
     стали его её их им ему ей всего всех все всё ещё уже лишь только же ли бы также тоже около более менее свыше
     почти примерно""".split()
 )
-TIME_UNITS = {"years", "months", "days", "weeks", "decades", "centuries", "hours", "minutes", "seconds", "year"}
+TIME_UNITS = {"years", "months", "days", "weeks", "decades", "centuries", "hours", "minutes", "seconds", "year", "month",
+              "day", "week", "decade", "century", "hour", "minute"}
 _LEADING = {"other", "more", "new", "additional", "further", "extra", "such", "different", "individual", "some"}
 _DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "a", "an", "all", "of"}
 PARTICIPLES = set(
@@ -224,6 +225,8 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
         return glossed(named or russian_share(text, start, end, counted))
     if counted is not None and _DISTANCE.fullmatch(counted):
         return glossed(counted + _distance_from(text, end))
+    if counted is not None and re.match(r"\w+\s+(?:and|or)\s", counted) and counted.split()[0].lower() in TIME_UNITS:
+        counted = counted.split()[0]  # "within ten days and heard without ...": the list is the clause's, not the unit's
     if counted is not None and (counted.lower() in TIME_UNITS or _russian_span(counted)):
         return glossed(counted + _span_of(text, start, end))
     counted = _read_sentence(text, start, end, counted, percent=percent)
