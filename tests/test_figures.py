@@ -132,6 +132,8 @@ def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> No
         'the word "37" implies persecution',
         "Hundreds of years passed; two days later, ten years ago, three weeks after the trial, every five years.",
         "For almost half a century this version was official history.",  # a span, not a share of anything
+        "Summaries were sent out every 7-10 days.",  # how often, not how long
+        "Он три дня назад предупредил; через 65 лет после войны; за полтора месяца до смерти; каждые пять лет.",
         "a third party entered; a half-hearted attempt",
         "at 5 p.m. the train left",
         "the Wannsee Conference, Berlin, January 20, 19421",  # a year and its footnote mark, glued by a copy

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 
 from chronika.records.mentions import FigureMention
-from chronika.extract.figures_counted import TIME_UNITS, counted_after, described
+from chronika.extract.figures_counted import TIME_UNITS, counted_after, dates_or_repeats, described
 from chronika.extract.figures_ru import russian_word_figures, russian_word_ranges
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
@@ -162,10 +162,9 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         figures += ranges
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
-    return figures
+    return [f for f in figures if not dates_or_repeats(text, f.start, f.end, f.counted)]
 
 
-_OFFSET = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|hence|since|on|from\s+now)\b", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "2 миллиона[3] — 5,5 миллиона[4]": a table's range
 
 
@@ -325,10 +324,8 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         counted = unit  # "$19 million": dollars
     if counted is not None and unit == "percent" and counted.split()[-1].lower() in TIME_UNITS:
         return None  # "almost half a century": a span of time, not a share of anything
-    if counted is not None and counted.split()[0].lower() in TIME_UNITS:
-        unit_end = text.find(counted.split()[0], m.end()) + len(counted.split()[0])
-        if g["vague"] or _OFFSET.match(text, unit_end):
-            return None  # "hundreds of years" measure nothing; "two days later", "ten years ago" are dates
+    if counted is not None and counted.split()[0].lower() in TIME_UNITS and g["vague"]:
+        return None  # "hundreds of years" measure nothing
     if counted is not None and _month(counted.split()[0]):
         return None  # "21-22 октября", "3-5 March": days of a month, a date the time expressions missed
     if counted is not None and g["n"] and value >= 1000 and _YEAR_WORD.fullmatch(counted.split()[0].lower()):

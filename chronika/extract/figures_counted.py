@@ -268,6 +268,24 @@ _SPENT_IN = re.compile(r"\s+(?:in|of|behind)\s+(?:the\s+)?[^\W\d][\w'’-]*(?:\s
 _CLAUSE_BEFORE = re.compile(r"[.!?;:()\[\]—–\n]|,(?!\d)|\s--\s")
 
 
+# A span of time that dates something or says how often it recurs is no measure: "two days later",
+# "ten years ago", "three weeks after the trial", "every 7-10 days"; "три дня назад", "через 65 лет
+# после ...", "за два дня до гонки", "каждые пять лет".
+_OFFSET_AFTER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|hence|since|on|from\s+now|"
+                           r"назад|спустя|тому\s+назад|после|до|перед)\b", re.IGNORECASE)
+_OFFSET_BEFORE = re.compile(r"\b(?:every|each|через|спустя|каждые|каждый|каждую|каждое|раз\s+в)\s+$", re.IGNORECASE)
+
+
+def dates_or_repeats(text: str, start: int, end: int, counted: str | None) -> bool:
+    """Whether the figure at text[start:end], a span of time, dates something or says how often."""
+    head = re.match(r"[^\W\d_]+", counted or "")
+    if head is None or not (head.group().lower() in TIME_UNITS or _russian_span(head.group())):
+        return False
+    unit = text.find(head.group(), start)
+    after = unit + len(head.group()) if unit >= 0 else end
+    return bool(_OFFSET_AFTER.match(text, after) or _OFFSET_BEFORE.search(text, max(0, start - 20), start))
+
+
 def _russian_span(counted: str) -> bool:
     """Whether a Russian counted thing is a unit of time alone ("лет", "дней", "часов")."""
     return " " not in counted and bool(_CYRILLIC.match(counted)) and lemma(counted.lower())[0] in _RUSSIAN_TIME_UNITS
