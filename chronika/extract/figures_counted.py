@@ -232,8 +232,10 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
     counted = _read_sentence(text, start, end, counted, percent=percent)
     if counted and _CYRILLIC.search(counted) and not percent:
         done = done_around(text, start, end)
-        counted = f"{counted} {done}" if done and done not in counted else counted
         participle = _participle_after(text, end)
+        if done and participle and participle.startswith(done):
+            done = None  # the participle after the comma says it, with what it adds ("казнённых немцами")
+        counted = f"{counted} {done}" if done and done not in counted else counted
         if participle and participle not in counted:  # its English apart: the head's stays first
             return f"{glossed(counted)}, {glossed(participle)}"
     return glossed(counted)
@@ -316,7 +318,7 @@ _PARTICIPLE_GAP = re.compile(r"[ \t]*,[ \t]*")
 
 def _participle_after(text: str, end: int) -> str | None:
     """A Russian participial phrase that qualifies what a figure counts, set off by a comma right
-    after it ("14 736 военнопленных, находящихся в специальных лагерях НКВД"): up to six words, to
+    after it ("14 736 военнопленных, находящихся в специальных лагерях НКВД"): up to nine words, to
     the end of its clause; None when the words after the comma are no participle."""
     gap = _PARTICIPLE_GAP.match(text, end)
     if gap is None:
@@ -325,7 +327,7 @@ def _participle_after(text: str, end: int) -> str | None:
     words = list(re.finditer(r"[а-яё]+(?:-[а-яё]+)*", text[gap.end() : stop.start() if stop else gap.end() + 100], re.IGNORECASE))
     if not words or words[0].start() != 0 or lemma(words[0].group().lower())[1].split(",")[0] != "PRTF":
         return None
-    words = words[:6]
+    words = words[:9]
     return text[gap.end() : gap.end() + words[-1].end()]
 
 

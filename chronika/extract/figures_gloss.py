@@ -141,7 +141,7 @@ def _english(word: str) -> str | None:
     normal, tag = lemma(word.lower())
     if not word[0].isupper() or not ({"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag))
                                      or not morph_analyzer().word_is_known(word.lower())):
-        return COUNTED.get(normal) or QUALIFIERS.get(normal)
+        return COUNTED.get(normal) or QUALIFIERS.get(normal) or DONE.get(normal)
     if not {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag)):
         normal = word.lower()  # a name the dictionary does not know stays as written
     english = english_spelling(normal)
@@ -176,18 +176,29 @@ def done_around(text: str, start: int, end: int) -> str | None:
 _PHRASE_WORDS = {"NOUN", "ADJF", "PRTF", "NPRO", "ADJS"}
 
 
+_ABBREVIATIONS = {"г", "гг", "обл", "пос"}  # "от г. Смоленска": город, годы, область, посёлок
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the period at text[dot] ends an abbreviation ("г.") rather than a sentence."""
+    word = re.search(r"([а-яё]+)$", text[max(0, dot - 4) : dot], re.IGNORECASE)
+    return text[dot : dot + 1] == "." and word is not None and word.group(1).lower() in _ABBREVIATIONS
+
+
 def complement(text: str, position: int) -> str:
     """Up to two prepositional phrases after a verb, as written: "расстреляны за исповедание
     православной веры", "погибли в лагерях" (a phrase holding a number, a date, ends it)."""
-    stop = _CLAUSE_END.search(text, position, position + 120)
+    stop = next((m for m in _CLAUSE_END.finditer(text, position, position + 120) if not _abbreviated(text, m.start())), None)
     words = list(_WORD.finditer(text, position, stop.start() if stop else min(len(text), position + 120)))
     out_end, i, phrases = position, 0, 0
     while i < len(words) and phrases < 2 and not text[out_end : words[i].start()].strip():
         if lemma(words[i].group().lower())[1].split(",")[0] != "PREP":
             break
         j = i + 1
-        while j < len(words) and j - i <= 3 and not text[words[j - 1].end() : words[j].start()].strip() \
-                and lemma(words[j].group().lower())[1].split(",")[0].split(" ")[0] in _PHRASE_WORDS:
+        while j < len(words) and j - i <= 3 and (not text[words[j - 1].end() : words[j].start()].strip()
+                                                 or _abbreviated(text, words[j - 1].end())) \
+                and (words[j - 1].group().lower() in _ABBREVIATIONS
+                     or lemma(words[j].group().lower())[1].split(",")[0].split(" ")[0] in _PHRASE_WORDS):
             j += 1
         if j == i + 1:
             break
