@@ -219,4 +219,6 @@ def test_a_year_in_words_is_a_date_where_the_words_before_make_it_one() -> None:
     assert values("He returned in March nineteen fifty-six.") == [("March nineteen fifty-six", "1956-03")]
     assert values("Nothing changed until the year two thousand.") == [("the year two thousand", "2000")]
     assert values("The club sold nineteen forty-dollar tickets.") == []  # a count before a unit, no year
+    assert values("The year two thousand has come.") == [("The year two thousand", "2000")]  # a verb, no plural
+    assert values("since nineteen ninety votes were cast") == []  # a count of votes
     assert values("Of nineteen twenty people asked, most agreed.", None) == []  # a count of people

@@ -23,7 +23,7 @@ _SPELLED = re.compile(
     rf"(?:(?P<century>{_WORDS['centuries']})[\s-]+(?:(?P<tens>{_WORDS['tens']})(?:[\s-]+(?P<unit>{_WORDS['units']}))?"
     rf"|(?P<teen>{_WORDS['teens']})|(?P<hundred>hundred))"
     rf"|(?P<millennium>two\s+thousand)(?:(?:\s+and)?[\s-]+(?:(?P<m_teen>{_WORDS['teens']})|(?P<m_unit>{_WORDS['units']})))?)"
-    r"(?![\w-])(?!\s+(?:[a-z]+s|people|men|women|children)\b)"
+    r"(?![\w-])(?!\s+(?!(?:has|was|is|as|its|his|this|thus|does)\b)(?:[a-z]+s|people|men|women|children)\b)"
 )
 
 
