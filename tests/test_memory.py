@@ -100,6 +100,15 @@ def test_cues_of_common_press_wording(sentence: str, expected: tuple[str, str, s
     assert labels(sentence) == expected
 
 
+def test_a_protected_status_for_a_memorial_site_is_the_states_act_in_both_languages() -> None:
+    english = "In 2000 the mass graves of the victims of the terror were granted the status of a cultural heritage site."
+    russian = "В 2000 году месту расстрелов жертв террора присвоен статус объекта культурного наследия России."
+    assert labels(english) == ("monument", DE, "state")
+    signal = memory.classify(russian, "", "ru")
+    assert signal is not None and (signal.kind, signal.level) == ("monument", "state")
+    assert labels("The old town was granted the status of a cultural heritage site.") is None  # not about the terror
+
+
 def test_a_monument_protected_from_vandalism_is_not_removed_and_its_paragraph_says_whose() -> None:
     context = "A statue of Josef Stalin was unveiled in the town on Thursday."
     sentence = "A second bust was unveiled in the park, where a fence will guard the memorial from vandalism."

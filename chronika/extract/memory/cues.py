@@ -106,10 +106,11 @@ MONUMENT_NOUN = (
     r"\bmonuments?\b|\bstatues?\b|\bbusts?\b|(?-i:\bmemorials?\b)(?! (?:ceremony|service|day|event|meeting))"
     r"|\bplaques?\b|\bsculptur\w+|\bmosaics?\b|\bportraits?\b|\bimages\b|\bposters?\b|\bbas-reliefs?\b"
     r"|(?-i:\bMemorials? to (?:the )?[Vv]ictims\b)|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
+    r"|\b(?:cultural )?heritage site\b"  # a memorial site the state protects
 )
 MONUMENT_ERECT = (
     r"\bunveil\w*|\bopen(?:ed|ing|s)?\b|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
-    r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+"
+    r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+|\bgrant\w* (?:\w+ )?(?:the )?status\b"
 )
 MONUMENT_REMOVE = (
     r"\bremov\w+|\bdismantl\w+|\bdemolish\w*|\btor[en] (?:down|off)\b|\btear\w* (?:down|off)\b|\bpull\w* down\b"

@@ -80,6 +80,8 @@ def decide_level(r: Reading, finding: Finding) -> tuple[str, str]:
     after = [a for a in actors if a[1] >= finding.position]
     if after:
         return after[0][0], f"level: {after[0][0]} '{after[0][3]}'"
+    if any("status" in cue for cue in finding.cues):
+        return "state", "level: state (a protected status only the state grants)"
     level = C.DEFAULT_LEVEL[finding.kind]
     return level, f"level: {level} (no actor named; usual for a {finding.kind})"
 

@@ -277,5 +277,7 @@ def _level(r: Reading, finding: _Finding) -> tuple[str, str]:
         return before[-1][0], f"level: {before[-1][0]} '{before[-1][2]}'"
     if after:
         return after[0][0], f"level: {after[0][0]} '{after[0][2]}'"
+    if "статус" in finding.cue:
+        return "state", "level: state (a protected status only the state grants)"
     level = DEFAULT_LEVEL[finding.kind]
     return level, f"level: {level} (no actor named; usual for a {finding.kind})"
