@@ -133,6 +133,7 @@ def test_what_is_counted_carries_over_from_the_last_figure_and_across_of() -> No
         "Hundreds of years passed; two days later, ten years ago, three weeks after the trial, every five years.",
         "For almost half a century this version was official history.",  # a span, not a share of anything
         "Summaries were sent out every 7-10 days.",  # how often, not how long
+        "jobs were created at a rate of 358,000 a month",  # a rate with nothing to say what it counts
         "Он три дня назад предупредил; через 65 лет после войны; за полтора месяца до смерти; каждые пять лет.",
         "a third party entered; a half-hearted attempt",
         "at 5 p.m. the train left",
@@ -249,6 +250,10 @@ def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -
     russian = tag_figures("Он провёл 10 лет в лагерях. Суд отправил Дмитриева в колонию на 13 лет.")
     assert [f.counted for f in russian] == [
         "лет в лагерях (years camps)", "лет: Суд отправил Дмитриева в колонию на (years court Dmitriyev colony)"]
+
+
+def test_an_amount_per_unit_of_time_says_so() -> None:
+    assert [(f.text, f.counted) for f in tag_figures("a dividend rate of $1.76 a year")] == [("$1.76 a year", "dollars a year")]
 
 
 def test_a_span_of_time_named_by_its_unit_alone_is_uncertain() -> None:

@@ -17,10 +17,11 @@ measure a thing, they count nothing) and "one" on its own (mostly a pronoun: "on
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 
 from chronika.records.mentions import FigureMention
-from chronika.extract.figures_counted import TIME_UNITS, counted_after, dates_or_repeats, described
+from chronika.extract.figures_counted import TIME_UNITS, counted_after, dates_or_repeats, described, per_time
 from chronika.extract.figures_ru import russian_word_figures, russian_word_ranges
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
@@ -162,6 +163,7 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         figures += ranges
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
+    figures = [replace(f, counted=per_time(text, f.start, f.counted, f.unit) or f.counted) for f in figures]
     return [f for f in figures if not dates_or_repeats(text, f.start, f.end, f.counted)]
 
 

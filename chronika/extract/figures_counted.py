@@ -270,11 +270,13 @@ _SPENT_IN = re.compile(r"\s+(?:in|of|behind)\s+(?:the\s+)?[^\W\d][\w'’-]*(?:\s
 _CLAUSE_BEFORE = re.compile(r"[.!?;:()\[\]—–\n]|,(?!\d)|\s--\s")
 
 
-# A span of time that dates something or says how often it recurs is no measure: "two days later",
+# A span of time that dates something, says how often it recurs or is the time of a rate is no
+# measure: "two days later", "$1.76 a year",
 # "ten years ago", "three weeks after the trial", "every 7-10 days"; "три дня назад", "через 65 лет
 # после ...", "за два дня до гонки", "каждые пять лет".
 _OFFSET_AFTER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|hence|since|on|from\s+now|"
                            r"назад|спустя|тому\s+назад|после|до|перед)\b", re.IGNORECASE)
+_RATE = re.compile(r"\b(?:a|an|per|each|every|в)\s+$", re.IGNORECASE)
 _OFFSET_BEFORE = re.compile(r"\b(?:every|each|через|спустя|каждые|каждый|каждую|каждое|раз\s+в)\s+$", re.IGNORECASE)
 
 
@@ -285,7 +287,19 @@ def dates_or_repeats(text: str, start: int, end: int, counted: str | None) -> bo
         return False
     unit = text.find(head.group(), start)
     after = unit + len(head.group()) if unit >= 0 else end
-    return bool(_OFFSET_AFTER.match(text, after) or _OFFSET_BEFORE.search(text, max(0, start - 20), start))
+    rate = unit >= 0 and _RATE.search(text, max(start, unit - 12), unit) is not None  # "358,000 a month"
+    return bool(rate or _OFFSET_AFTER.match(text, after) or _OFFSET_BEFORE.search(text, max(0, start - 20), start))
+
+
+def per_time(text: str, start: int, counted: str | None, unit: str | None) -> str | None:
+    """What an amount per unit of time counts ("$1.76 a year": "dollars a year"), when the figure
+    at `start` is one: its unit and the span; None when it is no rate, or has no unit to say it."""
+    head = re.match(r"[^\W\d_]+", counted or "")
+    if head is None or head.group().lower() not in TIME_UNITS:
+        return None
+    at = text.find(head.group(), start)
+    rate = at >= 0 and _RATE.search(text, max(start, at - 12), at)
+    return f"{unit} {rate.group().strip()} {head.group()}" if rate and unit else None
 
 
 def _russian_span(counted: str) -> bool:
