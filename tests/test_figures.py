@@ -252,6 +252,12 @@ def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -
         "лет в лагерях (years camps)", "лет: Суд отправил Дмитриева в колонию на (years court Dmitriyev colony)"]
 
 
+def test_the_time_a_figure_was_is_not_what_it_counts() -> None:
+    assert [f.counted for f in tag_figures("The company earned $3 million last year; its share rose 20% last year.")] == [
+        "dollars", "percent"]
+    assert tag_figures("He returned two days following the trial.") == []  # an offset that dates
+
+
 def test_an_amount_per_unit_of_time_says_so() -> None:
     assert [(f.text, f.counted) for f in tag_figures("a dividend rate of $1.76 a year")] == [("$1.76 a year", "dollars a year")]
 

@@ -342,5 +342,5 @@ def _figure(m: re.Match[str], text: str, previous: list[FigureMention]) -> Figur
         counted = whole_of.counted  # "Of the 1,966 delegates ..., 1,108 were arrested and 848 executed"
     start = before.start() if before is not None else m.start()
     end = max(end, m.end())
-    counted = described(text, start, max(phrase_end, end), counted, percent=unit == "percent")
+    counted = described(text, start, max(phrase_end, end), counted, percent=unit == "percent") or (unit if sign else None)
     return FigureMention(start, end, text[start:end], value, low, high, approximate, unit, counted)

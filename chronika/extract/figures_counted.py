@@ -217,6 +217,16 @@ _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“\[])|\n")
 
 
 def described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
+    """What a figure at text[start:end] counts (`_described`), without the time its words end with
+    ("$3 million last year", "2% so far this year": the year is when, not what is counted)."""
+    counted = _described(text, start, end, None if counted is not None and _WHEN.fullmatch(counted.strip()) else counted,
+                         percent=percent)
+    if counted is None or (when := _WHEN.search(counted)) is None:
+        return counted
+    return counted[: when.start()].strip() or None
+
+
+def _described(text: str, start: int, end: int, counted: str | None, *, percent: bool) -> str | None:
     """What a figure at text[start:end] counts (`_read_sentence`); in Russian with what was done
     to it, wherever the clause says it ("в лесу было расстреляно 3 200 польских офицеров"), and its
     English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
@@ -240,6 +250,11 @@ def described(text: str, start: int, end: int, counted: str | None, *, percent: 
             return f"{glossed(counted)}, {glossed(participle)}"
     return glossed(counted)
 
+
+# When a figure was, said right after what it counts: "percent last year", "(dollars) so far this year".
+_WHEN = re.compile(r"(?:^|\s)(?:(?:so\s+far|earlier|later)\s+)?(?:last|next|this)\s+(?:year|month|week|quarter|decade|"
+                   r"spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+                   re.IGNORECASE)
 
 # A distance is measured from a place: "12 miles (19 km) west of Smolensk", "в 19 километрах от
 # Медвежьегорска", "в 14 км к западу от Смоленска".
@@ -274,7 +289,7 @@ _CLAUSE_BEFORE = re.compile(r"[.!?;:()\[\]—–\n]|,(?!\d)|\s--\s")
 # measure: "two days later", "$1.76 a year",
 # "ten years ago", "three weeks after the trial", "every 7-10 days"; "три дня назад", "через 65 лет
 # после ...", "за два дня до гонки", "каждые пять лет".
-_OFFSET_AFTER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|hence|since|on|from\s+now|"
+_OFFSET_AFTER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|following|hence|since|on|from\s+now|"
                            r"назад|спустя|тому\s+назад|после|до|перед)\b", re.IGNORECASE)
 _RATE = re.compile(r"\b(?:a|an|per|each|every|в)\s+$", re.IGNORECASE)
 _OFFSET_BEFORE = re.compile(r"\b(?:every|each|через|спустя|каждые|каждый|каждую|каждое|раз\s+в)\s+$", re.IGNORECASE)
