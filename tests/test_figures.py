@@ -384,6 +384,7 @@ def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | N
         ("лежат примерно 500 советских военнопленных, казнённых немцами.",
          "советских военнопленных (Soviet prisoners of war), казнённых немцами (executed Germans)"),
         ("находится в 14 км к западу от г. Смоленска", "км к западу от г. Смоленска (km west Smolensk)"),
+        ("Акция прошла в 39 городах.", "городах прошла (cities)"),  # took place: no "passed through" here
         ("под расстрел попали 14736 военнопленных, находящихся в специальных лагерях НКВД.",
          "военнопленных (prisoners of war), находящихся в специальных лагерях НКВД (special camps NKVD)"),
     ],

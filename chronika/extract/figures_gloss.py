@@ -141,7 +141,8 @@ def _english(word: str) -> str | None:
     normal, tag = lemma(word.lower())
     if not word[0].isupper() or not ({"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag))
                                      or not morph_analyzer().word_is_known(word.lower())):
-        return COUNTED.get(normal) or QUALIFIERS.get(normal) or DONE.get(normal)
+        # "пройти" is "passed through" only with "через" ("прошли через лагеря"); "акция прошла" took place
+        return COUNTED.get(normal) or QUALIFIERS.get(normal) or (DONE.get(normal) if normal != "пройти" else None)
     if not {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag)):
         normal = word.lower()  # a name the dictionary does not know stays as written
     english = english_spelling(normal)
