@@ -17,8 +17,8 @@ measure a thing, they count nothing) and "one" on its own (mostly a pronoun: "on
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from bisect import bisect_left
+from dataclasses import replace
 
 from chronika.records.mentions import FigureMention
 from chronika.extract.figures_counted import TIME_UNITS, counted_after, dates_or_repeats, described, per_time

@@ -79,7 +79,7 @@ _PEOPLE = re.compile(
 _UNITS = re.compile(r"^(?:km|kilomet\w*|miles?|metres?|meters?|hectares?|км|метр\w*|гектар\w*|тонн\w*|рубл\w*)\b")
 _SHARE_WORDS = re.compile(r"\b(?:two-thirds|two thirds|one-third|a third|half|a quarter|three-quarters|majority|"
                           r"треть|трети|половин\w*|четверт\w*|большинств\w*)\b")
-_SHARE_YEAR = re.compile(r"\s*(?:in|в)\s+((?:19|20)\d\d)\b(?!\s*[-–—]|\s*(?:to|до)\b)")
+_SHARE_YEAR = re.compile(r"\s*(?:in|в)\s+((?:19|20)\d\d)\b(?!\s*[-–—]\s*\d|\s*(?:to|до)\b)")  # not a range of years
 _PERCENT = re.compile(r"\d\s?%|\d\s+(?:percent|per cent|процент)")
 # What else a share may approve of than Stalin himself: a monument, a bust, an idea, a renaming.
 _OTHER_OBJECT = re.compile(r"monument|memorial|bust|statue|renam|idea\b|памятник|бюст|идее|иде[юя]|переимен")
