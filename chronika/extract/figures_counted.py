@@ -260,6 +260,7 @@ _WHEN = re.compile(r"(?:^|\s)(?:(?:so\s+far|earlier|later)\s+)?(?:last|next|this
 # Медвежьегорска", "в 14 км к западу от Смоленска".
 _DISTANCE = re.compile(r"km|kilomet(?:er|re)s?|miles?|км|километр\w*|вёрст|верст\w*", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\([^()\n]{1,24}\)")
+_CLOSING = re.compile(r"\)")
 _FROM_PLACE = re.compile(
     r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:away\s+)?from|outside(?:\s+of)?)"
     r"(?:\s+the\s+[a-z][\w-]*|(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3})"
@@ -268,7 +269,7 @@ _FROM_PLACE = re.compile(
 
 def _distance_from(text: str, end: int) -> str:
     """The place a distance is measured from, as written after it (a conversion in brackets skipped)."""
-    conversion = _CONVERSION.match(text, end) or re.compile(r"\)").match(text, end)  # or the conversion itself
+    conversion = _CONVERSION.match(text, end) or _CLOSING.match(text, end)  # or the conversion itself: "(19 km)"
     position = conversion.end() if conversion else end
     if _CYRILLIC.search(text[position : position + 8]):
         return complement(text, position)
@@ -286,9 +287,8 @@ _CLAUSE_BEFORE = re.compile(r"[.!?;:()\[\]—–\n]|,(?!\d)|\s--\s")
 
 
 # A span of time that dates something, says how often it recurs or is the time of a rate is no
-# measure: "two days later", "$1.76 a year",
-# "ten years ago", "three weeks after the trial", "every 7-10 days"; "три дня назад", "через 65 лет
-# после ...", "за два дня до гонки", "каждые пять лет".
+# measure: "two days later", "ten years ago", "three weeks after the trial", "every 7-10 days",
+# "$1.76 a year"; "три дня назад", "через 65 лет после ...", "за два дня до гонки", "каждые пять лет".
 _OFFSET_AFTER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|before|after|following|hence|since|on|from\s+now|"
                            r"назад|спустя|тому\s+назад|после|до|перед)\b", re.IGNORECASE)
 _RATE = re.compile(r"\b(?:a|an|per|each|every|в)\s+$", re.IGNORECASE)
@@ -343,6 +343,7 @@ def _span_of(text: str, start: int, end: int) -> str:
 
 
 _PARTICIPLE_GAP = re.compile(r"[ \t]*,[ \t]*")
+_PARTICIPLE_END = re.compile(r"[,.;:!?()\[\]\n—–]")
 
 
 def _participle_after(text: str, end: int) -> str | None:
@@ -352,7 +353,7 @@ def _participle_after(text: str, end: int) -> str | None:
     gap = _PARTICIPLE_GAP.match(text, end)
     if gap is None:
         return None
-    stop = re.compile(r"[,.;:!?()\[\]\n—–]").search(text, gap.end(), gap.end() + 100)
+    stop = _PARTICIPLE_END.search(text, gap.end(), gap.end() + 100)
     words = list(re.finditer(r"[а-яё]+(?:-[а-яё]+)*", text[gap.end() : stop.start() if stop else gap.end() + 100], re.IGNORECASE))
     if not words or words[0].start() != 0 or lemma(words[0].group().lower())[1].split(",")[0] != "PRTF":
         return None

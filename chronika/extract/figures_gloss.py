@@ -134,16 +134,19 @@ def gloss(phrase: str) -> str:
     return " ".join(out)
 
 
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn"}  # pymorphy3's tags of names of people and places
+
+
 def _english(word: str) -> str | None:
     """A Russian word in English: a listed word's gloss; a proper name (capitalized, read as a
     name or place, or unknown to the dictionary) in its established English spelling, else
     romanised in the nominative ("Сталину" -> "Stalin", "Бутово" -> "Butovo"); None otherwise."""
     normal, tag = lemma(word.lower())
-    if not word[0].isupper() or not ({"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag))
-                                     or not morph_analyzer().word_is_known(word.lower())):
+    proper = bool(_PROPER & set(re.split("[ ,]", tag)))
+    if not word[0].isupper() or not (proper or not morph_analyzer().word_is_known(word.lower())):
         # "пройти" is "passed through" only with "через" ("прошли через лагеря"); "акция прошла" took place
         return COUNTED.get(normal) or QUALIFIERS.get(normal) or (DONE.get(normal) if normal != "пройти" else None)
-    if not {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(re.split("[ ,]", tag)):
+    if not proper:
         normal = word.lower()  # a name the dictionary does not know stays as written
     english = english_spelling(normal)
     return english or "-".join(part.capitalize() for part in iuliia.WIKIPEDIA.translate(normal).split("-"))
