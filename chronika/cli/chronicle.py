@@ -172,7 +172,7 @@ def figures(
     """Numbers the sources give, with their bounds, what they count and when. Sure figures only,
     unless --all; how many were held back goes to stderr."""
     found = guarded(lambda: with_store(lambda store: views.figures(store, about)))
-    found = _sure_unless(everything, found, "uncertain figure(s) (nothing they count found)")
+    found = _sure_unless(everything, found, "uncertain figure(s) (nothing they count found, or a span of time that says not of what)")
     if as_json:
         print_json(found)
         return
