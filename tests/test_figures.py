@@ -252,6 +252,12 @@ def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -
         "лет в лагерях (years camps)", "лет: Суд отправил Дмитриева в колонию на (years court Dmitriyev colony)"]
 
 
+def test_russian_names_what_a_number_counts_before_it_as_english_does() -> None:
+    assert [f.counted for f in tag_figures("Число погибших составило 300. Общее количество репрессированных "
+                                           "достигает 700 тысяч.")] == ["погибших (died)", "репрессированных (repressed)"]
+    assert [f.counted for f in tag_figures("По некоторым данным, их общее число может достигать 14 000.")] == [None]
+
+
 def test_the_time_a_figure_was_is_not_what_it_counts() -> None:
     assert [f.counted for f in tag_figures("The company earned $3 million last year; its share rose 20% last year.")] == [
         "dollars", "percent"]

@@ -187,6 +187,16 @@ _WHO_RU = re.compile(  # "Доля тех, кто доверяет судам, �
     r"\s*,?\s+(?:также\s+|ещё\s+|еще\s+)?[а-яё]+(?:ась|ось|ся|ла|ло|ли|ил|ал)\b\s*[-–—]?\s*(?:с|до|на)\b[^.!?;\n]{0,25}$",
     re.IGNORECASE,
 )
+# Russian names what a number counts before it as English does: "число погибших составило 300",
+# "общее количество репрессированных достигает", "число жертв оценивается в" (never "их число":
+# what "их" stands for is in another sentence).
+_NUMBER_OF_RU = re.compile(
+    r"\b(?:общее\s+|точное\s+)?(?:число|количество)\s+(?P<what>[а-яё][а-яё\s-]{2,60}?)\s*,?\s+"
+    r"(?:(?:по\s+\w+\s+(?:данным|оценкам)\s+)?(?:составил[оа]?|составляет|достиг(?:ло|ла|ает|нет|ло\s+бы)?|"
+    r"может\s+достигать|превысил[оа]?|превышает|оценивается\s+в|насчитывает|было|равно|составит))"
+    r"(?:\s+(?:в|до|около|более|свыше|почти|примерно|порядка))*\s*$",
+    re.IGNORECASE,
+)
 _COUNTED_PLAIN = {"number", "numbers", "total", "totals", "count", "counts"}  # "the number of victims" counts victims
 _LABEL = re.compile(r"(?:^|\n|\|)\s*(?P<label>[^\W\d][\w' -]{2,40}?)\s*\|\s*$")
 _OF_WHOLE = re.compile(r"^\s*(?:\[\w{1,3}\]\s*)*Of\s+the\s+(?P<whole>(?:total\s+)?[^\W\d][\w'’ -]{2,60}?),", re.IGNORECASE)
@@ -404,6 +414,8 @@ def _named_before(before: str, percent: bool) -> str | None:
     estimated at", "estimated the number of X at", "the approval rating stood at"."""
     if (m := _LABEL.search(before)) is not None:
         return m.group("label").strip()
+    if not percent and (russian := _NUMBER_OF_RU.search(before)) is not None:
+        return russian.group("what").strip()  # "число погибших составило": погибших
     named = list(_NUMBER_OF.finditer(before))
     if named and named[-1].end() > len(before) - 60:
         head = named[-1].group("head")
