@@ -8,7 +8,7 @@ import re
 
 from chronika.extract.figures_gloss import complement, done_around, glossed
 from chronika.extract.figures_shares_ru import russian_share
-from chronika.extract.russian import lemma
+from chronika.extract.russian import RUSSIAN_WORD, lemma
 
 _STOP = set(
     """a an the and or but nor of in on at by for with from to into onto over under about as than that which
@@ -241,8 +241,9 @@ def _described(text: str, start: int, end: int, counted: str | None, *, percent:
     to it, wherever the clause says it ("в лесу было расстреляно 3 200 польских офицеров"), and its
     English beside it ("польских заключённых расстреляно (Polish prisoners shot)")."""
     if percent and _CYRILLIC.search(text[max(0, start - 40) : start] + text[end : end + 40]):
-        named = None if counted else _named_before(_sentence_before(text, start), percent)
-        return glossed(named or russian_share(text, start, end, counted))
+        before = _sentence_before(text, start)
+        named = None if counted else _named_before(before, percent)
+        return glossed(named or russian_share(text, start, end, counted, before))
     if counted is not None and _DISTANCE.fullmatch(counted):
         return glossed(counted + _distance_from(text, end))
     if counted is not None and re.match(r"\w+\s+(?:and|or)\s", counted) and counted.split()[0].lower() in TIME_UNITS:
@@ -364,7 +365,7 @@ def _participle_after(text: str, end: int) -> str | None:
     if gap is None:
         return None
     stop = _PARTICIPLE_END.search(text, gap.end(), gap.end() + 100)
-    words = list(re.finditer(r"[а-яё]+(?:-[а-яё]+)*", text[gap.end() : stop.start() if stop else gap.end() + 100], re.IGNORECASE))
+    words = list(RUSSIAN_WORD.finditer(text[gap.end() : stop.start() if stop else gap.end() + 100]))
     if not words or words[0].start() != 0 or lemma(words[0].group().lower())[1].split(",")[0] != "PRTF":
         return None
     words = words[:9]

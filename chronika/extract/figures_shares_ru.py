@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import re
 
-from chronika.extract.figures_gloss import QUALIFIERS
-from chronika.extract.russian import lemma
+from chronika.extract.glossary_ru import QUALIFIERS
+from chronika.extract.russian import RUSSIAN_WORD, lemma
 
 # who a poll's share is of, by lemma (pymorphy3 gives a participle's verb: "опрошенных" -> "опросить")
 _POPULATION = {"респондент", "опросить", "опрошенный", "россиянин", "гражданин", "житель", "участник", "человек"}
-_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
+_WORD = RUSSIAN_WORD
 # where a clause ends: sentence and clause punctuation, a dash, brackets (a share in brackets
 # belongs to the option before it)
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\n]|\s[—–-]\s|[—–]")
-_SENTENCE_START = re.compile(r"[.!?]\s+(?=[А-ЯЁA-Z«\"])|\n")
 # words that open a clause without saying anything of the share: attributions, links
 _OPENERS = re.compile(
     r"^(?:(?:а|и|но|еще|ещё|также|при\s+этом|всего|лишь|только|из\s+них|среди\s+них)\s+)+", re.IGNORECASE
@@ -39,16 +38,16 @@ _LONGEST = 12  # words: the most a clause may hold to be read as what a share sa
 _NUMBER = re.compile(r"\d")
 
 
-def russian_share(text: str, start: int, end: int, counted: str | None) -> str | None:
+def russian_share(text: str, start: int, end: int, counted: str | None, before: str) -> str | None:
     """What the Russian share at text[start:end] counts: "percent of <who>" (`counted` when the
-    words after it said who) with what its clause says of them; None when neither is found."""
-    sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
-    who = counted or _respondents_before(text[sentence_start:start])
+    words after it said who) with what its clause says of them; None when neither is found.
+    `before`: the words of its sentence before it."""
+    who = counted or _respondents_before(before)
     # a share in brackets after a quoted option is that option's ("«с уважением» (41%)"); after a
     # phrase, it restates the phrase's share, and what is said follows ("каждый третий (31%) не против")
     opening = text[max(0, start - 80) : start].rstrip()
     after = None if re.search(r"[»\"”]\s*\($", opening) else _said_after(text, end)
-    says = after or _said_before(text[sentence_start:start])
+    says = after or _said_before(before)
     if says is None:
         return who
     if who is None:

@@ -8,6 +8,7 @@ Everything loads from the installed packages (Natasha ships its embeddings and m
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -18,6 +19,10 @@ _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ab
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _NAME_TAGS = ("Surn", "Name", "Patr")
 _STRESS = "\u0301"  # the stress mark dictionaries and encyclopedias print (Катынь): no part of the name
+
+
+# A Russian word as the figure readers cut one: letters, hyphenated parts kept together ("девочка-подросток").
+RUSSIAN_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

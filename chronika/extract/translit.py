@@ -55,6 +55,12 @@ def _romanisations(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(schema.translate(name) for schema in _SCHEMAS))
 
 
+def romanised(name: str) -> str:
+    """A Cyrillic name in Latin letters as English-language reference works write it (iuliia's
+    Wikipedia schema), each hyphenated part capitalised: "бутово" -> "Butovo"."""
+    return "-".join(part.capitalize() for part in iuliia.WIKIPEDIA.translate(name).split("-"))
+
+
 def _ascii(text: str) -> str:
     """Lowercase, the romanisations' diacritic letters spelt out, other marks dropped."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))

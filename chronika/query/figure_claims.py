@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from chronika.extract.glossary_ru import DONE
 from chronika.records.stored import StoredFigure
 from chronika.query.texts import Texts
 from chronika.query.named_years import NamedYears
@@ -114,8 +115,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # "К 1 января 1938 года ..."): an interim count, compared only with counts to the same date.
 _AS_OF = re.compile(r"^\W*(?:by(?: the (?:end|start|beginning|middle) of)?|as of|к(?: (?:концу|началу|середине))?|на)\s+"
                     rf"((?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:18|19|20)\d\d)\b", re.IGNORECASE)
-# the English extract/figures_gloss.py gives what was done to what a Russian figure counts
-_DONE_GLOSS = re.compile(r"\s(?:shot|killed|died|arrested|buried|repressed|convicted|deported|rehabilitated|executed|passed)\b")
+# the English the gloss gives what was done to what a Russian figure counts
+_DONE_GLOSS = re.compile(r"\s(?:" + "|".join(sorted({re.escape(v.split()[0]) for v in DONE.values()})) + r")\b")
 CONTEXT = 600  # characters before a figure's sentence where its subject may be named
 
 
