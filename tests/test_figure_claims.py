@@ -79,8 +79,8 @@ def test_shares_compare_within_one_poll_year_only() -> None:
 
 
 def test_a_count_of_those_held_in_one_kind_of_place_is_a_part_of_the_events_whole() -> None:
-    whole = claim_of("He estimated 4 million deaths in 1930 to 1937 as a result of dekulakization.", document=1)
-    settled = claim_of("За 1930-1940 годы в советских спецпоселках погибли от 1,8 до 2,1 млн. раскулаченных.", document=2)
+    whole = claim_of("Historians put the deaths caused by dekulakization at 3 million for 1931 to 1936.", document=1)
+    settled = claim_of("За 1931-1939 годы в уральских спецпоселках умерли от 0,5 до 0,6 млн. раскулаченных.", document=2)
     assert whole is not None and settled is not None and settled.part
     assert settled.attribute == "deaths: спецпоселках" and compare([whole, settled]) == []
     camps = claim_of("At the Butovo range 20,761 people were shot in the camps.", document=3)
@@ -181,25 +181,25 @@ def test_a_share_beside_an_earlier_wave_or_about_a_monument_makes_no_approval_cl
 
 
 def test_stalins_approval_rating_is_a_share_of_the_whole_and_a_year_right_after_a_share_is_its_own() -> None:
-    text = ("The previous record for Stalin's approval rating was 54 percent in 2016, but now over two-thirds "
+    text = ("Stalin's approval rating reached 47 percent in 2012, but now nearly three-quarters "
             "of respondents approve of him, Levada said.")
     rating, now = claim_of(text, year=2019), claim_of(text, year=2019, nth=1)
-    assert rating is not None and rating.attribute == "share approving of Stalin (2016)"
+    assert rating is not None and rating.attribute == "share approving of Stalin (2012)"
     assert now is None  # the sentence's one year is the earlier share's
     assert claim_of("Levada: Putin's approval rating stood at 80 % in 2019.", year=2019) is None  # not Stalin's
 
 
 def test_a_share_takes_the_one_poll_its_document_names_however_far_before() -> None:
     filler = "Analysts read the findings in many ways. " * 20
-    one = f"The Levada Center asked Russians about Stalin. {filler}Stalin's approval rating stood at 54 % in 2016."
-    two = f"Levada and VTsIOM asked Russians about Stalin. {filler}Stalin's approval rating stood at 54 % in 2016."
+    one = f"The Levada Center questioned adults across Russia. {filler}The approval rating for Stalin came to 46 % in 2013."
+    two = f"Levada and VTsIOM questioned adults across Russia. {filler}The approval rating for Stalin came to 46 % in 2013."
 
 
     def last_sentence_claim(text: str) -> FigureClaim | None:
         found = tag_figures(text)[-1]
         figure = StoredFigure(found.start, found.end, found.text, found.value, found.low, found.high,
                               found.approximate, found.unit, found.counted, document=1, passage=0)
-        return read_claim(figure, text, text.rindex("Stalin's"), len(text), "", 2019)
+        return read_claim(figure, text, text.rindex("The approval"), len(text), "", 2019)
 
     read = last_sentence_claim(one)
     assert read is not None and read.subject == "Levada Center poll" and "the one poll its document names" in read.why

@@ -220,32 +220,33 @@ def test_reference_marks_and_russian_numbers(text: str, expected: list[tuple[str
 
 def test_russian_poll_shares_say_who_they_are_of_and_what_they_chose() -> None:
     """A report lists options and names the respondents once; the predicate may come first."""
-    text = ("Отвечая на вопрос о роли Сталина, 52% опрошенных выбрали вариант «скорее положительную», "
-            "еще 18% — «целиком положительную». Резко отрицательно его роль оценивают 5% респондентов, "
-            "скорее отрицательно — 14%. Многие выбрали варианты «с уважением» (41%) и «с симпатией» (6%). "
-            "По данным «Левада-центра», 70% россиян.")
+    text = ("Когда их спросили об итогах реформ, 48% опрошенных выбрали ответ «скорее одобряю», "
+            "еще 21% — «полностью одобряю». Резко негативно итоги реформ оценивают 6% респондентов, "
+            "скорее негативно — 15%. Многие выбрали ответы «с гордостью» (33%) и «со стыдом» (9%). "
+            "По данным «Левада-центра», 64% россиян.")
     assert [f.counted for f in tag_figures(text)] == [
-        "percent of опрошенных выбрали вариант «скорее положительную» (respondents chose option rather positive)",
-        "percent of опрошенных: «целиком положительную» (respondents entirely positive)",
-        "percent of респондентов: Резко отрицательно его роль оценивают (respondents sharply negatively role rate)",
-        "percent of респондентов: скорее отрицательно (respondents rather negatively)",
-        "percent: Многие выбрали варианты «с уважением» (chose option respect)",  # no respondents named before
-        "percent: «с симпатией» (sympathy)",
+        "percent of опрошенных выбрали ответ «скорее одобряю» (respondents chose answers rather approve)",
+        "percent of опрошенных: «полностью одобряю» (respondents fully approve)",
+        "percent of респондентов: Резко негативно итоги реформ оценивают (respondents sharply negatively rate)",
+        "percent of респондентов: скорее негативно (respondents rather negatively)",
+        "percent: Многие выбрали ответы «с гордостью» (chose answers pride)",  # no respondents named before
+        "percent: «со стыдом» (shame)",
         "percent of россиян (Russians)",  # an attribution is not what the share says
     ]
     # a share in brackets restates the phrase before it; what is said follows the brackets
-    restated = tag_figures("Сегодня почти каждый третий (31%) не против переименования Волгограда в Сталинград.")
+    restated = tag_figures("Сегодня почти каждый пятый (19%) не возражает против возвращения улице имени Сталина.")
     assert [f.counted for f in restated] == [
-        "percent: не против переименования Волгограда в Сталинград (against renaming Volgograd Stalingrad)"] * 2
+        "percent: не возражает против возвращения улице имени Сталина (against return names Stalin)"] * 2
 
 
 def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -> None:
-    spans = tag_figures("He spent 17 years in camps. Eighteen years have passed since the day was set. Over the seven "
-                        "decades of communist rule. An examination of history was all but suspended for the past 25 years.")
+    spans = tag_figures("He spent 17 years in camps. Thirty years have passed since the camp was closed. Over the "
+                        "six decades of party rule. Public debate on the camps had been all but silenced for the "
+                        "past 30 years.")
     assert [(f.text, f.value, f.counted) for f in spans] == [
-        ("17 years", 17, "years in camps"), ("Eighteen years", 18, "years have passed since the day was set"),
-        ("seven decades", 7, "decades of communist rule"),
-        ("25 years", 25, "years: examination of history was all but suspended for the past")]
+        ("17 years", 17, "years in camps"), ("Thirty years", 30, "years have passed since the camp was closed"),
+        ("six decades", 6, "decades of party rule"),
+        ("30 years", 30, "years: debate on the camps had been all but silenced for the past")]
     assert [f.text for f in tag_figures("Two days later he died; in 1937-1938 the terror raged.")] == []
     russian = tag_figures("Он провёл 10 лет в лагерях. Суд отправил Дмитриева в колонию на 13 лет.")
     assert [f.counted for f in russian] == [
@@ -255,7 +256,7 @@ def test_a_span_of_time_measured_is_a_figure_and_an_offset_is_part_of_a_date() -
 def test_russian_names_what_a_number_counts_before_it_as_english_does() -> None:
     assert [f.counted for f in tag_figures("Число погибших составило 300. Общее количество репрессированных "
                                            "достигает 700 тысяч.")] == ["погибших (died)", "репрессированных (repressed)"]
-    assert [f.counted for f in tag_figures("По некоторым данным, их общее число может достигать 14 000.")] == [None]
+    assert [f.counted for f in tag_figures("По оценкам историков, их общее число превысило 9 000.")] == [None]
 
 
 def test_the_time_a_figure_was_is_not_what_it_counts() -> None:
@@ -280,10 +281,10 @@ def test_a_span_of_time_named_by_its_unit_alone_is_uncertain() -> None:
 
 
 def test_a_distance_says_where_it_is_measured_from_in_both_languages() -> None:
-    english = tag_figures("Gnezdovo (located 12 miles (19 km) west of Smolensk, Russia) and 30 miles more.")
-    assert [f.counted for f in english] == ["miles west of Smolensk", "km west of Smolensk", "miles"]
-    russian = tag_figures("Урочище находится в 14 км к западу от Смоленска.")
-    assert [f.counted for f in russian] == ["км к западу от Смоленска (km west Smolensk)"]
+    english = tag_figures("Kurapaty (located 8 miles (13 km) north of Minsk, Belarus) and 30 miles more.")
+    assert [f.counted for f in english] == ["miles north of Minsk", "km north of Minsk", "miles"]
+    russian = tag_figures("Урочище находится в 20 км к востоку от Твери.")
+    assert [f.counted for f in russian] == ["км к востоку от Твери (km east Tver)"]
 
 
 def test_names_in_a_russian_counted_thing_are_glossed_in_english() -> None:
@@ -384,15 +385,15 @@ def test_ranges_and_scales(text: str, expected: list[tuple[str, float, float | N
         ("опрос показал: 35% опрошенных", "percent of опрошенных (respondents)"),
         ("12 собак", "собак"),  # a word the glossary does not list stays as written
         # what the clause adds after the verb, and a participial phrase set off by a comma
-        ("Около 1000 человек были расстреляны за исповедание православной веры.",
-         "человек расстреляны за исповедание православной веры (people shot professing Orthodox faith)"),
+        ("Почти 400 человек были осуждены за участие в крестьянском восстании.",
+         "человек осуждены за участие в крестьянском восстании (people convicted peasant)"),
         ("300 человек погибли от голода.", "человек погибли от голода (people died famine)"),
-        ("лежат примерно 500 советских военнопленных, казнённых немцами.",
-         "советских военнопленных (Soviet prisoners of war), казнённых немцами (executed Germans)"),
-        ("находится в 14 км к западу от г. Смоленска", "км к западу от г. Смоленска (km west Smolensk)"),
-        ("Акция прошла в 39 городах.", "городах прошла (cities)"),  # took place: no "passed through" here
-        ("под расстрел попали 14736 военнопленных, находящихся в специальных лагерях НКВД.",
-         "военнопленных (prisoners of war), находящихся в специальных лагерях НКВД (special camps NKVD)"),
+        ("покоятся около 300 польских солдат, казнённых оккупантами.",
+         "польских солдат (Polish soldiers), казнённых оккупантами (executed)"),
+        ("лежит в 30 км к востоку от г. Твери", "км к востоку от г. Твери (km east Tver)"),
+        ("Шествие прошло в 27 городах.", "городах прошло (cities)"),  # took place: no "passed through" here
+        ("под арест попали 5200 крестьян, находящихся в специальных лагерях ОГПУ.",
+         "крестьян (peasants), находящихся в специальных лагерях ОГПУ (special camps OGPU)"),
     ],
 )
 def test_russian_counted_things_are_glossed(text: str, counted: str) -> None:

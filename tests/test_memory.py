@@ -102,7 +102,7 @@ def test_cues_of_common_press_wording(sentence: str, expected: tuple[str, str, s
 
 def test_a_protected_status_for_a_memorial_site_is_the_states_act_in_both_languages() -> None:
     english = "In 2000 the mass graves of the victims of the terror were granted the status of a cultural heritage site."
-    russian = "В 2000 году месту расстрелов жертв террора присвоен статус объекта культурного наследия России."
+    russian = "В 2011 году кладбищу жертв репрессий присвоен охранный статус объекта культурного наследия."
     assert labels(english) == ("monument", DE, "state")
     signal = memory.classify(russian, "", "ru")
     assert signal is not None and (signal.kind, signal.level) == ("monument", "state")

@@ -267,8 +267,8 @@ _WHEN = re.compile(r"(?:^|\s)(?:(?:so\s+far|earlier|later)\s+)?(?:last|next|this
                    r"spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                    re.IGNORECASE)
 
-# A distance is measured from a place: "12 miles (19 km) west of Smolensk", "в 19 километрах от
-# Медвежьегорска", "в 14 км к западу от Смоленска".
+# A distance is measured from a place: "8 miles (13 km) north of Minsk", "в 12 километрах от
+# Петрозаводска", "в 20 км к востоку от Твери".
 _DISTANCE = re.compile(r"km|kilomet(?:er|re)s?|miles?|км|километр\w*|вёрст|верст\w*", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\([^()\n]{1,24}\)")
 _CLOSING = re.compile(r"\)")
@@ -288,9 +288,9 @@ def _distance_from(text: str, end: int) -> str:
     return place.group() if place else ""
 
 
-# A span of time measures what its clause tells: the time passed since something ("Eighteen years
-# have passed since this day was inaugurated"), where it was spent ("17 years in camps"), or, said
-# before it, what lasted ("an examination of Soviet history that was all but suspended for the past").
+# A span of time measures what its clause tells: the time passed since something ("Thirty years
+# have passed since the camp was closed"), where it was spent ("17 years in camps"), or, said
+# before it, what lasted ("public debate on the camps had been all but silenced for the past").
 _SINCE = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:passed|elapsed|gone\s+by)\s+(?:since\s+[^.,;:!?()\n]{3,80})?",
                     re.IGNORECASE)
 _SPENT_IN = re.compile(r"\s+(?:in|of|behind)\s+(?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?(?=\s*(?:[.,;:!?()]|$))")

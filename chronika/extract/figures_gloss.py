@@ -58,7 +58,7 @@ def glossed(counted: str | None) -> str | None:
 def done_around(text: str, start: int, end: int) -> str | None:
     """The Russian verb or participle that says what was done to what a figure counts: among the
     three words before the figure in its clause, or the two after it (with the phrases its clause
-    adds to it there: "расстреляны за исповедание православной веры"), as written."""
+    adds to it there: "осуждены за участие в крестьянском восстании"), as written."""
     window = max(0, start - 60)
     cut = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
     candidates = list(_WORD.finditer(text, cut, start))[-3:][::-1]
@@ -85,8 +85,8 @@ def _abbreviated(text: str, dot: int) -> bool:
 
 
 def complement(text: str, position: int) -> str:
-    """Up to two prepositional phrases after a verb, as written: "расстреляны за исповедание
-    православной веры", "погибли в лагерях" (a phrase holding a number, a date, ends it)."""
+    """Up to two prepositional phrases after a verb, as written: "осуждены за участие в
+    крестьянском восстании", "погибли в лагерях" (a phrase holding a number, a date, ends it)."""
     stop = next((m for m in _CLAUSE_END.finditer(text, position, position + 120) if not _abbreviated(text, m.start())), None)
     words = list(_WORD.finditer(text, position, stop.start() if stop else min(len(text), position + 120)))
     out_end, i, phrases = position, 0, 0

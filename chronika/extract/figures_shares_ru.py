@@ -1,11 +1,11 @@
 """What a share in a Russian poll report says, as the genre writes it.
 
 Russian reports of polls (Levada Center, VTsIOM, FOM) say what a share chose in three ways, and
-often in one sentence: after the share and who it is of ("52% опрошенных выбрали вариант «скорее
-положительную»"), before it, the predicate first ("Резко отрицательно его роль оценивают 5%
-респондентов", "С неприязнью ... относятся 14% россиян"), or as a list of options that names the
-respondents once and leaves them out after ("еще 18% — «целиком положительную»", "скорее
-отрицательно — 14%", "«с уважением» (41%), «с симпатией» (6%)"). A share is read here as who it
+often in one sentence: after the share and who it is of ("48% опрошенных выбрали ответ «скорее
+одобряю»"), before it, the predicate first ("Резко негативно итоги реформ оценивают 6%
+респондентов", "С гордостью ... вспоминают 30% россиян"), or as a list of options that names the
+respondents once and leaves them out after ("еще 21% — «полностью одобряю»", "скорее
+негативно — 15%", "«с гордостью» (33%), «со стыдом» (9%)"). A share is read here as who it
 is of (said after it, else the last respondents its sentence named before it) and what its clause
 says of them. A share whose clause says nothing of it keeps only who it is of."""
 
@@ -27,7 +27,7 @@ _OPENERS = re.compile(
     r"^(?:(?:а|и|но|еще|ещё|также|при\s+этом|всего|лишь|только|из\s+них|среди\s+них)\s+)+", re.IGNORECASE
 )
 _ATTRIBUTION = re.compile(r"^(?:по\s+данным|согласно|по\s+словам|по\s+мнению|как\s+(?:показал|сообщ|говор))", re.IGNORECASE)
-# a share in brackets restates the phrase before it ("каждый пятый опрошенный (21%) подтвердил"):
+# a share in brackets restates the phrase before it ("каждый четвертый житель (25%) ответил"):
 # for either, what is said follows the brackets
 _BRACKETED = re.compile(r"^\s*(?:\(\s*\d[\d\s.,]*\s*%\s*\)|\))")
 _THAT = re.compile(r"^[^,]{1,60}?,\s*(?:что|чтобы|будто)\s", re.IGNORECASE)
@@ -43,8 +43,8 @@ def russian_share(text: str, start: int, end: int, counted: str | None, before: 
     words after it said who) with what its clause says of them; None when neither is found.
     `before`: the words of its sentence before it."""
     who = counted or _respondents_before(before)
-    # a share in brackets after a quoted option is that option's ("«с уважением» (41%)"); after a
-    # phrase, it restates the phrase's share, and what is said follows ("каждый третий (31%) не против")
+    # a share in brackets after a quoted option is that option's ("«с гордостью» (33%)"); after a
+    # phrase, it restates the phrase's share, and what is said follows ("почти каждый пятый (19%) не возражает")
     opening = text[max(0, start - 80) : start].rstrip()
     after = None if re.search(r"[»\"”]\s*\($", opening) else _said_after(text, end)
     says = after or _said_before(before)
@@ -72,19 +72,19 @@ def _said_after(text: str, end: int) -> str | None:
     stop = _CLAUSE_END.search(rest)
     clause = rest[: stop.start() if stop else len(rest)]
     if (that := _THAT.search(clause)) is not None:  # "считают, что ...": what they think is the clause after
-        first, _, then = clause[that.end() :].partition(",")
+        first = clause[that.end() :].split(",")[0]
         clause = clause[: that.end()] + first
     else:
         clause = clause.split(",")[0]
-    # a list goes on with the next share ("... и только 19% респондентов заявили ..."): it stops before it
+    # a list goes on with the next share ("... и лишь 12% граждан ответили ..."): it stops before it
     clause = _NEXT_SHARE.split(clause)[0]
     cut = list(_WORD.finditer(clause))[_LONGEST - 1 : _LONGEST]
     return _kept(clause[: cut[0].end()] if cut else clause)  # what follows says it at most in its first words
 
 
 def _said_before(before: str) -> str | None:
-    """The clause before a share when the predicate comes first ("Резко отрицательно его роль
-    оценивают"), or the option a listed share follows ("скорее отрицательно —", "«с симпатией» (")."""
+    """The clause before a share when the predicate comes first ("Резко негативно итоги реформ
+    оценивают"), or the option a listed share follows ("скорее негативно —", "«со стыдом» (")."""
     before = re.sub(r"[\s(—–-]+$", "", before)
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     clause = before[cut:]
@@ -104,7 +104,7 @@ def _kept(clause: str) -> str | None:
 
 
 def _says(word: str) -> bool:
-    """Whether a word says something of a share ("оценивают", "отрицательно", "роль"), unlike
+    """Whether a word says something of a share ("оценивают", "негативно", "итоги"), unlike
     "сегодня", "при этом", "каждый третий": a noun, verb or adjective, or an adverb of judgement."""
     normal, tag = lemma(word.lower())
     part = tag.split(",")[0].split(" ")[0]

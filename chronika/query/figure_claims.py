@@ -213,8 +213,8 @@ def read_claim(figure: StoredFigure, text: str, start: int, end: int, title: str
         attribute = next((a for a, cue in _SHARES if cue.search(counted) or cue.search(clause)), None)
         stated = [int(y) for y in _YEAR.findall(sentence)]
         shares = len(_PERCENT.findall(sentence)) + len(_SHARE_WORDS.findall(sentence.lower()))
-        # A year right after a share is its poll's ("54 percent in 2016"); a year beside two or more
-        # shares may be another wave's ("37 % (in 2010, 27 %)", "54 percent in 2016, but now over two-thirds").
+        # A year right after a share is its poll's ("47 percent in 2012"); a year beside two or more
+        # shares may be another wave's ("37 % (in 2010, 27 %)", "47 percent in 2012, but now nearly three-quarters").
         own = _SHARE_YEAR.match(text, figure.end)
         poll_year = (int(own.group(1)) if own else stated[0] if len(stated) == 1 and shares == 1
                      else year if not stated else None)
