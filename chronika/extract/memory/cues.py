@@ -108,9 +108,11 @@ MONUMENT_NOUN = (
     r"|(?-i:\bMemorials? to (?:the )?[Vv]ictims\b)|\bboulder\b|\bmemorial stone\b|\bWall of Grief\b|\bMask of Sorrow\b|\bMausoleum\b|\bobelisks?\b"
     r"|\b(?:cultural )?heritage site\b"  # a memorial site the state protects
 )
+# Acts only the state can do, whoever the sentence names: a protected status for a memorial site.
+STATE_ACT = r"\bgrant\w* (?:\w+ )?(?:the )?status\b"
 MONUMENT_ERECT = (
     r"\bunveil\w*|\bopen(?:ed|ing|s)?\b|\berect\w*|\binstall\w*|\bput up\b|\bset up\b|\bset (?:a|the)\b|\braised?\b|\bplann?\w*"
-    r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+|\bgrant\w* (?:\w+ )?(?:the )?status\b"
+    r"|\brestor\w+|\bbuil[dt]\w*|\bnew\b|\badorn\w*|\bdedicat\w+|" + STATE_ACT
 )
 MONUMENT_REMOVE = (
     r"\bremov\w+|\bdismantl\w+|\bdemolish\w*|\btor[en] (?:down|off)\b|\btear\w* (?:down|off)\b|\bpull\w* down\b"

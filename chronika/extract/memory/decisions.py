@@ -17,6 +17,7 @@ _TIME_BEFORE, _TIME_AFTER = Rx(C.TIME_MARKER_BEFORE), Rx(C.TIME_MARKER_AFTER)
 _STALINS = Rx(r"\b(?:stalin's|his)\s+$")  # "Stalin's regime" is remembered, it does not remember
 _PASSIVE = Rx(r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+){0,2}$")  # finite only: "called for it to be renamed" is active
 _AGENT = Rx(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_STATE_ACT = Rx(C.STATE_ACT)
 
 
 @dataclass
@@ -80,8 +81,8 @@ def decide_level(r: Reading, finding: Finding) -> tuple[str, str]:
     after = [a for a in actors if a[1] >= finding.position]
     if after:
         return after[0][0], f"level: {after[0][0]} '{after[0][3]}'"
-    if any("status" in cue for cue in finding.cues):
-        return "state", "level: state (a protected status only the state grants)"
+    if _STATE_ACT.search(r.t):
+        return "state", "level: state (an act only the state does: a protected status)"
     level = C.DEFAULT_LEVEL[finding.kind]
     return level, f"level: {level} (no actor named; usual for a {finding.kind})"
 

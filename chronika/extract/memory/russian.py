@@ -42,7 +42,7 @@ _COMMEMORATE, _CELEBRATE = [(label, _rx(p)) for label, p in R.COMMEMORATE], _rx(
 _EVENT_HELD = _rx(R.EVENT_HELD)
 _PUBLISH, _WORK = _rx(R.PUBLICATION_ACT), _rx(R.PUBLICATION_WORK)
 _SUPPRESS, _MEMORY_WORK = [(label, _rx(p)) for label, p in R.SUPPRESSION], _rx(R.MEMORY_WORK)
-_STATE, _SOCIETY = _rx(R.STATE_ACTOR), _rx(R.SOCIETY_ACTOR)
+_STATE, _SOCIETY, _STATE_ACT = _rx(R.STATE_ACTOR), _rx(R.SOCIETY_ACTOR), _rx(R.STATE_ACT)
 
 Hit = tuple[str, int, str]  # label, the lemma string's offset, the words as written
 
@@ -277,7 +277,7 @@ def _level(r: Reading, finding: _Finding) -> tuple[str, str]:
         return before[-1][0], f"level: {before[-1][0]} '{before[-1][2]}'"
     if after:
         return after[0][0], f"level: {after[0][0]} '{after[0][2]}'"
-    if "статус" in finding.cue:
-        return "state", "level: state (a protected status only the state grants)"
+    if _STATE_ACT.search(r.text):
+        return "state", "level: state (an act only the state does: a protected status)"
     level = DEFAULT_LEVEL[finding.kind]
     return level, f"level: {level} (no actor named; usual for a {finding.kind})"
