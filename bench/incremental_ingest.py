@@ -79,7 +79,7 @@ def _copy_document(db: sqlite3.Connection, doc: int, copy: int) -> None:
     )
     new = db.execute(f"INSERT INTO documents ({listed}) SELECT {picked} FROM documents WHERE id = ?", (doc,)).lastrowid
     for table in ("passages", *_PARTS):
-        cols = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("id", "document_id", "entity_id")]
+        cols = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("id", "document_id", "entity_key")]
         names = ", ".join(f'"{c}"' for c in cols)
         db.execute(f"INSERT INTO {table} (document_id, {names}) SELECT ?, {names} FROM {table} WHERE document_id = ?",
                    (new, doc))

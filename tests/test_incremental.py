@@ -26,9 +26,12 @@ _TABLES = {
     "entities": "SELECT id, name, type, mentions, documents, note FROM entities",
     "entity_names": 'SELECT entity_id, name, mentions, document_id, start, "end" FROM entity_names',
     "name_keys": "SELECT key, entity_id FROM name_keys",
-    "mentions": "SELECT id, entity_id FROM name_mentions",
+    # a mention and an event hold their entity by its internal key: compared by the entity's public id
+    "mentions": "SELECT m.id, e.id FROM name_mentions m LEFT JOIN entities e ON e.key = m.entity_key",
     "mention_keys": "SELECT key, normal FROM mention_keys",
-    "events": 'SELECT document_id, passage, start, "end", time_mention, date_start, date_end, precision, entities FROM events',
+    "events": 'SELECT document_id, passage, start, "end", time_mention, date_start, date_end, precision,'
+              " (SELECT json_group_array(id) FROM (SELECT e.id FROM json_each(ev.entities) j"
+              " JOIN entities e ON e.key = j.value ORDER BY e.id)) FROM events ev",
 }
 
 
@@ -84,6 +87,26 @@ def test_a_new_document_naming_no_one_still_gets_its_events(tmp_path: Path) -> N
         assert_as_full(store)
 
 
+def test_a_fuller_name_renames_an_entity_without_rewriting_its_mentions(tmp_path: Path) -> None:
+    """An entity whose id changes as the corpus grows keeps its key: the mentions and events that
+    held it before are left as they are, and read under the new id."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Kirov spoke at the congress in 1934. Kirov was shot in Leningrad on 1 December 1934.\n"
+                     "The purge that followed used Kirov's death as its pretext.\n", encoding="utf-8")
+    second.write_text("Sergei Kirov led the party in Leningrad from 1926.\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, [first])
+        assert store.find_entities("Kirov") == ["kirov"]
+        before = store.db.execute("SELECT id, entity_key FROM name_mentions WHERE document_id = 1").fetchall()
+        ingest(store, [second])
+        assert store.find_entities("Kirov") == ["sergei-kirov"]
+        after = store.db.execute("SELECT id, entity_key FROM name_mentions WHERE document_id = 1").fetchall()
+        assert [tuple(row) for row in after] == [tuple(row) for row in before]
+        assert len(store.entity_mentions("sergei-kirov")) == 4
+        assert {e.document for e in store.events("sergei-kirov")} == {1, 2}
+        assert_as_full(store)
+
+
 def test_a_replaced_file_and_corrections_resolve_as_a_full_resolution(tmp_path: Path) -> None:
     folder = tmp_path / "texts"
     folder.mkdir()
@@ -112,7 +135,7 @@ def _copy_document(db: sqlite3.Connection, doc: int) -> None:
     )
     new = db.execute(f"INSERT INTO documents ({listed}) SELECT {picked} FROM documents WHERE id = ?", (doc,)).lastrowid
     for table in ("sentences", "name_mentions", "alias_declarations", "time_mentions"):
-        cols = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("id", "document_id", "entity_id")]
+        cols = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("id", "document_id", "entity_key")]
         names = ", ".join(f'"{c}"' for c in cols)
         db.execute(f"INSERT INTO {table} (document_id, {names}) SELECT ?, {names} FROM {table} WHERE document_id = ?",
                    (new, doc))

@@ -142,7 +142,7 @@ def _mentions(store: Store, doc: int) -> dict[str, list[tuple[Any, ...]]]:
     found = {}
     for table in ("name_mentions", "alias_declarations", "time_mentions", "figure_mentions", "memory_signals"):
         cursor = store.db.execute(f"SELECT * FROM {table} WHERE document_id = ?", (doc,))
-        kept = [i for i, column in enumerate(cursor.description) if column[0] not in ("id", "document_id", "entity_id")]
+        kept = [i for i, column in enumerate(cursor.description) if column[0] not in ("id", "document_id", "entity_key")]
         found[table] = sorted(tuple(row[i] for i in kept) for row in cursor.fetchall())
     return found
 

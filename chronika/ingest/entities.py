@@ -9,10 +9,11 @@ reaches most of the mentions."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from chronika.errors import ChronikaError
 from chronika.query.naming import resolve_name
-from chronika.records.entities import Correction, MentionRecord
+from chronika.records.entities import Correction, Entity, MentionRecord
 from chronika.resolve.resolution import name_kinds, resolve, resolve_counted, slug
 from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
 from chronika.store import Store
@@ -93,10 +94,31 @@ def _update(store: Store, keys: set[str]) -> int:
             break
         keys |= wider
         old |= renumbered
+    continued = _continued(entities, before, counts)
     named = {m.id: (m.document, m.normal) for m in mentions}
-    held = {named[record]: e.id for e in entities for record in e.mentions if before[record] != e.id}
-    store.replace_entities(old, entities, held, scopes, gone - set(scopes))
+    held = {named[record]: e.id for e in entities for record in e.mentions
+            if before[record] is None or before[record] != continued.get(e.id)}
+    store.replace_entities(old, entities, continued, held, scopes, gone - set(scopes))
     return len(entities)
+
+
+def _continued(entities: list[Entity], before: dict[int, str | None], counts: dict[int, int]) -> dict[str, str]:
+    """Which old entity each re-resolved one continues (by id): the one whose mentions it holds
+    most of, each old entity continued once, the largest shares first. A continued entity keeps its
+    key in the store, so its mentions stay as they are even when its id changes (a fuller name)."""
+    shares: Counter[tuple[str, str]] = Counter()
+    for e in entities:
+        for record in e.mentions:
+            held_by = before[record]
+            if held_by is not None:
+                shares[e.id, held_by] += counts.get(record, 1)
+    continued: dict[str, str] = {}
+    taken: set[str] = set()
+    for (new, old), _ in sorted(shares.items(), key=lambda item: (-item[1], item[0][1], item[0][0])):
+        if new not in continued and old not in taken:
+            continued[new] = old
+            taken.add(old)
+    return continued
 
 
 def _closure(

@@ -55,7 +55,7 @@ class ChronologyStore:
             """
             SELECT DISTINCT s.document_id, s.start, s."end" FROM name_mentions m
             JOIN sentences s INDEXED BY sentences_start ON s.document_id = m.document_id AND s.start = m.sentence_start
-            WHERE m.entity_id = ? ORDER BY s.document_id, s.start
+            WHERE m.entity_key = (SELECT key FROM entities WHERE id = ?) ORDER BY s.document_id, s.start
             """,
             (entity_id,),
         )
@@ -67,7 +67,7 @@ class ChronologyStore:
         rows = self.db.execute(
             """
             SELECT e.name, m.document_id, s.start, s."end", m."end" FROM name_mentions m
-            JOIN entities e ON e.id = m.entity_id AND e.type = 'person'
+            JOIN entities e ON e.key = m.entity_key AND e.type = 'person'
             JOIN sentences s INDEXED BY sentences_start ON s.document_id = m.document_id AND s.start = m.sentence_start
             WHERE EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = m.document_id
                           AND t.sentence_start = m.sentence_start AND t.date_start IS NOT NULL)
@@ -93,7 +93,7 @@ class ChronologyStore:
 
     def person_mention_starts(self, doc_id: int, start: int, end: int) -> list[int]:
         rows = self.db.execute(
-            "SELECT m.start FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
+            "SELECT m.start FROM name_mentions m JOIN entities e ON e.key = m.entity_key AND e.type = 'person'"
             ' WHERE m.document_id = ? AND m.start >= ? AND m.start < ? AND m."end" <= ? ORDER BY m.start',
             (doc_id, start, end, end),  # start < end bounds the index range (else it runs to the document's end)
         )
@@ -101,7 +101,7 @@ class ChronologyStore:
 
     def places_in_passage(self, doc_id: int, passage: int) -> list[str]:
         rows = self.db.execute(
-            "SELECT DISTINCT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'place'"
+            "SELECT DISTINCT e.name FROM name_mentions m JOIN entities e ON e.key = m.entity_key AND e.type = 'place'"
             " WHERE m.document_id = ? AND m.passage = ? ORDER BY e.name",
             (doc_id, passage),
         )
@@ -115,7 +115,7 @@ class ChronologyStore:
             SELECT s.document_id, s.passage, s.start, s."end" FROM sentences s
             WHERE EXISTS (SELECT 1 FROM time_mentions t WHERE t.document_id = s.document_id
                           AND t.sentence_start = s.start AND t.date_start IS NOT NULL)
-              AND NOT EXISTS (SELECT 1 FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type = 'person'
+              AND NOT EXISTS (SELECT 1 FROM name_mentions m JOIN entities e ON e.key = m.entity_key AND e.type = 'person'
                               WHERE m.document_id = s.document_id AND m.sentence_start = s.start)
             """
         ).fetchall()
@@ -130,7 +130,7 @@ class ChronologyStore:
             # INDEXED BY: for ORDER BY start the planner reads all of the document's mentions.
             first = self.db.execute(
                 "SELECT e.name FROM name_mentions m INDEXED BY name_mentions_sentence"
-                " JOIN entities e ON e.id = m.entity_id AND e.type = 'person'"
+                " JOIN entities e ON e.key = m.entity_key AND e.type = 'person'"
                 " WHERE m.document_id = ? AND m.sentence_start = ? ORDER BY m.start LIMIT 1",
                 (doc, before[0]),
             ).fetchone()
@@ -141,7 +141,8 @@ class ChronologyStore:
     def document_mentions(self, doc_id: int) -> list[ResolvedName]:
         """A document's resolved name mentions in text order."""
         rows = self.db.execute(
-            'SELECT start, "end", entity_id FROM name_mentions WHERE document_id = ? AND entity_id IS NOT NULL ORDER BY start',
+            'SELECT m.start, m."end", e.id FROM name_mentions m JOIN entities e ON e.key = m.entity_key'
+            " WHERE m.document_id = ? ORDER BY m.start",
             (doc_id,),
         )
         return [ResolvedName(*row) for row in rows]
@@ -169,7 +170,7 @@ class ChronologyStore:
         """The first entity of one of `types` named in text[start:end] of a document."""
         marks = ",".join("?" * len(types))
         row = self.db.execute(
-            f"SELECT e.name FROM name_mentions m JOIN entities e ON e.id = m.entity_id AND e.type IN ({marks})"
+            f"SELECT e.name FROM name_mentions m JOIN entities e ON e.key = m.entity_key AND e.type IN ({marks})"
             ' WHERE m.document_id = ? AND m.start >= ? AND m."end" <= ? ORDER BY m.start LIMIT 1',
             (*types, doc_id, start, end),
         ).fetchone()

@@ -86,7 +86,8 @@ class EntityStore:
 
     def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[EntityMention]:
         sql = (
-            'SELECT document_id, passage, start, "end", text FROM name_mentions WHERE entity_id = ?'
+            'SELECT document_id, passage, start, "end", text FROM name_mentions'
+            " WHERE entity_key = (SELECT key FROM entities WHERE id = ?)"
             " ORDER BY document_id, start" + (" LIMIT ?" if limit else "")
         )
         return [EntityMention(*row) for row in self.db.execute(sql, (entity_id, limit) if limit else (entity_id,))]
@@ -98,8 +99,8 @@ class EntityStore:
             SELECT e.id, e.name, count(DISTINCT a.document_id || ':' || a.sentence_start) AS n
             FROM name_mentions a
             JOIN name_mentions b ON b.document_id = a.document_id AND b.sentence_start = a.sentence_start
-            JOIN entities e ON e.id = b.entity_id
-            WHERE a.entity_id = ? AND b.entity_id != ?
+            JOIN entities e ON e.key = b.entity_key
+            WHERE a.entity_key = (SELECT key FROM entities WHERE id = ?) AND e.id != ?
             GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
             """,
             (entity_id, entity_id, limit),
@@ -110,7 +111,8 @@ class EntityStore:
         """Events in date order, naming an entity and overlapping a span of years if given."""
         where, args = [], []
         if entity_id:
-            where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) AS taking WHERE taking.value = ?)")
+            where.append("EXISTS (SELECT 1 FROM json_each(ev.entities) AS taking"
+                         " WHERE CAST(taking.value AS INTEGER) = (SELECT key FROM entities WHERE id = ?))")
             args.append(entity_id)
         if year_from is not None:
             where.append("ev.date_end >= ?")
@@ -125,17 +127,23 @@ class EntityStore:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY ev.date_start, ev.date_end, ev.document_id, ev.start, ev.time_mention"
         )
-        return [_event(row) for row in self.db.execute(sql, args)]
+        rows = self.db.execute(sql, args).fetchall()
+        keys = {key for row in rows for key in json.loads(row["entities"])}
+        ids = {row[0]: row[1] for row in self.db.execute(
+            "SELECT key, id FROM entities WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))", (json.dumps(sorted(keys)),)
+        )}
+        return [_event(row, ids) for row in rows]
 
     def entity_names_by_id(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM entities")}
 
 
-def _event(row: Row) -> StoredEvent:
+def _event(row: Row, ids: dict[int, str]) -> StoredEvent:
+    """An event, its participants (held by their keys) by their ids."""
     return StoredEvent(
         document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"],
         date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],
         inferred=bool(row["inferred"]), old_style_start=row["old_style_start"], old_style_end=row["old_style_end"],
-        date_at=row["date_at"], date_until=row["date_until"], entities=tuple(json.loads(row["entities"])),
+        date_at=row["date_at"], date_until=row["date_until"], entities=tuple(sorted(ids[key] for key in json.loads(row["entities"]))),
         anchor=row["anchor"],
     )

@@ -26,7 +26,7 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
     if filters.entity:
         where.append(
             "rowid IN (SELECT p.id FROM passages p JOIN name_mentions m ON m.document_id = p.document_id"
-            " AND m.passage = p.n WHERE m.entity_id = ?)"
+            " AND m.passage = p.n WHERE m.entity_key = (SELECT key FROM entities WHERE id = ?))"
         )
         args.append(filters.entity)
     if filters.year_from is not None or filters.year_to is not None:

@@ -78,7 +78,7 @@ class ReadingStore:
     def names_in_span(self, doc_id: int, start: int, end: int) -> list[SpanName]:
         """Name mentions starting in text[start:end], with their entity and its type if resolved."""
         rows = self.db.execute(
-            'SELECT m.start, m."end", m.entity_id, e.type FROM name_mentions m LEFT JOIN entities e ON e.id = m.entity_id'
+            'SELECT m.start, m."end", e.id, e.type FROM name_mentions m LEFT JOIN entities e ON e.key = m.entity_key'
             " WHERE m.document_id = ? AND m.start >= ? AND m.start < ?",
             (doc_id, start, end),
         )

@@ -1,6 +1,10 @@
 """What resolution reads and writes in the store: every stored mention and declared alias, the
 entities and events it derives (replaced whole, or only those an update reaches), and the names'
-keys an update uses to find what a change can move (resolve/scope.py)."""
+keys an update uses to find what a change can move (resolve/scope.py).
+
+A mention and an event hold their entity by its internal key (`entities.key`), never by its public
+id: an entity renamed as the corpus grows ("Kirov", then one document's "Sergei Kirov": kirov ->
+sergei-kirov) keeps its key, so an update rewrites only the mentions that changed entity."""
 
 from __future__ import annotations
 
@@ -39,10 +43,11 @@ class ResolutionStore:
         with self.transaction() as db:
             for table in ("events", "name_keys", "entity_names", "entities", "mention_keys"):
                 db.execute(f"DELETE FROM {table}")
-            db.execute("UPDATE name_mentions SET entity_id = NULL")
-            _insert_entities(db, entities, _first_seen(db))
+            db.execute("UPDATE name_mentions SET entity_key = NULL")
+            keys = {e.id: n for n, e in enumerate(entities, start=1)}
+            _insert_entities(db, entities, keys, _first_seen(db))
             for e in entities:
-                db.executemany("UPDATE name_mentions SET entity_id = ? WHERE id = ?", [(e.id, m) for m in e.mentions])
+                db.executemany("UPDATE name_mentions SET entity_key = ? WHERE id = ?", [(keys[e.id], m) for m in e.mentions])
             _rebuild_events(db)
             db.execute("DELETE FROM store_state WHERE key = ?", (_SCOPES,))
             if scopes is not None:
@@ -53,22 +58,32 @@ class ResolutionStore:
         self,
         old: Iterable[str],
         entities: list[Entity],
+        continued: dict[str, str],
         held: dict[tuple[int, str], str],
         scopes: dict[str, frozenset[str]],
         gone: Iterable[str] = (),
     ) -> None:
         """Replace some entities by those re-resolved from all the mentions they and the new ones hold
-        (`held`: the new entity of each name in each document where it changed; `scopes`: those
-        names' keys; `gone`: names no longer mentioned), in one transaction. Events are rebuilt for
-        documents that have none yet (new ones) and refreshed in the sentences whose mentions
-        changed entity."""
+        (`continued`: the old entity whose key each new one keeps, by id; `held`: the new entity of
+        each name in each document where its mentions change entity; `scopes`: those names' keys;
+        `gone`: names no longer mentioned), in one transaction. Events are rebuilt for documents
+        that have none yet (new ones) and refreshed in the sentences whose mentions changed entity."""
         with self.transaction() as db:
             ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
+            kept = {row[0]: row[1] for row in db.execute("SELECT id, key FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+            last = int(db.execute("SELECT coalesce(max(key), 0) FROM entities").fetchone()[0])
+            keys: dict[str, int] = {}
+            for e in entities:
+                if continued.get(e.id) in kept:
+                    keys[e.id] = kept[continued[e.id]]
+                else:
+                    last += 1
+                    keys[e.id] = last
             for table in ("name_keys", "entity_names"):
                 db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
             db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
-            _insert_entities(db, entities, _first_seen(db, {n for e in entities for n in e.names}))
-            changed = self._reassign(db, held)
+            _insert_entities(db, entities, keys, _first_seen(db, {n for e in entities for n in e.names}))
+            changed = self._reassign(db, {place: keys[entity] for place, entity in held.items()})
             names = json.dumps(sorted(set(scopes) | set(gone)))
             db.execute("DELETE FROM mention_keys WHERE normal IN (SELECT value FROM json_each(?))", (names,))
             _insert_scopes(db, scopes)
@@ -81,13 +96,13 @@ class ResolutionStore:
                 sorted((doc, sentence) for doc, sentence in changed if doc not in fresh),
             )
 
-    def _reassign(self, db: Connection, held: dict[tuple[int, str], str]) -> set[tuple[int, int]]:
-        """Give each name's mentions in a document their new entity (`held`), in one statement; the
-        (document, sentence) of every mention that changed entity."""
-        given = json.dumps(sorted([name, doc, entity] for (doc, name), entity in held.items()), ensure_ascii=False)
+    def _reassign(self, db: Connection, held: dict[tuple[int, str], int]) -> set[tuple[int, int]]:
+        """Give each name's mentions in a document their new entity's key (`held`), in one
+        statement; the (document, sentence) of every mention that changed entity."""
+        given = json.dumps(sorted([name, doc, key] for (doc, name), key in held.items()), ensure_ascii=False)
         return {(row[0], row[1]) for row in db.execute(
-            "UPDATE name_mentions SET entity_id = j.value ->> 2 FROM json_each(?) j"
-            " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_id IS NOT j.value ->> 2"
+            "UPDATE name_mentions SET entity_key = j.value ->> 2 FROM json_each(?) j"
+            " WHERE normal = j.value ->> 0 AND document_id = j.value ->> 1 AND entity_key IS NOT j.value ->> 2"
             " RETURNING document_id, sentence_start",
             (given,),
         ).fetchall()}
@@ -107,12 +122,12 @@ class ResolutionStore:
 
     def unresolved_names(self) -> list[str]:
         """The names of mentions that no entity holds yet (those of new documents)."""
-        return [row[0] for row in self.db.execute("SELECT DISTINCT normal FROM name_mentions WHERE entity_id IS NULL")]
+        return [row[0] for row in self.db.execute("SELECT DISTINCT normal FROM name_mentions WHERE entity_key IS NULL")]
 
     def stale_entities(self) -> list[str]:
         """Entities that lost mentions since they were resolved (their documents replaced or removed)."""
         rows = self.db.execute(
-            "SELECT id FROM entities e WHERE mentions != (SELECT count(*) FROM name_mentions m WHERE m.entity_id = e.id)"
+            "SELECT id FROM entities e WHERE mentions != (SELECT count(*) FROM name_mentions m WHERE m.entity_key = e.key)"
         )
         return [row[0] for row in rows]
 
@@ -151,13 +166,14 @@ class ResolutionStore:
         cues and the same entity read as one record (its id their smallest), in the order of their
         ids; how many each stands for (`resolve_counted`), and the entity that holds them."""
         rows = self.db.execute(
-            "SELECT min(id), document_id, normal, type, evidence, count(*), entity_id FROM name_mentions"
-            " WHERE normal IN (SELECT value FROM json_each(?)) GROUP BY normal, document_id, type, evidence, entity_id"
-            " ORDER BY 1",
+            "SELECT g.*, e.id FROM (SELECT min(id) AS first, document_id, normal, type, evidence, count(*) AS n, entity_key"
+            " FROM name_mentions WHERE normal IN (SELECT value FROM json_each(?))"
+            " GROUP BY normal, document_id, type, evidence, entity_key) AS g"
+            " LEFT JOIN entities e ON e.key = g.entity_key ORDER BY g.first",
             (_json(names),),
         ).fetchall()
         records = [MentionRecord(row[0], row[1], row[2], row[3], _evidence(row[4])) for row in rows]
-        return records, {row[0]: row[5] for row in rows if row[5] > 1}, {row[0]: row[6] for row in rows}
+        return records, {row[0]: row[5] for row in rows if row[5] > 1}, {row[0]: row[7] for row in rows}
 
     def mention_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM name_mentions").fetchone()[0])
@@ -174,10 +190,10 @@ class ResolutionStore:
 
 
 _SCOPES = "mention_keys"  # store_state: the names' keys are stored
-# The entities named in one sentence of a document, as an event's JSON list of participants.
+# The entities named in one sentence of a document, as an event's JSON list of their keys.
 _PARTICIPANTS = (
-    "(SELECT coalesce(json_group_array(entity_id), '[]') FROM (SELECT DISTINCT m.entity_id FROM name_mentions m"
-    " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_id IS NOT NULL ORDER BY m.entity_id)"
+    "(SELECT coalesce(json_group_array(entity_key), '[]') FROM (SELECT DISTINCT m.entity_key FROM name_mentions m"
+    " WHERE m.document_id = {doc} AND m.sentence_start = {sentence} AND m.entity_key IS NOT NULL ORDER BY m.entity_key)"
     " AS named)"
 )
 
@@ -192,18 +208,20 @@ def _json(values: Iterable[str]) -> str:
     return json.dumps(sorted(set(values)), ensure_ascii=False)
 
 
-def _insert_entities(db: Connection, entities: list[Entity], first_seen: dict[str, tuple[int, int, int]]) -> None:
+def _insert_entities(
+    db: Connection, entities: list[Entity], keys: dict[str, int], first_seen: dict[str, tuple[int, int, int]]
+) -> None:
     for e in entities:
         db.execute(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (e.id, e.name, e.type, sum(e.names.values()), len(e.documents), e.note),
+            "INSERT INTO entities (id, name, type, mentions, documents, note, key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (e.id, e.name, e.type, sum(e.names.values()), len(e.documents), e.note, keys[e.id]),
         )
         db.executemany(
             "INSERT INTO entity_names VALUES (?, ?, ?, ?, ?, ?)",
             [(e.id, name, n, *first_seen[name]) for name, n in e.names.items() if name in first_seen],
         )
-        keys = {k for name in e.names for k in name_key_set(name)}
-        db.executemany("INSERT INTO name_keys VALUES (?, ?)", [(k, e.id) for k in sorted(keys)])
+        name_keys = {k for name in e.names for k in name_key_set(name)}
+        db.executemany("INSERT INTO name_keys VALUES (?, ?)", [(k, e.id) for k in sorted(name_keys)])
 
 
 def _insert_scopes(db: Connection, scopes: dict[str, frozenset[str]]) -> None:

@@ -268,6 +268,32 @@ def _m7_posting_segments(db: sqlite3.Connection) -> None:
     )
 
 
+def _m8_entity_keys(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        -- Each entity's internal key, which a mention and an event hold: an entity that is renamed
+        -- as the corpus grows (kirov -> sergei-kirov) keeps its key, so its mentions and events are
+        -- not rewritten; the public id is read through `entities` (store/resolution.py).
+        ALTER TABLE entities ADD COLUMN key INTEGER NOT NULL DEFAULT 0;
+        UPDATE entities SET key = rowid;
+        CREATE UNIQUE INDEX entities_key ON entities(key);
+        ALTER TABLE name_mentions ADD COLUMN entity_key INTEGER;
+        UPDATE name_mentions SET entity_key = (SELECT key FROM entities WHERE id = name_mentions.entity_id);
+        UPDATE events SET entities = (SELECT coalesce(json_group_array(key), '[]') FROM
+            (SELECT e.key FROM json_each(events.entities) j JOIN entities e ON e.id = j.value ORDER BY e.key));
+        DROP INDEX name_mentions_entity;
+        DROP INDEX name_mentions_normal;
+        ALTER TABLE name_mentions DROP COLUMN entity_id;
+        CREATE INDEX name_mentions_entity ON name_mentions(entity_key);
+        CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_key);
+        -- The corpus's name counts (OCR mending's evidence) read from the index alone.
+        DROP INDEX name_counts_name;
+        CREATE INDEX name_counts_name ON name_counts(name, document_id, n);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_documents_and_passages,
     _m2_mentions_entities_and_chronology,
@@ -276,6 +302,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m5_incremental_resolution,
     _m6_memory_confidence,
     _m7_posting_segments,
+    _m8_entity_keys,
 ]
 
 

@@ -183,4 +183,25 @@ def _m2_full_text(db: Connection) -> None:
                    f" FOR EACH STATEMENT EXECUTE FUNCTION {name}()")
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_m1_schema, _m2_full_text]
+def _m3_entity_keys(db: Connection) -> None:
+    """Each entity's internal key, which a mention and an event hold (SQLite's migration 8)."""
+    _script(db, """
+        ALTER TABLE entities ADD COLUMN key bigint NOT NULL DEFAULT 0;
+        UPDATE entities SET key = numbered.n FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM entities) AS numbered
+            WHERE entities.id = numbered.id;
+        CREATE UNIQUE INDEX entities_key ON entities(key);
+        ALTER TABLE name_mentions ADD COLUMN entity_key bigint;
+        UPDATE name_mentions SET entity_key = e.key FROM entities e WHERE e.id = name_mentions.entity_id;
+        UPDATE events SET entities = (SELECT coalesce(json_agg(e.key ORDER BY e.key), '[]')::text
+            FROM json_array_elements_text(events.entities::json) j JOIN entities e ON e.id = j.value);
+        DROP INDEX name_mentions_entity;
+        DROP INDEX name_mentions_normal;
+        ALTER TABLE name_mentions DROP COLUMN entity_id;
+        CREATE INDEX name_mentions_entity ON name_mentions(entity_key);
+        CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_key);
+        DROP INDEX name_counts_name;
+        CREATE INDEX name_counts_name ON name_counts(name, document_id, n)
+    """)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_m1_schema, _m2_full_text, _m3_entity_keys]

@@ -143,16 +143,16 @@ class PgStore(PgFullTextStore, Store):
         for table in _NUMBERED:
             db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}")
 
-    def _reassign(self, db: Connection, held: dict[tuple[int, str], str]) -> set[tuple[int, int]]:
+    def _reassign(self, db: Connection, held: dict[tuple[int, str], int]) -> set[tuple[int, int]]:
         if not held:
             return set()
-        names, docs, entities = zip(*sorted((name, doc, entity) for (doc, name), entity in held.items()))
+        names, docs, keys = zip(*sorted((name, doc, key) for (doc, name), key in held.items()))
         return {(row[0], row[1]) for row in db.execute(
-            "UPDATE name_mentions m SET entity_id = h.entity"
-            " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[])) AS h(normal, doc, entity)"
-            " WHERE m.normal = h.normal AND m.document_id = h.doc AND m.entity_id IS DISTINCT FROM h.entity"
+            "UPDATE name_mentions m SET entity_key = h.entity"
+            " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[])) AS h(normal, doc, entity)"
+            " WHERE m.normal = h.normal AND m.document_id = h.doc AND m.entity_key IS DISTINCT FROM h.entity"
             " RETURNING m.document_id, m.sentence_start",
-            (list(names), list(docs), list(entities)),
+            (list(names), list(docs), list(keys)),
         ).fetchall()}
 
     # -- the champion lists: PostgreSQL ranks every query itself --------------------------------
