@@ -41,6 +41,9 @@ class Store(
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
+            # Deleted content is zeroed in the pages a write touches anyway, never by writing freed
+            # pages again (Debian's SQLite zeroes those too: a fifth of what an ingest wrote).
+            self.db.execute("PRAGMA secure_delete = FAST")
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")

@@ -136,7 +136,7 @@ class ImpactStore:
                        postings: dict[str, list[tuple[int, int]]], lengths: dict[int, int], segment: int,
                        state: dict[str, Any]) -> None:
         """Append the passages added since the last merge, as segment number `segment`: to each
-        term's list its new passages and their weights (its `df` counts them), to each word's
+        term's list its new passages and their weights (its `df` counts them as it is read), to each word's
         postings its new passages and hits, and their lengths; save the state with the passages
         counted now, fresh, in one transaction. What a merge writes is what it adds."""
         with self.transaction() as db:
@@ -145,8 +145,6 @@ class ImpactStore:
                 [(key, segment, ids.astype("<i8").tobytes(), weights.astype("<f8").tobytes())
                  for key, (ids, weights) in sorted(added.items())],
             )
-            db.executemany("UPDATE term_impacts SET df = df + ? WHERE term = ?",
-                           [(len(ids), key) for key, (ids, _) in sorted(added.items())])
             merge_postings(db, postings, lengths, None, segment)
             _save_state(db, state)
 
@@ -159,7 +157,7 @@ def _save_state(db: Connection, state: dict[str, Any]) -> None:
 
 def _with_segments(base: ImpactList, segments: list[tuple[bytes, bytes]], keep: int) -> ImpactList:
     """A list with the passages its segments add: the best `keep` of all (ties by id), the floor
-    raised to the best of the rest."""
+    raised to the best of the rest, its `df` counting the added passages (a segment holds each one)."""
     import numpy as np
 
     if not segments:
@@ -169,7 +167,7 @@ def _with_segments(base: ImpactList, segments: list[tuple[bytes, bytes]], keep: 
     order = np.lexsort((ids, -weights))
     kept, dropped = order[:keep], order[keep:]
     floor = max(base.floor, float(weights[dropped].max())) if len(dropped) else base.floor
-    return ImpactList(base.df, floor, ids[kept], weights[kept])
+    return ImpactList(base.df + len(ids) - len(base.ids), floor, ids[kept], weights[kept])
 
 
 def _list(df: int, floor: float, passages: bytes, weights: bytes) -> ImpactList:

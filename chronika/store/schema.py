@@ -290,6 +290,9 @@ def _m8_entity_keys(db: sqlite3.Connection) -> None:
         -- The corpus's name counts (OCR mending's evidence) read from the index alone.
         DROP INDEX name_counts_name;
         CREATE INDEX name_counts_name ON name_counts(name, document_id, n);
+        -- A list's df counts the passages of its segments as it is read, no longer in its row.
+        UPDATE term_impacts SET df = df - (SELECT sum(length(s.passages) / 8) FROM impact_segments s WHERE s.term = term_impacts.term)
+            WHERE term IN (SELECT term FROM impact_segments);
         """,
     )
 
