@@ -164,8 +164,8 @@ def test_any_change_resolves_as_a_full_resolution(examples_store: Store, changes
                     _copy_document(db, docs[change[1] % len(docs)])
                 resolve_entities(store)
             elif change[0] == "remove":
-                with store.transaction() as db:
-                    db.execute("DELETE FROM documents WHERE id = ?", (docs[change[1] % len(docs)],))
+                (source,) = store.db.execute("SELECT source FROM documents WHERE id = ?", (docs[change[1] % len(docs)],)).fetchone()
+                store.remove([source])
                 resolve_entities(store)
             else:
                 first, second = names[change[1] % len(names)], names[change[2] % len(names)]
@@ -247,8 +247,9 @@ def test_namesakes_aliases_and_corrections_resolve_as_a_full_resolution(changes:
             elif change[0] == "remove":
                 docs = [row[0] for row in store.db.execute("SELECT id FROM documents ORDER BY id")]
                 if docs:
-                    with store.transaction() as db:
-                        db.execute("DELETE FROM documents WHERE id = ?", (docs[change[1] % len(docs)],))
+                    (source,) = store.db.execute("SELECT source FROM documents WHERE id = ?",
+                                                 (docs[change[1] % len(docs)],)).fetchone()
+                    store.remove([source])
                     resolve_entities(store)
             else:
                 names = tuple(name for name, _ in change[1])

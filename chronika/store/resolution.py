@@ -49,7 +49,7 @@ class ResolutionStore:
             for e in entities:
                 db.executemany("UPDATE name_mentions SET entity_key = ? WHERE id = ?", [(keys[e.id], m) for m in e.mentions])
             _rebuild_events(db)
-            db.execute("DELETE FROM store_state WHERE key = ?", (_SCOPES,))
+            db.execute("DELETE FROM store_state WHERE key IN (?, ?)", (_SCOPES, _REMOVED))
             if scopes is not None:
                 _insert_scopes(db, scopes)
                 db.execute("INSERT INTO store_state (key, value) VALUES (?, '{}')", (_SCOPES,))
@@ -89,6 +89,7 @@ class ResolutionStore:
             _insert_scopes(db, scopes)
             new = _documents_without_events(db)
             _rebuild_events(db, new)
+            db.execute("DELETE FROM store_state WHERE key = ?", (_REMOVED,))
             fresh = set(new)
             db.executemany(
                 f"UPDATE events SET entities = {_PARTICIPANTS.format(doc='events.document_id', sentence='events.start')}"
@@ -125,7 +126,10 @@ class ResolutionStore:
         return [row[0] for row in self.db.execute("SELECT DISTINCT normal FROM name_mentions WHERE entity_key IS NULL")]
 
     def stale_entities(self) -> list[str]:
-        """Entities that lost mentions since they were resolved (their documents replaced or removed)."""
+        """Entities that lost mentions since they were resolved (their documents replaced or
+        removed): none unless a document was, and then found by counting every entity's mentions."""
+        if self.db.execute("SELECT 1 FROM store_state WHERE key = ?", (_REMOVED,)).fetchone() is None:
+            return []
         rows = self.db.execute(
             "SELECT id FROM entities e WHERE mentions != (SELECT count(*) FROM name_mentions m WHERE m.entity_key = e.key)"
         )
@@ -190,6 +194,7 @@ class ResolutionStore:
 
 
 _SCOPES = "mention_keys"  # store_state: the names' keys are stored
+_REMOVED = "mentions_removed"  # store_state: a document's mentions were deleted since the last resolution
 # The entities named in one sentence of a document, as an event's JSON list of their keys.
 _PARTICIPANTS = (
     "(SELECT coalesce(json_group_array(entity_key), '[]') FROM (SELECT DISTINCT m.entity_key FROM name_mentions m"
@@ -202,6 +207,12 @@ _PARTICIPANTS = (
 def _evidence(stored: str) -> tuple[str, ...]:
     """A mention's cues from their JSON (most mentions share a few lists)."""
     return tuple(json.loads(stored))
+
+
+def mentions_removed(db: Connection) -> None:
+    """Record, in the caller's transaction, that a document's mentions were deleted: the next
+    update of the entities looks for the entities that lost some (`stale_entities`)."""
+    db.execute("INSERT INTO store_state (key, value) VALUES (?, '{}') ON CONFLICT (key) DO NOTHING", (_REMOVED,))
 
 
 def _json(values: Iterable[str]) -> str:

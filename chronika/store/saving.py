@@ -11,6 +11,7 @@ from typing import Callable
 
 from chronika.records.document import Document
 from chronika.store.connection import Connection
+from chronika.store.resolution import mentions_removed
 
 
 class DocumentSaving:
@@ -46,6 +47,7 @@ class DocumentSaving:
             old = db.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
             if old:
                 db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
+                mentions_removed(db)
             self._impacts_stale(db)
             cur = db.execute(
                 "INSERT INTO documents (id, source, content_hash, reader, title, author, language, words,"
@@ -67,6 +69,7 @@ class DocumentSaving:
             removed = sum(db.execute("DELETE FROM documents WHERE source = ?", (s,)).rowcount for s in sources)
             if removed:
                 self._impacts_stale(db)
+                mentions_removed(db)
         return removed
 
     def _index_passages(self, db: Connection, doc_id: int) -> None:
