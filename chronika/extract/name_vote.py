@@ -29,7 +29,11 @@ def type_from_evidence(evidence: Iterable[str]) -> str:
     """The type ("person", "place" or "org") that a set of cues votes for; spaCy's label breaks ties.
 
     Raises ValueError when no cue votes (an empty or unknown set)."""
-    cues = Counter(evidence)
+    return type_from_cues(Counter(evidence))
+
+
+def type_from_cues(cues: Counter[str]) -> str:
+    """`type_from_evidence` of cues already counted (each cue and how often it occurs)."""
     return vote(tally(cues), cues)
 
 

@@ -13,8 +13,8 @@ from collections import Counter
 
 from chronika.errors import ChronikaError
 from chronika.query.naming import resolve_name
-from chronika.records.entities import Correction, Entity, MentionRecord
-from chronika.resolve.resolution import name_kinds, resolve, resolve_counted, slug
+from chronika.records.entities import Correction, Entity
+from chronika.resolve.resolution import name_kinds, resolve_counted, slug
 from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
 from chronika.store import Store
 
@@ -32,8 +32,9 @@ def resolve_entities(store: Store) -> int:
 def rebuild_entities(store: Store) -> int:
     """Rebuild the entities (and events) from every stored mention, the user's corrections applied."""
     mentions = store.mention_records()
-    entities = resolve(mentions, store.alias_records(), store.corrections())
-    store.save_entities(entities, _scopes(mentions, {}))
+    kinds = name_kinds(mentions, {})
+    entities = resolve_counted(mentions, {}, store.alias_records(), store.corrections(), kinds)
+    store.save_entities(entities, _scopes(kinds))
     return len(entities)
 
 
@@ -85,8 +86,9 @@ def _update(store: Store, keys: set[str]) -> int:
         mentions, counts, before = store.mention_groups(names)
         if mentions and len(mentions) + sum(counts.values()) - len(counts) > MOST * total:
             return rebuild_entities(store)
-        entities = resolve_counted(mentions, counts, [a for link, a in aliases if link & keys], corrections)
-        scopes = _scopes(mentions, counts)
+        kinds = name_kinds(mentions, counts)
+        entities = resolve_counted(mentions, counts, [a for link, a in aliases if link & keys], corrections, kinds)
+        scopes = _scopes(kinds)
         wider = {k for ks in scopes.values() for k in ks} - keys
         slugs = {slug(e.name) for e in entities} | {s for e in old for s in (e, re.sub(r"-\d+$", "", e))}
         renumbered = {e for e, name in store.entities_with_slugs(slugs) if e not in old and slug(name) in slugs}
@@ -138,6 +140,6 @@ def _closure(
         keys |= more
 
 
-def _scopes(mentions: list[MentionRecord], counts: dict[int, int]) -> dict[str, frozenset[str]]:
+def _scopes(kinds: dict[str, str]) -> dict[str, frozenset[str]]:
     """Each mentioned name's keys, as resolution now types it."""
-    return {name: name_scope(name, kind == "person") for name, kind in name_kinds(mentions, counts).items()}
+    return {name: name_scope(name, kind == "person") for name, kind in kinds.items()}

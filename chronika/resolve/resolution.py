@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 from chronika.records.entities import AliasRecord, Correction, Entity, MentionRecord
 from chronika.extract.name_equivalents import equivalence_key, with_equivalent
 from chronika.extract.name_rules import TITLE_WORDS
-from chronika.extract.name_vote import type_from_evidence
+from chronika.extract.name_vote import type_from_cues
 from chronika.extract.translit import name_keys, surname_key
 
 # English forms of Russian given names, so "Joseph Stalin" and "I. V. Stalin" agree.
@@ -76,11 +76,13 @@ def resolve_counted(
     counts: Mapping[int, int],
     aliases: Iterable[AliasRecord] = (),
     corrections: Iterable[Correction] = (),
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Entity]:
     """`resolve` where a record may stand for `counts[id]` mentions of one name in one document
     with one type and the same cues (its id the smallest of theirs): the same entities, each
-    listing the ids of its records. Many mentions are read and weighed as a few."""
-    types = _corpus_types(mentions, counts)
+    listing the ids of its records. Many mentions are read and weighed as a few. `kinds`: what
+    `name_kinds` gives for the same mentions, when the caller has it already."""
+    types = {_form(name): kind for name, kind in kinds.items()} if kinds is not None else _corpus_types(mentions, counts)
     labels = {m.id: _label(m, types[_form(m.normal)]) for m in mentions}
     labels = _attach_bare_surnames(mentions, counts, labels)
     groups = _Groups()
@@ -130,15 +132,16 @@ def _form(normal: str) -> str:
 def _corpus_types(mentions: Sequence[MentionRecord], counts: Mapping[int, int]) -> dict[str, str]:
     """Each name's type, voted by the cues of all its mentions (the mentions' own types where
     no mention carries a cue)."""
-    pooled: dict[str, list[str]] = defaultdict(list)
+    pooled: dict[str, Counter[str]] = defaultdict(Counter)
     stated: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         form = _form(m.normal)
         n = counts.get(m.id, 1)
-        pooled[form].extend(m.evidence * n)
+        for cue in m.evidence:
+            pooled[form][cue] += n
         stated[form][m.type] += n
     return {
-        form: type_from_evidence(pooled[form]) if pooled[form] else votes.most_common(1)[0][0]
+        form: type_from_cues(pooled[form]) if pooled[form] else votes.most_common(1)[0][0]
         for form, votes in stated.items()
     }
 
