@@ -39,6 +39,44 @@ def test_migrations_are_recorded_and_the_file_is_plain_sqlite(tmp_path: Path) ->
     assert plain.execute("SELECT title FROM documents").fetchone()[0].startswith("The Solovetsky Stone")
 
 
+def test_a_store_resolved_before_entity_keys_reads_the_same_after_its_migration(tmp_path: Path) -> None:
+    """A file made before migration 8 (mentions and events holding entity ids, a list's df counting
+    its segments in its row) answers as before once the migration has run."""
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for version, migration in enumerate(MIGRATIONS[:7], start=1):
+        db.execute("BEGIN")
+        migration(db)
+        db.execute("INSERT INTO schema_migrations VALUES (?, ?, '')", (version, migration.__name__))
+        db.execute("COMMIT")
+    db.execute("INSERT INTO documents (id, source, content_hash, reader, title, language, words, text, original,"
+               " offset_map, ingested_at) VALUES (1, 'a.txt', 'h', 'text', 't', 'en', 9, '', '', '[]', '')")
+    for start, normal, entity in ((0, "Kirov", "kirov"), (40, "Leningrad", "leningrad"), (80, "Kirov", "kirov")):
+        db.execute('INSERT INTO name_mentions (document_id, passage, start, "end", sentence_start, text, normal, type,'
+                   " evidence, entity_id) VALUES (1, 1, ?, ?, 0, ?, ?, 'person', '[]', ?)",
+                   (start, start + len(normal), normal, normal, entity))
+    db.execute('INSERT INTO time_mentions (id, document_id, passage, start, "end", sentence_start, text, value, type,'
+               " date_start, date_end, precision, anchor) VALUES (1, 1, 1, 20, 24, 0, '1934', '1934', 'DATE',"
+               " '1934-01-01', '1934-12-31', 'year', 'none')")
+    db.execute("INSERT INTO sentences VALUES (1, 1, 0, 0, 99)")
+    db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, 1, NULL)",
+                   [("leningrad", "Leningrad", "place", 1), ("kirov", "Kirov", "person", 2)])
+    db.execute('INSERT INTO events (document_id, passage, start, "end", time_mention, date_start, date_end, precision,'
+               " entities) VALUES (1, 1, 0, 99, 1, '1934-01-01', '1934-12-31', 'year', '[\"kirov\",\"leningrad\"]')")
+    ids, weights = (1).to_bytes(8, "little"), bytes(8)
+    db.execute("INSERT INTO term_impacts VALUES ('kirov', 3, 0.0, ?, ?)", (ids, weights))  # 1 passage + 2 of a segment
+    db.execute("INSERT INTO impact_segments VALUES ('kirov', 1, ?, ?)", (ids + (2).to_bytes(8, "little"), bytes(16)))
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert [m.start for m in store.entity_mentions("kirov")] == [0, 80]
+        assert [e.entities for e in store.events("leningrad")] == [("kirov", "leningrad")]
+        assert [(r.id, r.count) for r in store.related("kirov")] == [("leningrad", 1)]
+        listed = store.impact_list("kirov")
+        assert listed is not None and listed.df == 3
+
+
 def test_saving_again_from_the_same_source_replaces_and_keeps_the_id(store: Store) -> None:
     first = add(store, "Yezhov headed the NKVD from 1936.")
     assert store.status_of("doc.txt", content_hash(b"Yezhov was shot in 1940.")) == "replaced"
