@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from chronika import views
 from chronika.ingest import entities
 from chronika.ingest.entities import correct, rebuild_entities, resolve_entities
 from chronika.ingest.pipeline import ingest, source_files
 from chronika.records.entities import Correction
 from chronika.store import Store
+from chronika.web import Settings, create_app
 from conftest import EXAMPLES
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocr]
@@ -87,13 +90,20 @@ def test_a_new_document_naming_no_one_still_gets_its_events(tmp_path: Path) -> N
         assert_as_full(store)
 
 
+def _texts(folder: Path, *texts: str) -> list[Path]:
+    """Each text as a file of its own in `folder`, in order."""
+    paths = [folder / f"text-{n}.txt" for n in range(len(texts))]
+    for path, text in zip(paths, texts):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
 def test_a_fuller_name_renames_an_entity_without_rewriting_its_mentions(tmp_path: Path) -> None:
     """An entity whose id changes as the corpus grows keeps its key: the mentions and events that
     held it before are left as they are, and read under the new id."""
-    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text("Kirov spoke at the congress in 1934. Kirov was shot in Leningrad on 1 December 1934.\n"
-                     "The purge that followed used Kirov's death as its pretext.\n", encoding="utf-8")
-    second.write_text("Sergei Kirov led the party in Leningrad from 1926.\n", encoding="utf-8")
+    first, second = _texts(tmp_path, "Kirov spoke at the congress in 1934. Kirov was shot in Leningrad on 1 December"
+                           " 1934.\nThe purge that followed used Kirov's death as its pretext.\n",
+                           "Sergei Kirov led the party in Leningrad from 1926.\n")
     with Store(tmp_path / "s.db") as store:
         ingest(store, [first])
         assert store.find_entities("Kirov") == ["kirov"]
@@ -105,6 +115,31 @@ def test_a_fuller_name_renames_an_entity_without_rewriting_its_mentions(tmp_path
         assert len(store.entity_mentions("sergei-kirov")) == 4
         assert {e.document for e in store.events("sergei-kirov")} == {1, 2}
         assert_as_full(store)
+
+
+def test_an_id_an_entity_had_before_a_rename_or_a_merge_still_finds_it(tmp_path: Path) -> None:
+    """A link or a citation made with an entity's id still finds the entity after a fuller name
+    renamed it, after a merge took it into another, and after a full resolution."""
+    first, second = _texts(tmp_path, "A. Kazbegi wrote of the mountains in 1880. A. Kazbegi died in Tiflis in 1893.\n"
+                           "The writer Alexander Qazbegi was read in every Georgian school.\n",
+                           "Alexander Kazbegi, the novelist, was born in 1848.\n")
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, [first])
+        assert "a-kazbegi" in {e.id for e in store.entities()}
+        ingest(store, [second])
+        assert store.find_entities("a-kazbegi") == ["alexander-kazbegi"]
+        assert views.entity(store, "a-kazbegi")["id"] == "alexander-kazbegi"
+        reading_room = TestClient(create_app(Settings(str(tmp_path / "s.db"))), base_url="http://127.0.0.1")
+        moved = reading_room.get("/entities/a-kazbegi", follow_redirects=False)
+        assert (moved.status_code, moved.headers["location"]) == (307, "/entities/alexander-kazbegi")
+        assert "alexander-qazbegi" in {e.id for e in store.entities()}
+        correct(store, Correction("merge", ("Alexander Kazbegi", "Alexander Qazbegi")))
+        merged = store.find_entities("Alexander Kazbegi")
+        assert merged == ["alexander-kazbegi"] == store.find_entities("alexander-qazbegi") == store.find_entities("a-kazbegi")
+        rebuild_entities(store)
+        assert store.find_entities("a-kazbegi") == store.find_entities("alexander-qazbegi") == merged
+        former = {row[0] for row in store.db.execute("SELECT id FROM former_ids")}
+        assert former.isdisjoint(e.id for e in store.entities())  # an id in use is no former one
 
 
 def test_a_replaced_file_and_corrections_resolve_as_a_full_resolution(tmp_path: Path) -> None:

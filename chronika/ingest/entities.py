@@ -13,7 +13,7 @@ from collections import Counter
 
 from chronika.errors import ChronikaError
 from chronika.query.naming import resolve_name
-from chronika.records.entities import Correction, Entity
+from chronika.records.entities import Correction, Entity, Succession
 from chronika.resolve.resolution import name_kinds, resolve_counted, slug
 from chronika.resolve.scope import alias_link, correction_link, linked, name_scope
 from chronika.store import Store
@@ -34,7 +34,8 @@ def rebuild_entities(store: Store) -> int:
     mentions = store.mention_records()
     kinds = name_kinds(mentions, {})
     entities = resolve_counted(mentions, {}, store.alias_records(), store.corrections(), kinds)
-    store.save_entities(entities, _scopes(kinds))
+    before = store.mention_entities()
+    store.save_entities(entities, _scopes(kinds), _succession(entities, {m.id: before.get(m.id) for m in mentions}, {}))
     return len(entities)
 
 
@@ -96,18 +97,20 @@ def _update(store: Store, keys: set[str]) -> int:
             break
         keys |= wider
         old |= renumbered
-    continued = _continued(entities, before, counts)
+    succession = _succession(entities, before, counts)
     named = {m.id: (m.document, m.normal) for m in mentions}
     held = {named[record]: e.id for e in entities for record in e.mentions
-            if before[record] is None or before[record] != continued.get(e.id)}
-    store.replace_entities(old, entities, continued, held, scopes, gone - set(scopes))
+            if before[record] is None or before[record] != succession.continued.get(e.id)}
+    store.replace_entities(old, entities, succession, held, scopes, gone - set(scopes))
     return len(entities)
 
 
-def _continued(entities: list[Entity], before: dict[int, str | None], counts: dict[int, int]) -> dict[str, str]:
-    """Which old entity each re-resolved one continues (by id): the one whose mentions it holds
-    most of, each old entity continued once, the largest shares first. A continued entity keeps its
-    key in the store, so its mentions stay as they are even when its id changes (a fuller name)."""
+def _succession(entities: list[Entity], before: dict[int, str | None], counts: dict[int, int]) -> Succession:
+    """How the re-resolved entities follow the old ones (`before`: each record's old entity), by
+    the mentions they share. Each new entity continues the old one whose mentions it holds most of,
+    each old one continued once, the largest shares first: a continued entity keeps its key in the
+    store, so its mentions stay as they are even when its id changes (a fuller name). Each old
+    entity's successor is the new one that holds most of its mentions (a merge's, a rename's)."""
     shares: Counter[tuple[str, str]] = Counter()
     for e in entities:
         for record in e.mentions:
@@ -115,12 +118,14 @@ def _continued(entities: list[Entity], before: dict[int, str | None], counts: di
             if held_by is not None:
                 shares[e.id, held_by] += counts.get(record, 1)
     continued: dict[str, str] = {}
+    successors: dict[str, str] = {}
     taken: set[str] = set()
     for (new, old), _ in sorted(shares.items(), key=lambda item: (-item[1], item[0][1], item[0][0])):
+        successors.setdefault(old, new)
         if new not in continued and old not in taken:
             continued[new] = old
             taken.add(old)
-    return continued
+    return Succession(continued, successors)
 
 
 def _closure(

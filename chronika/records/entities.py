@@ -44,3 +44,14 @@ class Entity:
     names: Counter[str] = field(default_factory=Counter)
     documents: set[int] = field(default_factory=set)
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class Succession:
+    """How re-resolved entities follow the ones they replace, by id. `continued`: the old entity
+    each new one carries on (it keeps the old one's key, so the mentions both hold stay as they
+    are); `successors`: for each old entity, the new one that holds most of its mentions (an old
+    id that is no longer in use then finds that entity)."""
+
+    continued: dict[str, str] = field(default_factory=dict)
+    successors: dict[str, str] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from chronika.store.connection import Connection
 COPIED_TABLES = (
     "documents", "passages", "sentences", "changes", "footnote_links", "name_counts",
     "name_mentions", "alias_declarations", "time_mentions", "figure_mentions", "memory_signals",
-    "entities", "entity_names", "name_keys", "events", "mention_keys", "corrections",
+    "entities", "entity_names", "name_keys", "events", "mention_keys", "former_ids", "corrections",
     "term_impacts", "term_postings", "passage_lengths", "store_state", "passage_vectors",
 )
 BATCH = 2_000  # rows read and written at a time

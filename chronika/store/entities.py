@@ -71,10 +71,14 @@ class EntityStore:
         return [EntityName(*row) for row in rows]
 
     def find_entities(self, name: str) -> list[str]:
-        """Ids of the entities a name may stand for: an id, or any alias in any spelling or script,
-        or an established equivalent of it (Moscow finds Москва)."""
+        """Ids of the entities a name may stand for: an id, or an id the entity had before an update
+        renamed it or merged it into another, or any alias in any spelling or script, or an
+        established equivalent of it (Moscow finds Москва)."""
         if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
             return [name]
+        former = self.db.execute("SELECT e.id FROM former_ids f JOIN entities e ON e.key = f.key WHERE f.id = ?", (name,)).fetchone()
+        if former:
+            return [former[0]]
         keys = sorted(name_key_set(name.strip()))
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(

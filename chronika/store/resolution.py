@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from chronika.records.entities import AliasRecord, Entity, MentionRecord
+from chronika.records.entities import AliasRecord, Entity, MentionRecord, Succession
 from chronika.resolve.resolution import name_key_set
 from chronika.store.connection import Connection
 
@@ -37,14 +37,19 @@ class ResolutionStore:
 
     # -- what resolution writes ----------------------------------------------------------------
 
-    def save_entities(self, entities: list[Entity], scopes: dict[str, frozenset[str]] | None = None) -> None:
+    def save_entities(
+        self, entities: list[Entity], scopes: dict[str, frozenset[str]] | None = None, succession: Succession | None = None
+    ) -> None:
         """Replace the derived entity tables and events in one transaction; with `scopes` (every
-        mentioned name's keys, resolve/scope.py) later updates may re-resolve only what they reach."""
+        mentioned name's keys, resolve/scope.py) later updates may re-resolve only what they reach;
+        `succession`: how the new entities follow the stored ones (their keys and former ids)."""
         with self.transaction() as db:
+            kept = {row[0]: row[1] for row in db.execute("SELECT id, key FROM entities")}
+            keys = _keys(entities, succession or Succession(), kept, max(kept.values(), default=0))
+            _follow(db, kept, keys, succession or Succession())
             for table in ("events", "name_keys", "entity_names", "entities", "mention_keys"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("UPDATE name_mentions SET entity_key = NULL")
-            keys = {e.id: n for n, e in enumerate(entities, start=1)}
             _insert_entities(db, entities, keys, _first_seen(db))
             for e in entities:
                 db.executemany("UPDATE name_mentions SET entity_key = ? WHERE id = ?", [(keys[e.id], m) for m in e.mentions])
@@ -58,27 +63,22 @@ class ResolutionStore:
         self,
         old: Iterable[str],
         entities: list[Entity],
-        continued: dict[str, str],
+        succession: Succession,
         held: dict[tuple[int, str], str],
         scopes: dict[str, frozenset[str]],
         gone: Iterable[str] = (),
     ) -> None:
         """Replace some entities by those re-resolved from all the mentions they and the new ones hold
-        (`continued`: the old entity whose key each new one keeps, by id; `held`: the new entity of
-        each name in each document where its mentions change entity; `scopes`: those names' keys;
-        `gone`: names no longer mentioned), in one transaction. Events are rebuilt for documents
-        that have none yet (new ones) and refreshed in the sentences whose mentions changed entity."""
+        (`succession`: how the new ones follow the old, their keys and former ids; `held`: the new
+        entity of each name in each document where its mentions change entity; `scopes`: those
+        names' keys; `gone`: names no longer mentioned), in one transaction. Events are rebuilt for
+        documents that have none yet (new ones) and refreshed in the sentences whose mentions
+        changed entity."""
         with self.transaction() as db:
             ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
             kept = {row[0]: row[1] for row in db.execute("SELECT id, key FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-            last = int(db.execute("SELECT coalesce(max(key), 0) FROM entities").fetchone()[0])
-            keys: dict[str, int] = {}
-            for e in entities:
-                if continued.get(e.id) in kept:
-                    keys[e.id] = kept[continued[e.id]]
-                else:
-                    last += 1
-                    keys[e.id] = last
+            keys = _keys(entities, succession, kept, int(db.execute("SELECT coalesce(max(key), 0) FROM entities").fetchone()[0]))
+            _follow(db, kept, keys, succession)
             for table in ("name_keys", "entity_names"):
                 db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
             db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
@@ -116,6 +116,12 @@ class ResolutionStore:
                 _rebuild_events(db, _documents_without_events(db))
 
     # -- what an update of the entities reads --------------------------------------------------
+
+    def mention_entities(self) -> dict[int, str]:
+        """Every resolved mention's entity, by the mention's id."""
+        return {row[0]: row[1] for row in self.db.execute(
+            "SELECT m.id, e.id FROM name_mentions m JOIN entities e ON e.key = m.entity_key"
+        )}
 
     def scopes_stored(self) -> bool:
         """Whether the mentioned names' keys are stored (by a full resolution since they were added)."""
@@ -217,6 +223,41 @@ def mentions_removed(db: Connection) -> None:
 
 def _json(values: Iterable[str]) -> str:
     return json.dumps(sorted(set(values)), ensure_ascii=False)
+
+
+def _keys(entities: list[Entity], succession: Succession, kept: dict[str, int], last: int) -> dict[str, int]:
+    """Each new entity's key: the key of the stored entity it continues, else one past `last`
+    (the largest key in use, so that no key is ever given to two entities)."""
+    keys: dict[str, int] = {}
+    for e in entities:
+        if succession.continued.get(e.id) in kept:
+            keys[e.id] = kept[succession.continued[e.id]]
+        else:
+            last += 1
+            keys[e.id] = last
+    return keys
+
+
+def _follow(db: Connection, kept: dict[str, int], keys: dict[str, int], succession: Succession) -> None:
+    """Keep the former ids pointing at live entities as the stored ones (`kept`, id: key) are
+    replaced by the new ones (`keys`): an old id no longer in use, and every former id of an old
+    entity, find the old entity's successor (they are dropped when none holds its mentions); an id
+    in use again is no longer a former one."""
+    if not kept:
+        return
+    moved: dict[int, int | None] = {}
+    for old, key in kept.items():
+        heir = succession.successors.get(old)
+        moved[key] = keys.get(heir) if heir is not None else None
+    olds = json.dumps(sorted(set(moved)))
+    rows = db.execute("SELECT id, key FROM former_ids WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))",
+                      (olds,)).fetchall()
+    former = {row[0]: moved[row[1]] for row in rows}
+    former |= {old: moved[key] for old, key in kept.items() if old not in keys}
+    kept_ids = {old: key for old, key in former.items() if key is not None and old not in keys}
+    db.execute("DELETE FROM former_ids WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))", (olds,))
+    db.execute("DELETE FROM former_ids WHERE id IN (SELECT value FROM json_each(?))", (_json(set(kept_ids) | set(keys)),))
+    db.executemany("INSERT INTO former_ids (id, key) VALUES (?, ?)", sorted(kept_ids.items()))
 
 
 def _insert_entities(

@@ -287,6 +287,10 @@ def _m8_entity_keys(db: sqlite3.Connection) -> None:
         ALTER TABLE name_mentions DROP COLUMN entity_id;
         CREATE INDEX name_mentions_entity ON name_mentions(entity_key);
         CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_key);
+        -- The ids entities had before an update renamed them or merged them into another: each finds
+        -- the entity (its key) that took most of its mentions, so an old link or citation still works.
+        CREATE TABLE former_ids (id TEXT PRIMARY KEY, key INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX former_ids_key ON former_ids(key);
         -- The corpus's name counts (OCR mending's evidence) read from the index alone.
         DROP INDEX name_counts_name;
         CREATE INDEX name_counts_name ON name_counts(name, document_id, n);

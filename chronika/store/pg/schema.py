@@ -184,8 +184,9 @@ def _m2_full_text(db: Connection) -> None:
 
 
 def _m3_entity_keys(db: Connection) -> None:
-    """Each entity's internal key, which a mention and an event hold (SQLite's migration 8)."""
-    _script(db, """
+    """Each entity's internal key, which a mention and an event hold, and the ids entities had
+    before an update renamed them (SQLite's migration 8)."""
+    _script(db, f"""
         ALTER TABLE entities ADD COLUMN key bigint NOT NULL DEFAULT 0;
         UPDATE entities SET key = numbered.n FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM entities) AS numbered
             WHERE entities.id = numbered.id;
@@ -199,6 +200,8 @@ def _m3_entity_keys(db: Connection) -> None:
         ALTER TABLE name_mentions DROP COLUMN entity_id;
         CREATE INDEX name_mentions_entity ON name_mentions(entity_key);
         CREATE INDEX name_mentions_normal ON name_mentions(normal, document_id, type, evidence, entity_key);
+        CREATE TABLE former_ids (id {T} PRIMARY KEY, key bigint NOT NULL);
+        CREATE INDEX former_ids_key ON former_ids(key);
         DROP INDEX name_counts_name;
         CREATE INDEX name_counts_name ON name_counts(name, document_id, n)
     """)
