@@ -76,7 +76,9 @@ class EntityStore:
         established equivalent of it (Moscow finds Москва)."""
         if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
             return [name]
-        former = self.db.execute("SELECT e.id FROM former_ids f JOIN entities e ON e.key = f.key WHERE f.id = ?", (name,)).fetchone()
+        former = self.db.execute(
+            "SELECT e.id FROM former_ids f JOIN entities e ON e.key = f.key WHERE f.id = ?", (name,)
+        ).fetchone()
         if former:
             return [former[0]]
         keys = sorted(name_key_set(name.strip()))
@@ -134,7 +136,8 @@ class EntityStore:
         rows = self.db.execute(sql, args).fetchall()
         keys = {key for row in rows for key in json.loads(row["entities"])}
         ids = {row[0]: row[1] for row in self.db.execute(
-            "SELECT key, id FROM entities WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))", (json.dumps(sorted(keys)),)
+            "SELECT key, id FROM entities WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))",
+            (json.dumps(sorted(keys)),),
         )}
         return [_event(row, ids) for row in rows]
 
@@ -148,6 +151,6 @@ def _event(row: Row, ids: dict[int, str]) -> StoredEvent:
         document=row["document_id"], passage=row["passage"], start=row["start"], end=row["end"],
         date_start=row["date_start"], date_end=row["date_end"], precision=row["precision"], date_text=row["date_text"],
         inferred=bool(row["inferred"]), old_style_start=row["old_style_start"], old_style_end=row["old_style_end"],
-        date_at=row["date_at"], date_until=row["date_until"], entities=tuple(sorted(ids[key] for key in json.loads(row["entities"]))),
-        anchor=row["anchor"],
+        date_at=row["date_at"], date_until=row["date_until"], anchor=row["anchor"],
+        entities=tuple(sorted(ids[key] for key in json.loads(row["entities"]))),
     )

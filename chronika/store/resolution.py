@@ -76,8 +76,11 @@ class ResolutionStore:
         changed entity."""
         with self.transaction() as db:
             ids = json.dumps(sorted(set(old) | {e.id for e in entities}))
-            kept = {row[0]: row[1] for row in db.execute("SELECT id, key FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-            keys = _keys(entities, succession, kept, int(db.execute("SELECT coalesce(max(key), 0) FROM entities").fetchone()[0]))
+            kept = {row[0]: row[1] for row in db.execute(
+                "SELECT id, key FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+            )}
+            last = int(db.execute("SELECT coalesce(max(key), 0) FROM entities").fetchone()[0])
+            keys = _keys(entities, succession, kept, last)
             _follow(db, kept, keys, succession)
             for table in ("name_keys", "entity_names"):
                 db.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
@@ -254,10 +257,10 @@ def _follow(db: Connection, kept: dict[str, int], keys: dict[str, int], successi
                       (olds,)).fetchall()
     former = {row[0]: moved[row[1]] for row in rows}
     former |= {old: moved[key] for old, key in kept.items() if old not in keys}
-    kept_ids = {old: key for old, key in former.items() if key is not None and old not in keys}
+    live = {old: key for old, key in former.items() if key is not None and old not in keys}
     db.execute("DELETE FROM former_ids WHERE key IN (SELECT CAST(value AS INTEGER) FROM json_each(?))", (olds,))
-    db.execute("DELETE FROM former_ids WHERE id IN (SELECT value FROM json_each(?))", (_json(set(kept_ids) | set(keys)),))
-    db.executemany("INSERT INTO former_ids (id, key) VALUES (?, ?)", sorted(kept_ids.items()))
+    db.execute("DELETE FROM former_ids WHERE id IN (SELECT value FROM json_each(?))", (_json(set(live) | set(keys)),))
+    db.executemany("INSERT INTO former_ids (id, key) VALUES (?, ?)", sorted(live.items()))
 
 
 def _insert_entities(
