@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from chronika.records.mentions import FigureMention
-from chronika.extract.figures_counted import TIME_UNITS, counted_after, dates_or_repeats, described, per_time
+from chronika.extract.figures_counted import TIME_UNITS, counted_after, described, time_reading
 from chronika.extract.figures_ru import russian_word_figures, russian_word_ranges
 from chronika.extract.numbers import DIGITS, WORD_NUMBER, alternation, number_value
 from chronika.extract.timex import tag_times
@@ -163,8 +163,12 @@ def tag_figures(text: str, times: list[TimeMention] | None = None) -> list[Figur
         figures += ranges
         figures += russian_word_figures(text, sorted(taken + [(f.start, f.end) for f in figures]))
         figures.sort(key=lambda f: f.start)
-    figures = [replace(f, counted=per_time(text, f.start, f.counted, f.unit) or f.counted) for f in figures]
-    return [f for f in figures if not dates_or_repeats(text, f.start, f.end, f.counted)]
+    kept = []
+    for f in figures:
+        stays, counted = time_reading(text, f.start, f.end, f.counted, f.unit)
+        if stays:
+            kept.append(f if counted == f.counted else replace(f, counted=counted))
+    return kept
 
 
 _RANGE_DASH = re.compile(r"(?:\[\w{1,3}\])*\s*[—–]\s*")  # "2 миллиона[3] — 5,5 миллиона[4]": a table's range

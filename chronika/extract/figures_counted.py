@@ -9,6 +9,7 @@ import re
 from chronika.extract.figures_gloss import complement, done_around, glossed
 from chronika.extract.figures_shares_ru import russian_share
 from chronika.extract.russian import RUSSIAN_WORD, lemma
+from chronika.extract.timex_durations import CODE
 
 _STOP = set(
     """a an the and or but nor of in on at by for with from to into onto over under about as than that which
@@ -29,8 +30,8 @@ _STOP = set(
     стали его её их им ему ей всего всех все всё ещё уже лишь только же ли бы также тоже около более менее свыше
     почти примерно""".split()
 )
-TIME_UNITS = {"years", "months", "days", "weeks", "decades", "centuries", "hours", "minutes", "seconds", "year", "month",
-              "day", "week", "decade", "century", "hour", "minute"}
+# the units of time a figure may count in, as the time expressions read them, singular and plural
+TIME_UNITS = {form for unit in CODE if unit != "fortnight" for form in (unit, "centuries" if unit == "century" else unit + "s")}
 _LEADING = {"other", "more", "new", "additional", "further", "extra", "such", "different", "individual", "some"}
 _DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "a", "an", "all", "of"}
 PARTICIPLES = set(
@@ -306,26 +307,21 @@ _RATE = re.compile(r"\b(?:a|an|per|each|every|в)\s+$", re.IGNORECASE)
 _OFFSET_BEFORE = re.compile(r"\b(?:every|each|через|спустя|каждые|каждый|каждую|каждое|раз\s+в)\s+$", re.IGNORECASE)
 
 
-def dates_or_repeats(text: str, start: int, end: int, counted: str | None) -> bool:
-    """Whether the figure at text[start:end], a span of time, dates something or says how often."""
+def time_reading(text: str, start: int, end: int, counted: str | None, unit: str | None) -> tuple[bool, str | None]:
+    """Whether the figure at text[start:end] stays a figure once its span of time is read, and what
+    it then counts. An amount per unit of time counts its unit per span ("$1.76 a year": "dollars a
+    year"); a span that dates something or says how often, or a rate with no unit to count, is no
+    figure ("two days later", "every five years", "358,000 a month"). Any other figure stays as it is."""
     head = re.match(r"[^\W\d_]+", counted or "")
     if head is None or not (head.group().lower() in TIME_UNITS or _russian_span(head.group())):
-        return False
-    unit = text.find(head.group(), start)
-    after = unit + len(head.group()) if unit >= 0 else end
-    rate = unit >= 0 and _RATE.search(text, max(start, unit - 12), unit) is not None  # "358,000 a month"
-    return bool(rate or _OFFSET_AFTER.match(text, after) or _OFFSET_BEFORE.search(text, max(0, start - 20), start))
-
-
-def per_time(text: str, start: int, counted: str | None, unit: str | None) -> str | None:
-    """What an amount per unit of time counts ("$1.76 a year": "dollars a year"), when the figure
-    at `start` is one: its unit and the span; None when it is no rate, or has no unit to say it."""
-    head = re.match(r"[^\W\d_]+", counted or "")
-    if head is None or head.group().lower() not in TIME_UNITS:
-        return None
+        return True, counted
     at = text.find(head.group(), start)
-    rate = at >= 0 and _RATE.search(text, max(start, at - 12), at)
-    return f"{unit} {rate.group().strip()} {head.group()}" if rate and unit else None
+    rate = _RATE.search(text, max(start, at - 12), at) if at >= 0 else None
+    if rate is not None and unit and head.group().lower() in TIME_UNITS:
+        return True, f"{unit} {rate.group().strip()} {head.group()}"
+    after = at + len(head.group()) if at >= 0 else end
+    offset = _OFFSET_AFTER.match(text, after) or _OFFSET_BEFORE.search(text, max(0, start - 20), start)
+    return rate is None and offset is None, counted
 
 
 def _russian_span(counted: str) -> bool:

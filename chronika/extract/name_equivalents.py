@@ -140,8 +140,14 @@ def equivalence_key(name: str) -> str | None:
 
 def english_spelling(name: str) -> str | None:
     """The English spelling of a row `name` is spelt exactly as ("Moscow" for Москва), or None."""
-    wanted = _spelling(name)
-    return next((row[0] for row in EQUIVALENTS if any(_spelling(s) == wanted for s in row)), None)
+    key = _rows()[0].get(_spelling(name))
+    return _english()[key] if key is not None else None
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    """Each row's English spelling (its first) by the row's key."""
+    return {PREFIX + _spelling(row[0]): row[0] for row in EQUIVALENTS}
 
 
 def with_equivalent(name: str, keys: frozenset[str]) -> frozenset[str]:

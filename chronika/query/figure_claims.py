@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from chronika.extract.glossary_ru import DONE
 from chronika.records.stored import StoredFigure
@@ -288,9 +289,11 @@ def _dated_before(subject: str, sentence: str) -> bool:
     return first is not None and bool(stated) and max(stated) < first
 
 
+@lru_cache(maxsize=16)
 def _only_poll(text: str) -> str | None:
     """The poll a document names, when it names one and no other: a report of a poll names its
-    pollster once and goes on with the findings."""
+    pollster once and goes on with the findings. (Asked for each share of a document: its text is
+    read once.)"""
     low = text.lower()
     named = {subject for subject, cue in _SUBJECTS if subject in _POLLS and cue.search(low)}
     return named.pop() if len(named) == 1 else None
